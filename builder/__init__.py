@@ -1,0 +1,3 @@
+"""Sourcebook: annotated news articles as a browsable MkDocs site."""
+
+__version__ = "0.1.0"

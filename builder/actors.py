@@ -1,0 +1,217 @@
+"""Stage 3: resolve mentions across all articles into actors with stable ids.
+
+Mentions are cleaned (titles, possessives), junk is dropped, surnames join the
+full name introduced earlier, acronyms join their expansion, and each actor's
+type is decided by a vote over all its mentions.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .annotate import lexicon as lx
+from .read import is_debris, slugify
+from .records import Actor, Article, Mention
+
+_LABEL_TYPE = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
+_ORG_SUFFIX = re.compile(r"^\s+(administration|campaign|government|White House|cabinet|family)\b")
+_ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&.]{1,9})\)")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_STOP_WORDS = frozenset("he she it they we i you him her them us me his its their our this that these those a an".split())
+
+
+def clean_name(text: str) -> str:
+    """A mention's name without titles, possessives, 'the' or stray punctuation."""
+    name = re.sub(r"\s+", " ", text).strip(" \t,.;:!?\"“”‘’()[]—–-")
+    name = _POSSESSIVE.sub("", name)
+    words = name.split(" ")
+    while len(words) > 1 and (words[0].lower() in lx.TITLES or words[0].lower() in ("the",)):
+        words.pop(0)
+    return " ".join(words).strip(" ,.")
+
+
+def is_junk(name: str) -> bool:
+    """True for strings that are not names: lowercase words, numbers, pronouns, widget text."""
+    if len(name) < 2 or not re.search(r"[A-Za-z]{2}", name):
+        return True
+    if not name[0].isupper() and not name[0].isdigit():
+        return True
+    if name.lower() in _STOP_WORDS or name.lower() in lx.TITLES:
+        return True
+    if re.fullmatch(r"[\d\s.,/:-]+(?:s|th|st|nd|rd)?", name):
+        return True
+    if is_debris(name):
+        return True
+    return False
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+
+
+@dataclass
+class _Group:
+    names: Counter = field(default_factory=Counter)
+    votes: Counter = field(default_factory=Counter)
+    mentions: list[tuple[str, int, int]] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+    def add(self, article: str, m: Mention, name: str, vote: str, weight: int = 1) -> None:
+        self.names[name] += 1
+        self.votes[vote] += weight
+        self.mentions.append((article, m.start, m.end))
+
+    @property
+    def type(self) -> str:
+        if not self.votes:
+            return "other"
+        return sorted(self.votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+    @property
+    def name(self) -> str:
+        # The fullest form, then the most frequent: stable as articles are added.
+        return sorted(self.names.items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]
+
+
+def _vote(m: Mention, name: str) -> tuple[str, int]:
+    kind = _LABEL_TYPE.get(m.label, "other")
+    words = name.split()
+    if m.titled:
+        return "person", 3
+    if m.speaker and m.label in ("PERSON", "ORG") and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not name.isupper():
+        return "person", 2
+    return kind, 1
+
+
+def _article_groups(article: Article) -> dict[str, tuple[str, list[tuple[Mention, str]]]]:
+    """Group one article's mentions by name; surnames and acronyms join full names."""
+    text = article.text
+    items: list[tuple[Mention, str]] = []
+    acronyms: dict[str, str] = {}
+    for m in article.mentions:
+        name = clean_name(m.text)
+        suffix = _ORG_SUFFIX.match(text[m.end:m.end + 20])
+        if suffix and m.label in ("PERSON", "ORG") and not name.endswith(suffix.group(1)):
+            end = m.end + suffix.end()
+            m = dataclasses.replace(m, text=text[m.start:end], end=end, label="ORG", titled=False)
+            name = f"{name} {suffix.group(1)}"
+        if is_junk(name):
+            continue
+        after = _ACRONYM_AFTER.match(text[m.end:m.end + 14])
+        if after and len(name.split()) > 1:
+            acronyms[after.group(1).replace(".", "")] = _key(name)
+        items.append((m, name))
+    full: dict[str, str] = {}
+    for m, name in items:
+        words = name.split()
+        if m.label == "PERSON" and len(words) > 1:
+            full.setdefault(words[-1].lower(), _key(name))
+        if len(words) > 1 and m.label in ("ORG", "GPE", "FAC", "LOC"):
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            if len(initials) > 1:
+                acronyms.setdefault(initials, _key(name))
+    groups: dict[str, tuple[str, list[tuple[Mention, str]]]] = {}
+    for m, name in items:
+        key = _key(name)
+        words = name.split()
+        if len(words) == 1 and words[0].lower() in full and m.label in ("PERSON", "ORG", "NORP", "GPE"):
+            key = full[words[0].lower()]
+        elif name.replace(".", "") in acronyms:
+            key = acronyms[name.replace(".", "")]
+        groups.setdefault(key, (key, []))[1].append((m, name))
+    return groups
+
+
+def resolve_actors(articles: list[Article], overrides: dict | None = None) -> tuple[list[Article], list[Actor]]:
+    """Merge mentions across articles into actors and link each speaker to one.
+
+    Returns the articles with `speaker.actor` filled in and the actors, sorted by id.
+    """
+    site: dict[str, _Group] = defaultdict(_Group)
+    per_article: dict[str, dict[str, str]] = {}
+    surname_only: list[tuple[str, str, list[tuple[Mention, str]]]] = []
+    for article in articles:
+        local = _article_groups(article)
+        per_article[article.id] = {}
+        for key, (_, items) in local.items():
+            if len(key.split()) == 1 and all(m.label == "PERSON" for m, _ in items):
+                surname_only.append((article.id, key, items))
+                continue
+            for m, name in items:
+                vote, weight = _vote(m, name)
+                site[key].add(article.id, m, name, vote, weight)
+            per_article[article.id].update({_key(name): key for _, name in items})
+    # A lone surname joins the one person site-wide with that surname, if unambiguous.
+    for article_id, key, items in surname_only:
+        owners = [k for k, g in site.items() if g.type == "person" and k.split()[-1] == key and len(k.split()) > 1]
+        target = owners[0] if len(owners) == 1 else key
+        for m, name in items:
+            vote, weight = _vote(m, name)
+            site[target].add(article_id, m, name, vote, weight)
+        per_article[article_id].update({_key(name): target for _, name in items})
+    # Speakers the model found no entity for still become actors when named.
+    for article in articles:
+        for q in article.quotes:
+            sp = q.speaker
+            if sp.kind not in ("named", "organization") or not sp.text:
+                continue
+            if any(s <= sp.start < e or sp.start <= s < sp.end for _, s, e in _mentions_in(site, article.id)):
+                continue
+            name = clean_name(sp.text)
+            if is_junk(name) or not all(w[:1].isupper() for w in name.split() if len(w) > 3):
+                continue
+            key = _key(name)
+            m = Mention(text=sp.text, start=sp.start, end=sp.end, label="PERSON" if sp.kind == "named" else "ORG", speaker=True)
+            vote, weight = _vote(m, name)
+            site[key].add(article.id, m, name, vote, weight)
+            per_article[article.id][key] = key
+    actors, ids = _to_actors(site)
+    span_actor: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for key, group in site.items():
+        for article_id, s, e in group.mentions:
+            span_actor[article_id].append((s, e, ids[key]))
+    linked = [_link_speakers(a, span_actor[a.id]) for a in articles]
+    return linked, actors
+
+
+def _mentions_in(site: dict[str, _Group], article_id: str):
+    for g in site.values():
+        for m in g.mentions:
+            if m[0] == article_id:
+                yield m
+
+
+def _to_actors(site: dict[str, _Group]) -> tuple[list[Actor], dict[str, str]]:
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    actors = []
+    for key in sorted(site, key=lambda k: (slugify(site[k].name), k)):
+        group = site[key]
+        slug = slugify(group.name)
+        if slug in taken:
+            slug = f"{slug}-{group.type}"
+        n = 2
+        base = slug
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        ids[key] = slug
+        aliases = tuple(sorted(n for n in group.names if n != group.name))
+        actors.append(Actor(id=slug, name=group.name, type=group.type, aliases=aliases,
+                            mentions=tuple(sorted(group.mentions))))
+    actors.sort(key=lambda a: a.id)
+    return actors, ids
+
+
+def _link_speakers(article: Article, spans: list[tuple[int, int, str]]) -> Article:
+    quotes = []
+    for q in article.quotes:
+        sp = q.speaker
+        actor = next((a for s, e, a in spans if s < sp.end and sp.start < e), None)
+        if sp.kind not in ("named", "organization", "group") and actor is not None:
+            # "a senior Biden administration official" is not Joe Biden.
+            actor = None if not sp.text or sp.text.split()[-1].lower() in lx.ANONYMOUS_NOUNS | lx.DOCUMENT_NOUNS else actor
+        quotes.append(dataclasses.replace(q, speaker=dataclasses.replace(sp, actor=actor)))
+    return dataclasses.replace(article, quotes=tuple(quotes))

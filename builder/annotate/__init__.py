@@ -1,0 +1,79 @@
+"""Stage 2: annotate an article with its quotes, their speakers and its named mentions.
+
+`annotate()` is a pure function of the article text and the pipeline: it
+never looks at other articles. spaCy objects do not leave this package.
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+
+from ..records import Article, Mention, Span
+from . import lexicon as lx
+from .attribution import attribute_paragraph
+from .pipeline import DEFAULT_MODEL, ModelNotFound, load_pipeline
+from .resolve import SpeakerResolver, to_quote
+
+__all__ = ["annotate", "annotate_all", "load_pipeline", "paragraph_spans", "DEFAULT_MODEL", "ModelNotFound"]
+
+log = logging.getLogger(__name__)
+
+MENTION_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+_MAX_PARAGRAPH = 20_000
+
+
+def paragraph_spans(text: str) -> tuple[Span, ...]:
+    """Paragraphs of a raw text: runs of non-empty lines between line breaks."""
+    return tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text))
+
+
+def _mentions(doc, offset: int, speaker_spans: list[tuple[int, int]]) -> list[Mention]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in MENTION_LABELS:
+            continue
+        start, end = offset + ent.start_char, offset + ent.end_char
+        prev = doc[ent.start - 1].lower_ if ent.start else ""
+        found.append(Mention(
+            text=ent.text, start=start, end=end, label=ent.label_,
+            speaker=any(s <= start and end <= e for s, e in speaker_spans),
+            titled=prev in lx.TITLES,
+        ))
+    return found
+
+
+def annotate_all(articles: Iterable[Article], nlp: Language) -> Iterator[Article]:
+    """Annotate many articles, parsing their paragraphs in batches."""
+    for article in articles:
+        yield annotate(article, nlp)
+
+
+def annotate(article: Article, nlp: Language) -> Article:
+    """Return the article with its quotes and mentions filled in."""
+    paragraphs = article.paragraphs or paragraph_spans(article.text)
+    texts = [article.text[p.start:p.end] for p in paragraphs]
+    docs = nlp.pipe(t[:_MAX_PARAGRAPH] for t in texts)
+    parsed = []
+    mentions: list[Mention] = []
+    for number, (para, doc) in enumerate(zip(paragraphs, docs)):
+        try:
+            cands, unbalanced = attribute_paragraph(doc)
+        except Exception:  # one confusing paragraph must not lose the article
+            log.warning("%s: paragraph %d could not be attributed; skipped", article.source, number + 1, exc_info=log.isEnabledFor(logging.DEBUG))
+            cands, unbalanced = [], False
+        if unbalanced:
+            log.info("%s: paragraph %d has unbalanced quotation marks", article.source, number + 1)
+        speakers = [(para.start + c.who.start, para.start + c.who.end) for c in cands if c.who]
+        mentions.extend(_mentions(doc, para.start, speakers))
+        parsed.append((number, para, cands))
+    resolver = SpeakerResolver(mentions)
+    quotes = []
+    for number, para, cands in parsed:
+        for cand in cands:
+            speaker = resolver.speaker(cand, para.start, number)
+            quotes.append(to_quote(cand, text=article.text, offset=para.start, number=len(quotes) + 1, speaker=speaker))
+    return dataclasses.replace(article, paragraphs=paragraphs, quotes=tuple(quotes), mentions=tuple(mentions))

@@ -1,0 +1,363 @@
+"""Find quotations and reported statements in one paragraph and who said them.
+
+Works on one parsed paragraph at a time (a spaCy Doc) and returns plain
+candidates with character offsets relative to that paragraph. Speaker
+resolution across paragraphs (pronouns, "the official") happens in
+`resolve.py`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from . import lexicon as lx
+from .marks import Quoted, find_quoted
+
+_OPEN_MARKS = "“\"'‘«"
+_CLOSE_MARKS = "”\"'’»"
+
+
+@dataclass
+class Who:
+    """The words naming a source in a paragraph."""
+
+    text: str
+    start: int
+    end: int
+    head: str  # lowercased head word
+    head_lemma: str
+    pos: str  # head part of speech
+    ent: str  # entity label over the head, if any
+    plural: bool
+    definite: bool
+    role: str | None = None
+    reason: str | None = None
+    name_tokens: tuple[str, ...] = ()  # tokens of the PERSON name inside, if any
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: str  # direct | partial | indirect
+    who: Who | None
+    cue: tuple[str, int, int] | None = None
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+    continues: bool = False  # no attribution of its own; carries the previous speaker
+    opens_paragraph: bool = False
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Shrink a token range [start, end) past punctuation and spaces at its edges."""
+    while start < end and (doc[start].is_punct and doc[start].text not in _OPEN_MARKS or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in _CLOSE_MARKS or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _inside(tok: Token, regions: list[tuple[int, int]]) -> bool:
+    return any(s <= tok.idx < e for s, e in regions)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a reporting verb, following conjunctions,
+    control verbs and relative clauses."""
+    seen = 0
+    while verb is not None and seen < 4:
+        seen += 1
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            verb = verb.head
+            continue
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head
+        break
+    return None
+
+
+def _inverted_subject(verb: Token, quotes: list[tuple[int, int]]) -> Token | None:
+    """'… ,” said the senior official': the noun phrase right after the verb."""
+    for tok in verb.doc[verb.i + 1: verb.sent.end]:
+        if _inside(tok, quotes) or tok.is_punct:
+            break
+        if tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            head = tok
+            while head.head is not head and head.head.i > verb.i and head.dep_ in ("compound", "amod", "det", "nmod", "poss") and head.head.pos_ in ("PROPN", "NOUN"):
+                head = head.head
+            return head
+        if tok.pos_ not in ("DET", "ADJ", "NUM", "ADV") and tok.dep_ not in ("det", "amod", "compound", "nummod"):
+            break
+    return None
+
+
+def who_from(head: Token, quotes: list[tuple[int, int]]) -> Who:
+    """Describe the noun phrase around `head`, cut before appositions and clauses."""
+    doc = head.doc
+    left = head.left_edge.i
+    right = head.i
+    for tok in doc[head.i + 1: head.right_edge.i + 1]:
+        if tok.text in (",", "(", "—", "–", ";", ":") or tok.dep_ in ("relcl", "appos") or _inside(tok, quotes):
+            break
+        if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and tok.head is head and any(w in tok.subtree.__class__.__name__ for w in ()):
+            break
+        right = tok.i
+    while left < head.i and (doc[left].is_punct or _inside(doc[left], quotes)):
+        left += 1
+    while right > head.i and doc[right].is_punct:
+        right -= 1
+    span = doc[left: right + 1]
+    # An organisation's name inside a possessive ("Trump's campaign") stays with the head.
+    role = None
+    reason = None
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i:
+            role = _clip_text(doc, child.left_edge.i, child.right_edge.i + 1)
+            break
+    tail = doc[head.i: head.right_edge.i + 1].text.lower()
+    if any(w in tail for w in lx.ANONYMITY_WORDS):
+        for child in head.children:
+            sub = doc[child.left_edge.i: child.right_edge.i + 1].text
+            if child.i > head.i and any(w in sub.lower() for w in lx.ANONYMITY_WORDS):
+                reason = sub.strip(" ,")
+                break
+    name = ()
+    if head.ent_type_ == "PERSON":
+        name = tuple(t.text for t in span if t.ent_type_ == "PERSON")
+    lowered = [t.lower_ for t in span]
+    return Who(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        head=head.lower_,
+        head_lemma=head.lemma_.lower(),
+        pos=head.pos_,
+        ent=head.ent_type_,
+        plural=head.tag_ in ("NNS", "NNPS") or head.lower_ in lx.PRONOUNS_PLURAL,
+        definite=bool(lowered) and lowered[0] in ("the", "this", "that", "these", "those"),
+        role=role,
+        reason=reason,
+        name_tokens=name,
+    )
+
+
+def _clip_text(doc: Doc, start: int, end: int) -> str:
+    s, e = _trim(doc, start, end)
+    return doc[s:e].text
+
+
+def _speech_verb(tok: Token, words: frozenset[str]) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in words or (
+        tok.lower_ in ("according",) and False
+    )
+
+
+def _who_of_verb(verb: Token, quotes: list[tuple[int, int]]) -> Who | None:
+    subj = subject_of(verb)
+    if subj is None or _inside(subj, quotes):
+        subj = _inverted_subject(verb, quotes)
+    if subj is None or _inside(subj, quotes):
+        return None
+    if subj.lower_ in ("it", "this", "that", "there", "what", "which"):
+        return None
+    return who_from(subj, quotes)
+
+
+def _according_to(doc: Doc, quotes: list[tuple[int, int]]) -> list[Candidate]:
+    found = []
+    for tok in doc:
+        if tok.lower_ != "according" or _inside(tok, quotes):
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if obj is None:
+            continue
+        sent = tok.sent
+        phrase_end = max(obj.right_edge.i, to.i) + 1
+        if tok.i == sent.start or (tok.i - sent.start <= 2 and doc[sent.start].is_punct):
+            s, e = _trim(doc, phrase_end, sent.end)
+        else:
+            s, e = _trim(doc, sent.start, tok.i)
+        if e - s < 3:
+            continue
+        found.append(Candidate(
+            start=doc[s].idx, end=doc[e - 1].idx + len(doc[e - 1]), kind="indirect",
+            who=who_from(obj, quotes), cue=("according to", tok.idx, to.idx + len(to)),
+        ))
+    return found
+
+
+def _complement(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child
+    return None
+
+
+def _opens_sentence(doc: Doc, q: Quoted, para: str) -> bool:
+    before = para[:q.outer_start].rstrip()
+    if not before or before[-1] in ".?!:,;—–(":
+        return True
+    # said "We are ready" — an opening capital right after a speech verb.
+    prev = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    return bool(prev) and prev[0].lemma_.lower() in lx.SPEECH_VERBS and para[q.start:q.start + 1].isupper()
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
+    """All quotes and reported statements in one parsed paragraph.
+
+    Returns the candidates (paragraph-relative offsets) and whether the
+    paragraph's quotation marks were unbalanced.
+    """
+    para = doc.text
+    quoted, unbalanced = find_quoted(para)
+    regions = [(q.outer_start, q.outer_end) for q in quoted]
+    standalone = [q for q in quoted if _opens_sentence(doc, q, para)]
+    embedded = [q for q in quoted if q not in standalone]
+    out: list[Candidate] = []
+    used_verbs: set[int] = set()
+    consumed: set[Quoted] = set()
+
+    # Reported speech: a reporting verb with a clausal complement.
+    for tok in doc:
+        if not _speech_verb(tok, lx.INDIRECT_VERBS) or _inside(tok, regions):
+            continue
+        comp = _complement(tok)
+        if comp is None:
+            continue
+        s, e = _trim(doc, comp.left_edge.i, comp.right_edge.i + 1)
+        if e <= s:
+            continue
+        cstart, cend = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        if any(cstart < q.end and q.start < cend for q in standalone):
+            continue  # the complement is a direct quote; handled below
+        if _word_count(para[cstart:cend]) < 3:
+            continue
+        who = _who_of_verb(tok, regions)
+        if who is None:
+            continue
+        inner = [q for q in embedded if cstart <= q.start and q.end <= q.outer_end <= cend + 2]
+        if inner:
+            cend = max(cend, max(q.outer_end for q in inner))
+            consumed.update(inner)
+        used_verbs.add(tok.i)
+        out.append(Candidate(
+            start=cstart, end=cend, kind="partial" if inner else "indirect", who=who,
+            cue=(tok.text, tok.idx, tok.idx + len(tok)),
+            fragments=[(q.start, q.end) for q in inner],
+        ))
+    out.extend(c for c in _according_to(doc, regions) if not any(c.start < q.end and q.start < c.end for q in quoted))
+
+    # Quoted fragments inside a clause: "called the plan "illogical"".
+    for q in embedded:
+        if q in consumed:
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        verb = None
+        for anc in span.root.ancestors:
+            if anc.i < span.start or anc.i >= span.end:
+                if _speech_verb(anc, lx.SPEECH_VERBS | lx.NAMING_VERBS) and not _inside(anc, regions):
+                    verb = anc
+                    break
+        if verb is None:
+            if _word_count(para[q.start:q.end]) >= 8 and not q.open_end:
+                standalone.append(q)  # a full quote run into the sentence
+            continue
+        who = _who_of_verb(verb, regions)
+        if who is None:
+            continue
+        rights = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "nsubj", "cc", "conj", "advmod", "npadvmod")]
+        if not rights:
+            continue
+        s = min(c.left_edge.i for c in rights)
+        e = max(c.right_edge.i for c in rights) + 1
+        s, e = _trim(doc, s, e)
+        cstart = doc[s].idx
+        cend = max(doc[e - 1].idx + len(doc[e - 1]), q.outer_end)
+        if not (cstart <= q.start):
+            cstart = min(cstart, q.outer_start)
+        consumed.add(q)
+        used_verbs.add(verb.i)
+        out.append(Candidate(
+            start=cstart, end=min(cend, len(para)), kind="partial", who=who,
+            cue=(verb.text, verb.idx, verb.idx + len(verb)), fragments=[(q.start, q.end)],
+        ))
+
+    # Direct quotes: the attribution sits in the same sentence, or nearby.
+    directs: list[Candidate] = []
+    for q in sorted(standalone, key=lambda q: q.start):
+        if q in consumed:
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or not span.text.strip():
+            continue
+        sents = {t.sent.start for t in span} | {span[0].sent.start, span[-1].sent.start}
+        scope = [t for t in doc if t.sent.start in sents and not _inside(t, regions)]
+        verbs = [t for t in scope if _speech_verb(t, lx.SPEECH_VERBS)]
+        # An attribution ending with a colon right before the quote.
+        before = para[:q.outer_start].rstrip()
+        if not verbs and before.endswith(":"):
+            prev = doc.char_span(0, len(before), alignment_mode="contract")
+            if prev is not None:
+                last_sent = list(prev.sents)[-1] if len(prev) else None
+                if last_sent is not None:
+                    verbs = [t for t in last_sent if _speech_verb(t, lx.SPEECH_VERBS)] or [
+                        t for t in last_sent if t.pos_ == "VERB"
+                    ]
+        verbs.sort(key=lambda v: min(abs(v.idx - q.start), abs(v.idx - q.end)))
+        who, cue = None, None
+        for verb in verbs:
+            who = _who_of_verb(verb, regions)
+            if who is not None:
+                cue = (verb.text, verb.idx, verb.idx + len(verb))
+                used_verbs.add(verb.i)
+                break
+        if who is None:
+            for c in out:
+                if c.cue and c.cue[0] == "according to" and c.start <= q.start <= c.end:
+                    who, cue = c.who, c.cue
+        cand = Candidate(
+            start=q.start, end=q.end, kind="direct", who=who, cue=cue,
+            continues=who is None, opens_paragraph=q.outer_start == len(para) - len(para.lstrip()),
+        )
+        directs.append(cand)
+    # Split quotes: a piece with no attribution takes its neighbour's in the paragraph.
+    for i, cand in enumerate(directs):
+        if cand.who is None:
+            neighbours = directs[i + 1:] if i == 0 else directs[:i][::-1] + directs[i + 1:]
+            for other in neighbours:
+                if other.who is not None:
+                    cand.who, cand.cue, cand.continues = other.who, other.cue, False
+                    break
+    out.extend(directs)
+    out.sort(key=lambda c: (c.start, c.end))
+    return _drop_overlaps(out), unbalanced
+
+
+def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the first of two overlapping candidates, preferring direct quotes."""
+    order = sorted(cands, key=lambda c: (c.kind != "direct", c.kind != "partial", c.start))
+    kept: list[Candidate] = []
+    for c in order:
+        if any(c.start < k.end and k.start < c.end for k in kept):
+            continue
+        kept.append(c)
+    return sorted(kept, key=lambda c: (c.start, c.end))

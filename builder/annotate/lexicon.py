@@ -1,0 +1,85 @@
+"""Word lists the attribution rules use. General English news vocabulary only."""
+from __future__ import annotations
+
+# Verbs that introduce direct speech or report it.
+SPEECH_VERBS = frozenset("""
+say tell add ask explain write note tweet post state declare insist argue claim warn
+continue recall reply respond answer acknowledge admit complain deny announce report
+suggest predict promise vow urge caution concede contend assert maintain testify observe
+remark describe call joke quip shout yell recount relay comment emphasize stress counter
+confirm reveal reiterate pledge boast lament allege charge threaten speculate email text
+wonder muse conclude agree disagree estimate inform assure propose demand declare
+criticize praise blast slam accuse question mock retort scoff sigh concur conclude
+characterize label dub brand term hint signal indicate announce read begin
+""".split())
+
+# Verbs whose clausal complement is reported speech (no quotation marks needed).
+INDIRECT_VERBS = frozenset("""
+say tell claim argue insist suspect warn state assert contend maintain acknowledge admit
+complain deny announce report suggest predict promise vow caution concede testify
+note explain add recall reply respond relay confirm reveal reiterate pledge boast
+allege charge speculate write tweet post declare emphasize stress counter observe
+remark inform assure agree estimate indicate signal hint concede conclude propose
+argue urge
+""".split())
+
+# Verbs that take an object and a quoted description: called it "illogical".
+NAMING_VERBS = frozenset("call describe dub label brand term characterize".split())
+
+PRONOUNS_PERSON = frozenset("he she him her".split())
+PRONOUNS_PLURAL = frozenset("they them".split())
+PRONOUNS_SELF = frozenset("i we".split())
+
+DOCUMENT_NOUNS = frozenset("""
+statement report letter filing email e-mail memo memorandum document documents study poll
+survey analysis complaint lawsuit suit indictment release tweet post website site ad
+advertisement book article transcript record records data review audit brief briefing
+motion order ruling opinion decision affidavit testimony assessment note notes message
+messages text texts video footage column editorial op-ed press-release announcement
+filings guidance plan proposal bill resolution law policy paper papers story
+""".split())
+
+ORG_NOUNS = frozenset("""
+administration government campaign company firm department ministry office agency committee
+house police court party council commission board bureau embassy army military
+newspaper network station university institute foundation group organization union
+association coalition team staff spokesman-office cabinet congress senate parliament
+legislature regime authority authorities service corporation bank fund center
+""".split())
+
+GROUP_NOUNS = frozenset("""
+group coalition bloc panel delegation crowd majority minority handful dozens
+""".split())
+
+# Nouns for people whose name the text withholds: "a senior official", "sources".
+ANONYMOUS_NOUNS = frozenset("""
+official officials source sources aide aides person people spokesperson spokesman
+spokeswoman adviser advisor advisers advisors diplomat diplomats officer officers
+staffer staffers insider insiders lawmaker lawmakers member members individual
+individuals resident residents witness witnesses employee employees worker workers
+operative operatives strategist strategists executive executives insider ally allies
+confidant associate associates friend friends analyst analysts expert experts observer
+observers critic critics supporter supporters voter voters leader leaders negotiator
+negotiators investigator investigators prosecutor prosecutors attorney attorneys
+lawyer lawyers senator senators representative representatives congressman
+congresswoman governor mayor minister ministers president official's officials'
+""".split())
+
+# Plural nouns that name a class of people rather than one hidden person.
+GROUP_PLURALS = frozenset("""
+critics supporters voters residents democrats republicans activists protesters
+conservatives liberals progressives americans citizens opponents proponents advocates
+economists scientists researchers experts analysts observers leaders lawmakers
+legislators members
+""".split())
+
+TITLES = frozenset("""
+mr mr. mrs mrs. ms ms. dr dr. sen sen. senator rep rep. representative gov gov. governor
+president vice prime minister secretary gen gen. general adm adm. admiral col col. lt lt.
+capt capt. sgt sgt. judge justice chief mayor chairman chairwoman chair speaker leader
+ambassador prof prof. professor rev rev. pope king queen prince princess sir lord lady
+former acting deputy attorney commissioner director spokesman spokeswoman candidate
+nominee pm
+""".split())
+
+ANONYMITY_WORDS = ("anonymity", "anonymously", "not authorized", "not be named", "not be identified", "unauthorized", "unnamed")

@@ -1,0 +1,109 @@
+"""Plain records that flow through the stages: read → annotate → resolve actors → render.
+
+Nothing here imports spaCy or MkDocs; every record is frozen and serialisable.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+QuoteKind = Literal["direct", "partial", "indirect"]
+SourceKind = Literal["named", "anonymous", "organization", "group", "document", "unknown"]
+ActorType = Literal["person", "organization", "place", "group", "other"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A character range of an article's text (end exclusive)."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Cue:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a quote is attributed to, as the text names them."""
+
+    text: str
+    start: int
+    end: int
+    kind: SourceKind = "unknown"
+    actor: str | None = None
+    role: str | None = None
+    reason: str | None = None  # stated reason for anonymity, if any
+    written: str | None = None  # the words at the attribution itself when they differ ("he")
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: Speaker
+    cue: Cue | None = None
+    fragments: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity in an article, before actors are resolved."""
+
+    text: str
+    start: int
+    end: int
+    label: str  # spaCy entity label
+    speaker: bool = False  # the mention is the subject of a reporting verb
+    titled: bool = False  # preceded by a personal title (Sen., President, Mr.)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article. `text` is the cleaned body; every offset refers to it."""
+
+    id: str
+    title: str
+    source: str
+    text: str
+    paragraphs: tuple[Span, ...]
+    metadata: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    quotes: tuple[Quote, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    type: ActorType
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    description: str | None = None
+    # (article id, start, end) of each mention across the site
+    mentions: tuple[tuple[str, int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A bad input: the file and what is wrong with it."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+def to_dict(record: Any) -> Any:
+    """Turn a record (or a tuple of them) into plain JSON-ready data."""
+    if isinstance(record, (list, tuple)):
+        return [to_dict(r) for r in record]
+    return asdict(record)

@@ -1,0 +1,75 @@
+"""Shared fixtures: the real spaCy pipeline (loaded once) and a real site build."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from builder.annotate import DEFAULT_MODEL, load_pipeline
+
+    return load_pipeline(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def annotate_text(nlp):
+    """Annotate a raw text (paragraphs split on blank lines) and return the Article."""
+    from builder.annotate import annotate, paragraph_spans
+    from builder.records import Article
+
+    def run(text: str):
+        text = textwrap.dedent(text).strip()
+        return annotate(Article(id="t", title="t", source="test", text=text, paragraphs=paragraph_spans(text)), nlp)
+
+    return run
+
+
+def make_project(tmp: Path, seeds: dict[str, str | bytes], *, extra_config: str = "") -> Path:
+    """A temporary Sourcebook project: the real templates and content, these seeds."""
+    project = tmp / "project"
+    project.mkdir()
+    shutil.copytree(ROOT / "templates", project / "templates")
+    shutil.copytree(ROOT / "content", project / "content")
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    (project / "mkdocs.yml").write_text(config + extra_config, "utf-8")
+    (project / "seeds").mkdir()
+    for name, body in seeds.items():
+        path = project / "seeds" / name
+        if isinstance(body, bytes):
+            path.write_bytes(body)
+        else:
+            path.write_text(textwrap.dedent(body).lstrip(), "utf-8")
+    return project
+
+
+def mkdocs_build(project: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build` in a project directory."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *args],
+        cwd=project, capture_output=True, text=True, timeout=600,
+    )
+    if check and proc.returncode != 0:
+        raise AssertionError(f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The shipped sample site, built once with `mkdocs build --strict`."""
+    out = tmp_path_factory.mktemp("sample") / "site"
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return out

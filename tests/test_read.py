@@ -1,0 +1,108 @@
+"""The reader: titles, paragraphs, debris removal, credits, bad files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder.read import ReadError, read_article, read_seeds, slugify
+
+
+def write(tmp_path: Path, name: str, body: str | bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
+    return path
+
+
+@pytest.mark.parametrize(
+    "body, paragraphs",
+    [
+        ("Title\n\nOne.\n\nTwo.", ["One.", "Two."]),
+        ("Title\n\nA line\nwrapped here.\n\nNext.", ["A line wrapped here.", "Next."]),
+        ("Title\n\n  • Oops!\n    Something went wrong.\n    Please try again later.\n\nBody text.", ["Body text."]),
+        ("Title\n\nAdvertisement\n\nBody text.\n\nSHARE THIS ARTICLE", ["Body text."]),
+        ("Title\n\nBody.\n\nRead more\n\nMore body.", ["Body.", "More body."]),
+        ("Title\n\nFollow us\n\nBody one.\n\nFollow us\n\nBody two.", ["Body one.", "Body two."]),
+        ("Title\n\nBody.\n\nJane Doe contributed to this report.", ["Body."]),
+        ("Title\n\nBody.\n\nJane Doe and John Roe contributed reporting.", ["Body."]),
+        ("Title\n\nA long paragraph that mentions that Jane contributed to this report in passing, but goes on and on with more words.", None),
+    ],
+)
+def test_cleaning(tmp_path, body, paragraphs):
+    article = read_article(write(tmp_path, "a.txt", body))
+    got = [article.text[p.start:p.end] for p in article.paragraphs]
+    if paragraphs is None:  # a mention of a credit inside prose stays prose
+        assert len(got) == 1 and "contributed" in got[0]
+    else:
+        assert got == paragraphs
+    assert article.title == "Title"
+    for p in article.paragraphs:
+        assert article.text[p.start:p.end].strip() == article.text[p.start:p.end]
+
+
+@pytest.mark.parametrize(
+    "credit, names",
+    [
+        ("Jane Doe contributed to this report.", ["Jane Doe"]),
+        ("Jane Doe and John Roe contributed reporting.", ["Jane Doe", "John Roe"]),
+        ("Ann Lee, Bo Park and Cy Young contributed to this story.", ["Ann Lee", "Bo Park", "Cy Young"]),
+        ("Reporting by Ann Lee; Editing by Bo Park", ["Ann Lee", "Bo Park"]),
+    ],
+)
+def test_credit_becomes_metadata(tmp_path, credit, names):
+    article = read_article(write(tmp_path, "a.txt", f"Title\n\nBody.\n\n{credit}\n"))
+    assert article.metadata["contributors"] == names
+    assert "contributed" not in article.text and "Reporting by" not in article.text
+
+
+def test_markdown_front_matter(tmp_path):
+    body = "---\ntitle: A headline\ndate: 2024-03-01\noutlet: Daily\nauthors: Jo Ann\n---\n\nFirst.\n\nSecond.\n"
+    article = read_article(write(tmp_path, "story.md", body))
+    assert article.title == "A headline"
+    assert article.metadata == {"date": "2024-03-01", "outlet": "Daily", "authors": ["Jo Ann"]}
+    assert article.text == "First.\n\nSecond."
+
+
+def test_markdown_title_from_heading(tmp_path):
+    article = read_article(write(tmp_path, "story.md", "# The heading\n\nBody.\n"))
+    assert article.title == "The heading" and article.text == "Body."
+
+
+@pytest.mark.parametrize(
+    "name, body, message",
+    [
+        ("empty.txt", "", "empty file"),
+        ("blank.txt", "  \n\n \n", "empty file"),
+        ("title-only.txt", "Just a title\n", "no article body"),
+        ("latin1.txt", b"Title\n\nCaf\xe9 society.", "not valid UTF-8 (byte 0xe9 at offset 10)"),
+        ("bad-yaml.md", "---\ntitle: [unclosed\n---\n\nBody.", "invalid YAML front matter"),
+        ("list-yaml.md", "---\n- a\n- b\n---\n\nBody.", "front matter must be a mapping"),
+    ],
+)
+def test_bad_files_raise_a_clear_error(tmp_path, name, body, message):
+    with pytest.raises(ReadError, match="^" + message.replace("(", r"\(").replace(")", r"\)")):
+        read_article(write(tmp_path, name, body))
+
+
+def test_unreadable_path_is_reported(tmp_path):
+    """A path that cannot be read as a file (here a directory named like an article)."""
+    (tmp_path / "dir.txt").mkdir()
+    with pytest.raises(ReadError, match="cannot read file"):
+        read_article(tmp_path / "dir.txt")
+
+
+def test_read_seeds_skips_bad_and_keeps_good(tmp_path):
+    write(tmp_path, "good.txt", "Good\n\nBody.")
+    write(tmp_path, "empty.txt", "")
+    write(tmp_path, "notes.json", "{}")  # not an article
+    articles, problems = read_seeds(tmp_path)
+    assert [a.id for a in articles] == ["good"]
+    assert [(Path(p.source).name, p.message) for p in problems] == [("empty.txt", "empty file")]
+
+
+def test_slugs_are_stable_and_unique(tmp_path):
+    write(tmp_path, "My Story!.txt", "A\n\nBody.")
+    write(tmp_path, "my-story.md", "B\n\nBody.")
+    articles, _ = read_seeds(tmp_path)
+    assert sorted(a.id for a in articles) == ["my-story", "my-story-md"]
+    assert slugify("Café Ünïcode — 2024") == "cafe-unicode-2024"
