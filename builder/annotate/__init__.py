@@ -15,8 +15,9 @@ from spacy.language import Language
 from ..records import Article, Mention, Span
 from . import lexicon as lx
 from .attribution import attribute_paragraph
+from .marks import find_quoted
 from .pipeline import DEFAULT_MODEL, ModelNotFound, load_pipeline
-from .resolve import SpeakerResolver, to_quote
+from .resolve import Person, SpeakerResolver, title_gender, to_quote
 
 __all__ = ["annotate", "annotate_all", "load_pipeline", "paragraph_spans", "DEFAULT_MODEL", "ModelNotFound"]
 
@@ -46,6 +47,23 @@ def _mentions(doc, offset: int, speaker_spans: list[tuple[int, int]]) -> list[Me
     return found
 
 
+def _people(doc, offset: int, para: int) -> list[Person]:
+    """PERSON names outside quotation marks: the candidates for 'he' and 'she'."""
+    quoted, _ = find_quoted(doc.text)
+    regions = [(q.outer_start, q.outer_end) for q in quoted]
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or any(s <= ent.start_char < e for s, e in regions):
+            continue
+        prev = doc[ent.start - 1].text if ent.start else ""
+        found.append(Person(
+            text=ent.text, start=offset + ent.start_char, end=offset + ent.end_char, para=para,
+            sent=offset + ent.sent.start_char, subject=ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj",) and ent.root.dep_ in ("appos", "compound"),
+            gender=title_gender(prev),
+        ))
+    return found
+
+
 def annotate_all(articles: Iterable[Article], nlp: Language) -> Iterator[Article]:
     """Annotate many articles, parsing their paragraphs in batches."""
     for article in articles:
@@ -59,6 +77,7 @@ def annotate(article: Article, nlp: Language) -> Article:
     docs = nlp.pipe(t[:_MAX_PARAGRAPH] for t in texts)
     parsed = []
     mentions: list[Mention] = []
+    people: list[Person] = []
     for number, (para, doc) in enumerate(zip(paragraphs, docs)):
         try:
             cands, unbalanced = attribute_paragraph(doc)
@@ -69,11 +88,15 @@ def annotate(article: Article, nlp: Language) -> Article:
             log.info("%s: paragraph %d has unbalanced quotation marks", article.source, number + 1)
         speakers = [(para.start + c.who.start, para.start + c.who.end) for c in cands if c.who]
         mentions.extend(_mentions(doc, para.start, speakers))
-        parsed.append((number, para, cands))
-    resolver = SpeakerResolver(mentions)
+        people.extend(_people(doc, para.start, number))
+        sents = [para.start + s.start_char for s in doc.sents]
+        parsed.append((number, para, cands, sents))
+    resolver = SpeakerResolver(mentions, people)
     quotes = []
-    for number, para, cands in parsed:
+    for number, para, cands, sents in parsed:
         for cand in cands:
-            speaker = resolver.speaker(cand, para.start, number)
+            where = para.start + (cand.who.start if cand.who else cand.start)
+            sent = max((s for s in sents if s <= where), default=para.start)
+            speaker = resolver.speaker(cand, para.start, number, sent)
             quotes.append(to_quote(cand, text=article.text, offset=para.start, number=len(quotes) + 1, speaker=speaker))
     return dataclasses.replace(article, paragraphs=paragraphs, quotes=tuple(quotes), mentions=tuple(mentions))

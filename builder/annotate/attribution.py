@@ -80,6 +80,10 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
             verb = verb.head
             continue
+        # "…, saying: …" / "…, adding that …": a participle takes its clause's subject.
+        if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+            continue
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
         break
@@ -91,6 +95,8 @@ def _inverted_subject(verb: Token, quotes: list[tuple[int, int]]) -> Token | Non
     for tok in verb.doc[verb.i + 1: verb.sent.end]:
         if _inside(tok, quotes) or tok.is_punct:
             break
+        if tok.pos_ == "PRON" and tok.lower_ not in ("he", "she", "they", "i", "we"):
+            return None
         if tok.pos_ in ("PROPN", "NOUN", "PRON"):
             head = tok
             while head.head is not head and head.head.i > verb.i and head.dep_ in ("compound", "amod", "det", "nmod", "poss") and head.head.pos_ in ("PROPN", "NOUN"):
@@ -310,6 +316,9 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
         if span is None or not span.text.strip():
             continue
         sents = {t.sent.start for t in span} | {span[0].sent.start, span[-1].sent.start}
+        after = doc.char_span(q.outer_end, len(para), alignment_mode="expand") if q.outer_end < len(para) else None
+        if after is not None and len(after) and after[0].is_sent_start and len(after[0].sent) <= 12:
+            sents.add(after[0].sent.start)  # “… ready.” Smith said.
         scope = [t for t in doc if t.sent.start in sents and not _inside(t, regions)]
         verbs = [t for t in scope if _speech_verb(t, lx.SPEECH_VERBS)]
         # An attribution ending with a colon right before the quote.

@@ -47,13 +47,60 @@ def source_kind(who: Who) -> str:
     return "unknown"
 
 
+@dataclass(frozen=True)
+class Person:
+    """A person's name outside quotation marks, as a pronoun antecedent."""
+
+    text: str
+    start: int
+    end: int
+    para: int
+    sent: int  # character offset of its sentence
+    subject: bool
+    gender: str | None  # "m" / "f" when a title says so
+
+
+_FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss madam queen princess lady congresswoman chairwoman spokeswoman".split())
+_MALE_TITLES = frozenset("mr mr. sir king prince lord congressman chairman spokesman".split())
+
+
+def title_gender(word: str) -> str | None:
+    """'f' or 'm' for a gendered title word, else None."""
+    word = word.lower()
+    return "f" if word in _FEMALE_TITLES else "m" if word in _MALE_TITLES else None
+
+
 class SpeakerResolver:
     """Walks an article in order, remembering sources and person mentions."""
 
-    def __init__(self, mentions: list[Mention]):
+    def __init__(self, mentions: list[Mention], people: list[Person]):
         self.people = [m for m in mentions if m.label == "PERSON"]
+        self.outside = people
         self.seen: list[Seen] = []
         self.last: Seen | None = None
+        self.gender: dict[str, str] = {}
+        for p in people:
+            if p.gender:
+                self.gender.setdefault(self._surname(p.text), p.gender)
+
+    @staticmethod
+    def _surname(name: str) -> str:
+        words = name.split()
+        return words[-1].lower().removesuffix("'s").removesuffix("’s") if words else ""
+
+    def _pronoun_antecedent(self, pronoun: str, pos: int, sent: int, para: int) -> Person | None:
+        want = "f" if pronoun in ("she", "her") else "m"
+        pool = [
+            p for p in self.outside
+            if p.end <= pos and para - p.para <= 3
+            and self.gender.get(self._surname(p.text), want) == want
+            and (p.sent != sent or p.subject)
+        ]
+        if not pool:
+            return None
+        latest = max(p.sent for p in pool)
+        in_sent = [p for p in pool if p.sent == latest]
+        return next((p for p in in_sent if p.subject), in_sent[0])
 
     def _full_name(self, who: Who, pos: int) -> Mention | None:
         """The earliest full mention of a person named here by surname alone."""
@@ -66,16 +113,24 @@ class SpeakerResolver:
                 return m
         return None
 
-    def _antecedent(self, who: Who, pos: int, para: int) -> Seen | None:
+    def _full_name_of(self, name: str, pos: int) -> Mention | None:
+        words = name.split()
+        if len(words) > 1:
+            return None
+        last = self._surname(name)
+        return next((m for m in self.people if m.start < pos and len(m.text.split()) > 1 and self._surname(m.text) == last), None)
+
+    def _antecedent(self, who: Who, pos: int, para: int, sent: int = -1) -> Seen | None:
         head = who.head
         if head in lx.PRONOUNS_PERSON:
-            recent = [s for s in self.seen if s.kind == "named" and para - s.para <= 2]
-            last_person = next((m for m in reversed(self.people) if m.end <= pos), None)
-            if recent and (last_person is None or recent[-1].start >= last_person.start or para - recent[-1].para <= 1):
-                return recent[-1]
-            if last_person is not None:
-                return Seen(who, last_person.text, last_person.start, last_person.end, "named", para)
-            return None
+            person = self._pronoun_antecedent(head, pos, sent, para)
+            if person is None:
+                return None
+            self.gender.setdefault(self._surname(person.text), "f" if head in ("she", "her") else "m")
+            full = self._full_name_of(person.text, person.start)
+            text, start, end = (full.text, full.start, full.end) if full else (person.text, person.start, person.end)
+            earlier = next((s for s in reversed(self.seen) if s.kind == "named" and self._surname(s.text) == self._surname(text)), None)
+            return earlier or Seen(who, text, start, end, "named", para)
         if head in lx.PRONOUNS_PLURAL:
             for s in reversed(self.seen):
                 if s.kind in ("group", "organization", "anonymous") and para - s.para <= 3:
@@ -87,7 +142,7 @@ class SpeakerResolver:
                     return s
         return None
 
-    def speaker(self, cand: Candidate, offset: int, para: int) -> Speaker:
+    def speaker(self, cand: Candidate, offset: int, para: int, sent: int = -1) -> Speaker:
         """The Speaker record for one candidate at paragraph offset `offset`."""
         if cand.who is None:
             if cand.continues and self.last is not None:
@@ -97,7 +152,7 @@ class SpeakerResolver:
             return Speaker(text="", start=offset + cand.start, end=offset + cand.start, kind="unknown")
         who = cand.who
         start, end = offset + who.start, offset + who.end
-        ante = self._antecedent(who, start, para)
+        ante = self._antecedent(who, start, para, sent)
         if ante is not None:
             seen = Seen(who, ante.text, ante.start, ante.end, ante.kind, para)
             seen.who = ante.who if ante.who.role or ante.who.reason else who
