@@ -125,7 +125,8 @@ class Urls:
         rel = posixpath.relpath(there or ".", base or ".")
         if there.endswith("/") and not rel.endswith("/"):
             rel += "/"
-        return rel + (f"#{anchor}" if anchor else "")
+        # Built from slugs we made, so safe to place in a page as is.
+        return Markup.escape(rel + (f"#{anchor}" if anchor else ""))
 
 
 def segments(article: Article, start: int, end: int) -> list[Segment]:

@@ -64,6 +64,22 @@ def _people(doc, offset: int, para: int) -> list[Person]:
     return found
 
 
+def _carry_back(parsed) -> None:
+    """A quote running over paragraphs is attributed at its end: give the
+    earlier paragraphs' pieces that attribution."""
+    for i in range(len(parsed) - 2, -1, -1):
+        cands, following = parsed[i][2], parsed[i + 1][2]
+        shift = parsed[i + 1][1].start - parsed[i][1].start  # offsets are paragraph-relative
+        opener = next((c for c in following if c.kind == "direct" and c.opens_paragraph), None)
+        if opener is None or opener.who is None:
+            continue
+        for cand in cands:
+            if cand.kind == "direct" and cand.open_end and cand.who is None:
+                cand.who = dataclasses.replace(opener.who, start=opener.who.start + shift, end=opener.who.end + shift)
+                cand.cue = (opener.cue[0], opener.cue[1] + shift, opener.cue[2] + shift) if opener.cue else None
+                cand.continues = False
+
+
 def annotate_all(articles: Iterable[Article], nlp: Language) -> Iterator[Article]:
     """Annotate many articles, parsing their paragraphs in batches."""
     for article in articles:
@@ -91,6 +107,7 @@ def annotate(article: Article, nlp: Language) -> Article:
         people.extend(_people(doc, para.start, number))
         sents = [para.start + s.start_char for s in doc.sents]
         parsed.append((number, para, cands, sents))
+    _carry_back(parsed)
     resolver = SpeakerResolver(mentions, people)
     quotes = []
     for number, para, cands, sents in parsed:

@@ -46,6 +46,7 @@ class Candidate:
     fragments: list[tuple[int, int]] = field(default_factory=list)
     continues: bool = False  # no attribution of its own; carries the previous speaker
     opens_paragraph: bool = False
+    open_end: bool = False  # runs on into the next paragraph
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -234,6 +235,8 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
     para = doc.text
     quoted, unbalanced = find_quoted(para)
     regions = [(q.outer_start, q.outer_end) for q in quoted]
+    # "so-called “reform”" is a scare quote, never speech.
+    quoted = [q for q in quoted if not para[:q.outer_start].rstrip().lower().endswith("so-called")]
     standalone = [q for q in quoted if _opens_sentence(doc, q, para)]
     embedded = [q for q in quoted if q not in standalone]
     out: list[Candidate] = []
@@ -346,6 +349,7 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
         cand = Candidate(
             start=q.start, end=q.end, kind="direct", who=who, cue=cue,
             continues=who is None, opens_paragraph=q.outer_start == len(para) - len(para.lstrip()),
+            open_end=q.open_end,
         )
         directs.append(cand)
     # Split quotes: a piece with no attribution takes its neighbour's in the paragraph.

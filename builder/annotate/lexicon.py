@@ -61,9 +61,17 @@ operative operatives strategist strategists executive executives insider ally al
 confidant associate associates friend friends analyst analysts expert experts observer
 observers critic critics supporter supporters voter voters leader leaders negotiator
 negotiators investigator investigators prosecutor prosecutors attorney attorneys
-lawyer lawyers senator senators representative representatives congressman
-congresswoman governor mayor minister ministers president official's officials'
+lawyer lawyers official's officials'
 """.split())
+
+# Offices held by one identifiable person: "a senator" hides a name, "the mayor" does not.
+ROLE_NOUNS = frozenset("""
+senator senators representative representatives congressman congresswoman governor governors
+mayor mayors minister ministers president secretary chairman chairwoman chair ambassador
+judge justice commissioner director chief ceo founder speaker candidate nominee
+""".split())
+
+INDEFINITE = frozenset("a an one some several two three four many few another".split())
 
 # Plural nouns that name a class of people rather than one hidden person.
 GROUP_PLURALS = frozenset("""
@@ -79,7 +87,7 @@ president vice prime minister secretary gen gen. general adm adm. admiral col co
 capt capt. sgt sgt. judge justice chief mayor chairman chairwoman chair speaker leader
 ambassador prof prof. professor rev rev. pope king queen prince princess sir lord lady
 former acting deputy attorney commissioner director spokesman spokeswoman candidate
-nominee pm
+nominee pm superintendent chancellor sheriff commander detective officer inspector provost dean coach pastor rabbi bishop father sister brother dame
 """.split())
 
 ANONYMITY_WORDS = ("anonymity", "anonymously", "not authorized", "not be named", "not be identified", "unauthorized", "unnamed")

@@ -38,6 +38,8 @@ def source_kind(who: Who) -> str:
         return "group"
     if who.head in lx.ANONYMOUS_NOUNS or who.head_lemma in lx.ANONYMOUS_NOUNS:
         return "anonymous"
+    if who.head in lx.ROLE_NOUNS or who.head_lemma in lx.ROLE_NOUNS:
+        return "anonymous" if words and (words[0] in lx.INDEFINITE or who.plural and words[0] != "the") else "unknown"
     if who.head_lemma in lx.ORG_NOUNS or who.head in lx.ORG_NOUNS:
         return "organization"
     if who.pos == "PROPN":

@@ -1,0 +1,182 @@
+"""Attribution on invented sentences: spans, kinds, speakers and source kinds.
+
+Every case is written for this test; none comes from the evaluation set.
+"""
+from __future__ import annotations
+
+import pytest
+
+# (text, [(quote text, kind, speaker text, source kind), ...])
+CASES = [
+    pytest.param(
+        "“We will rebuild the bridge,” Mayor Ana Ortiz said on Monday.",
+        [("We will rebuild the bridge,", "direct", "Mayor Ana Ortiz", "named")],
+        id="direct-speaker-after",
+    ),
+    pytest.param(
+        "“The budget is balanced,” said Tom Reyes, the city treasurer.",
+        [("The budget is balanced,", "direct", "Tom Reyes", "named")],
+        id="direct-inverted-said-name",
+    ),
+    pytest.param(
+        'Ortiz said: "We expect the work to finish by May."',
+        [("We expect the work to finish by May.", "direct", "Ortiz", "named")],
+        id="direct-speaker-before-colon-straight-marks",
+    ),
+    pytest.param(
+        "“The river is rising,” the engineer said, “and we are ready for it.”",
+        [("The river is rising,", "direct", "the engineer", "unknown"),
+         ("and we are ready for it.", "direct", "the engineer", "unknown")],
+        id="split-quote",
+    ),
+    pytest.param(
+        "“Talks will resume next week,” a senior European diplomat said.",
+        [("Talks will resume next week,", "direct", "a senior European diplomat", "anonymous")],
+        id="anonymous-diplomat",
+    ),
+    pytest.param(
+        "“No deal is close,” said one official familiar with the negotiations.",
+        [("No deal is close,", "direct", "one official familiar with the negotiations", "anonymous")],
+        id="anonymous-inverted",
+    ),
+    pytest.param(
+        "The ministry said in a statement that the border would reopen on Friday.",
+        [("that the border would reopen on Friday", "indirect", "The ministry", "organization")],
+        id="indirect-organization",
+    ),
+    pytest.param(
+        "Senator Paula Hart told reporters that the vote would be delayed until spring.",
+        [("that the vote would be delayed until spring", "indirect", "Senator Paula Hart", "named")],
+        id="indirect-told-that",
+    ),
+    pytest.param(
+        "The factory will close in June, according to a company filing.",
+        [("The factory will close in June", "indirect", "a company filing", "document")],
+        id="according-to-document",
+    ),
+    pytest.param(
+        "A group of 12 governors warned that the plan would raise costs for families.",
+        [("that the plan would raise costs for families", "indirect", "A group of 12 governors", "group")],
+        id="indirect-group",
+    ),
+    pytest.param(
+        "Lena Brooks, the union leader, warned of “serious consequences” if the talks fail.",
+        [("of “serious consequences” if the talks fail", "partial", "Lena Brooks", "named")],
+        id="partial-fragment",
+    ),
+    pytest.param(
+        "The mayor called the proposal “a disaster for commuters.”",
+        [("the proposal “a disaster for commuters.”", "partial", "The mayor", "unknown")],
+        id="partial-called",
+    ),
+    pytest.param(
+        "The band played its hit “Summer Rain” twice at the festival.",
+        [],
+        id="song-title-is-not-a-quote",
+    ),
+    pytest.param(
+        "The so-called “reform” passed anyway after a long night in the chamber.",
+        [],
+        id="scare-quote-without-speaker",
+    ),
+    pytest.param(
+        "Dr. Kim Lee studies storms.\n\n“Nobody expected the flood to come so fast,” she said.",
+        [("Nobody expected the flood to come so fast,", "direct", "Kim Lee", "named")],
+        id="pronoun-resolves-to-person",
+    ),
+    pytest.param(
+        "Mark Stone met Jill Park.\n\n“I told Jill Park we would win,” he said.",
+        [("I told Jill Park we would win,", "direct", "Mark Stone", "named")],
+        id="pronoun-skips-names-inside-quotes",
+    ),
+    pytest.param(
+        "Police chief Omar Diaz spoke first. “We made three arrests,” Diaz said.",
+        [("We made three arrests,", "direct", "Omar Diaz", "named")],
+        id="surname-resolves-to-full-name",
+    ),
+    pytest.param(
+        "“The talks were frank,” said a senior State Department official.\n\n"
+        "“We disagree on the timing,” the official said.",
+        [("The talks were frank,", "direct", "a senior State Department official", "anonymous"),
+         ("We disagree on the timing,", "direct", "a senior State Department official", "anonymous")],
+        id="the-official-resolves-to-first-description",
+    ),
+    pytest.param(
+        "“The first part of a long answer runs here.\n\n“And the second part ends here,” said Rosa Vega.",
+        [("The first part of a long answer runs here.", "direct", "Rosa Vega", "named"),
+         ("And the second part ends here,", "direct", "Rosa Vega", "named")],
+        id="quote-over-two-paragraphs",
+    ),
+    pytest.param(
+        "“We are done with this,” Carla Mendes said.\n\n“It is time to go home.”",
+        [("We are done with this,", "direct", "Carla Mendes", "named"),
+         ("It is time to go home.", "direct", "Carla Mendes", "named")],
+        id="next-paragraph-continues-speaker",
+    ),
+    pytest.param(
+        "The governor, according to two aides, plans to veto the bill next week.",
+        [],
+        id="mid-sentence-according-to-is-not-split",
+    ),
+    pytest.param(
+        "Ivan Petrov said “this never closes and goes on.\n\n“A clean quote,” said Ivan Petrov.",
+        [("this never closes and goes on", "indirect", "Ivan Petrov", "named"),
+         ("A clean quote,", "direct", "Ivan Petrov", "named")],
+        id="unbalanced-mark-does-not-swallow-the-rest",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_attribution(annotate_text, text, expected):
+    article = annotate_text(text)
+    got = [(q.text, q.kind, q.speaker.text, q.speaker.kind) for q in article.quotes]
+    assert got == expected
+    for q in article.quotes:
+        assert article.text[q.start:q.end] == q.text
+
+
+def test_partial_quote_has_fragments(annotate_text):
+    article = annotate_text("Lena Brooks warned of “serious consequences” if the talks fail.")
+    (quote,) = article.quotes
+    assert [article.text[f.start:f.end] for f in quote.fragments] == ["serious consequences"]
+
+
+def test_cue_and_anonymity_reason(annotate_text):
+    article = annotate_text(
+        "“The deal is off,” said a senior official, who spoke on condition of anonymity to discuss private talks."
+    )
+    (quote,) = article.quotes
+    assert quote.cue.text == "said"
+    assert quote.speaker.kind == "anonymous"
+    assert "anonymity" in (quote.speaker.reason or "")
+
+
+def test_role_from_apposition(annotate_text):
+    article = annotate_text("“Prices will fall,” said Nora Blake, chief economist at the Harbor Bank.")
+    (quote,) = article.quotes
+    assert quote.speaker.text == "Nora Blake"
+    assert quote.speaker.role == "chief economist at the Harbor Bank"
+
+
+def test_pronoun_keeps_the_written_words(annotate_text):
+    article = annotate_text("Dr. Kim Lee studies storms.\n\n“It came fast,” she said.")
+    assert article.quotes[0].speaker.written == "she"
+
+
+def test_annotation_does_not_depend_on_other_articles(nlp):
+    from builder.annotate import annotate, paragraph_spans
+    from builder.records import Article
+
+    text = "“We will win,” said Ada Moss."
+    one = Article(id="a", title="a", source="a", text=text, paragraphs=paragraph_spans(text))
+    first = annotate(one, nlp)
+    annotate(Article(id="b", title="b", source="b", text="“No,” said Bo Li.", paragraphs=paragraph_spans("“No,” said Bo Li.")), nlp)
+    assert annotate(one, nlp) == first
+
+
+def test_offsets_point_at_the_speaker_and_cue(annotate_text):
+    article = annotate_text("“The first part runs on.\n\n“And it ends here,” said Rosa Vega.")
+    for q in article.quotes:
+        assert article.text[q.speaker.start:q.speaker.end] == "Rosa Vega"
+        assert article.text[q.cue.start:q.cue.end] == "said"

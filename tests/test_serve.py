@@ -1,0 +1,60 @@
+"""`mkdocs serve` rebuilds when a seed changes, and does not rebuild in a loop."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import make_project
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as resp:
+            return resp.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(predicate, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_rebuilds_when_a_seed_changes(tmp_path):
+    project = make_project(tmp_path, {"story.txt": "Old headline\n\n“First words,” said Ada Moss.\n"})
+    port = _free_port()
+    log = open(tmp_path / "serve.log", "w+")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    url = f"http://127.0.0.1:{port}/articles/story/"
+    try:
+        assert _wait_for(lambda: "Old headline" in (_get(url) or ""), 120), open(tmp_path / "serve.log").read()
+        (project / "seeds" / "story.txt").write_text("New headline\n\n“Second words,” said Ada Moss.\n", "utf-8")
+        assert _wait_for(lambda: "Second words" in (_get(url) or ""), 120), open(tmp_path / "serve.log").read()
+        # Nothing is written into the watched folders, so no further rebuilds happen.
+        time.sleep(4)
+        log.seek(0)
+        builds = log.read().count("Building documentation")
+        time.sleep(6)
+        log.seek(0)
+        assert log.read().count("Building documentation") == builds
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()

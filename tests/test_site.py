@@ -1,0 +1,201 @@
+"""End to end: real `mkdocs build` of small invented sites, and the shipped sample."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, make_project, mkdocs_build
+from sitecheck import broken_links, parse, text_of
+
+ARTICLES = {
+    "harbor.txt": """
+        Harbor plan wins approval
+
+        The city council approved the harbor plan on Tuesday.
+
+        “This is the best day for the waterfront in decades,” said Mayor Ana Ortiz.
+
+        A senior city official said the work would start in May.
+
+        Ben Cole contributed to this report.
+    """,
+    "storm.md": """
+        ---
+        title: Storm closes schools
+        date: 2024-02-01
+        outlet: Coast Daily
+        ---
+
+        Schools in Bayview closed on Monday as the storm arrived.
+
+        “We will reopen when the roads are safe,” Superintendent Lin Zhao said.
+
+        Ortiz told reporters that the shelters were open all night.
+    """,
+}
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("small"), ARTICLES)
+    mkdocs_build(project, "--strict")
+    return project / "site"
+
+
+def test_article_pages_have_tags_and_footnotes(small_site):
+    html = (small_site / "articles" / "harbor" / "index.html").read_text("utf-8")
+    quotes = re.findall(r'<span class="sb-quote sb-quote--(\w+)" id="(q\d+)"', html)
+    assert ("direct", "q1") in quotes
+    assert 'class="sb-tag sb-tag--named"' in html
+    assert 'class="sb-tag sb-tag--anonymous"' in html
+    # one footnote per quote, each linking back to its reference
+    notes = re.findall(r'<li id="fn:(q\d+)">', html)
+    assert sorted(notes) == sorted(q for _, q in quotes)
+    for q in notes:
+        assert f'href="#fnref:{q}"' in html
+    # The credit is metadata, shown under the article, not annotated text.
+    assert "Contributors: Ben Cole" in text_of(html)
+    assert "contributed to this report" not in html
+
+
+def test_tag_links_to_the_speaker_page(small_site):
+    html = (small_site / "articles" / "harbor" / "index.html").read_text("utf-8")
+    assert 'href="../../actors/ana-ortiz/"' in html
+    actor = (small_site / "actors" / "ana-ortiz" / "index.html").read_text("utf-8")
+    assert "This is the best day for the waterfront in decades" in actor
+    assert 'href="../../articles/harbor/#q' in actor
+    # Mentioned in both articles ("Ortiz" joins the full name across articles).
+    assert "Storm closes schools" in actor and "Harbor plan wins approval" in actor
+
+
+def test_indexes_and_data_files(small_site):
+    actors = text_of((small_site / "actors" / "index.html").read_text("utf-8"))
+    assert "Ana Ortiz" in actors and "Lin Zhao" in actors
+    sources = text_of((small_site / "sources" / "index.html").read_text("utf-8"))
+    assert "A senior city official" in sources or "a senior city official" in sources
+    home = text_of((small_site / "index.html").read_text("utf-8"))
+    assert "Harbor plan wins approval" in home and "Storm closes schools" in home
+    records = [json.loads(l) for l in (small_site / "data" / "annotations.jsonl").read_text("utf-8").splitlines()]
+    assert {r["id"] for r in records} == {"harbor", "storm"}
+    for r in records:
+        for q in r["quotes"]:
+            assert r["text"][q["start"]:q["end"]] == q["text"]
+    csv_text = (small_site / "data" / "quotes.csv").read_text("utf-8")
+    assert csv_text.splitlines()[0].startswith("article,quote_id,kind,text,speaker,source_kind,actor")
+
+
+def test_generated_pages_stay_out_of_the_nav(small_site):
+    html = (small_site / "index.html").read_text("utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'):]
+    assert "articles/harbor/" not in nav[: nav.index("</nav>")]
+
+
+def test_internal_links_resolve(small_site):
+    assert broken_links(small_site) == []
+
+
+def test_links_resolve_under_a_sub_path(tmp_path):
+    project = make_project(tmp_path, ARTICLES)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("site_name: Sourcebook", "site_name: Sourcebook\nsite_url: https://example.org/sub/"), "utf-8")
+    mkdocs_build(project, "--strict")
+    assert broken_links(project / "site", prefix="/sub/") == []
+
+
+HOSTILE = """
+    <script>alert('title')</script> {{ config.site_name }}
+
+    <script>alert(1)</script> and <b>bold</b> and [a link](javascript:alert(2)) and {{ config.site_name }} and {% raw %}
+
+    !!! note "Injected"
+        admonition body
+
+    [^1]: a fake footnote
+
+    # not a heading, *not emphasis*, `not code`
+
+    1. not a list item
+
+    “<img src=x onerror=alert(3)> is what we saw,” said Ada Moss.
+"""
+
+
+def test_article_text_is_never_interpreted(tmp_path):
+    project = make_project(tmp_path, {"evil.txt": HOSTILE})
+    mkdocs_build(project, "--strict")
+    html = (project / "site" / "articles" / "evil" / "index.html").read_text("utf-8")
+    body = html[html.index('<article'):html.index('</article>')]
+    for needle in ("<script>alert", "<b>bold", "javascript:alert", "<img src=x", 'class="admonition', "<h1 id=\"not-a-heading", "<em>not emphasis", "<code>not code", "<ol>\n<li>not a list"):
+        assert needle not in body, needle
+    text = text_of(body)
+    for visible in ("<script>alert(1)</script>", "[a link](javascript:alert(2))", "{{ config.site_name }}", "!!! note", "[^1]: a fake footnote", "*not emphasis*", "`not code`", "1. not a list item"):
+        assert visible in __import__("html").unescape(text), visible
+    assert "alert('title')" in __import__("html").unescape(html[html.index("<title>"):html.index("</title>")])
+
+
+def test_bad_articles_are_reported_and_skipped(tmp_path):
+    seeds = dict(ARTICLES)
+    seeds.update({"empty.txt": "", "latin.txt": b"Title\n\nCaf\xe9.", "only-title.txt": "Just a title\n"})
+    project = make_project(tmp_path, seeds)
+    proc = mkdocs_build(project, "--strict")
+    for name, problem in (("empty.txt", "empty file"), ("latin.txt", "not valid UTF-8"), ("only-title.txt", "no article body")):
+        assert re.search(rf"{re.escape(name)}: {problem}", proc.stderr), proc.stderr
+    assert (project / "site" / "articles" / "harbor" / "index.html").exists()
+    assert not (project / "site" / "articles" / "empty").exists()
+
+
+def test_strict_setting_fails_listing_every_problem(tmp_path):
+    seeds = dict(ARTICLES)
+    seeds.update({"empty.txt": "", "latin.txt": b"Title\n\nCaf\xe9."})
+    project = make_project(tmp_path, seeds)
+    proc = subprocess.run([sys.executable, "-m", "builder", "build", "--strict"], cwd=project,
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode != 0
+    assert "empty.txt: empty file" in proc.stderr and "latin.txt: not valid UTF-8" in proc.stderr
+
+
+def test_build_is_deterministic(tmp_path):
+    project = make_project(tmp_path, ARTICLES)
+    outputs = []
+    for n in range(2):
+        mkdocs_build(project, "--site-dir", f"out{n}")
+        site = project / f"out{n}"
+        outputs.append({p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()})
+    assert outputs[0].keys() == outputs[1].keys()
+    assert [k for k in outputs[0] if outputs[0][k] != outputs[1][k]] == []
+
+
+def test_cli_build_overrides_seeds_and_site_dir(tmp_path):
+    project = make_project(tmp_path, {})
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "one.txt").write_text("One story\n\n“Yes,” said Ada Moss.\n", "utf-8")
+    proc = subprocess.run([sys.executable, "-m", "builder", "build", "--seeds", str(other), "--site-dir", str(tmp_path / "out")],
+                          cwd=project, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out" / "articles" / "one" / "index.html").exists()
+
+
+# The shipped sample article.
+
+def test_sample_article_page(sample_site):
+    (page,) = (sample_site / "articles").glob("*/index.html")
+    html = page.read_text("utf-8")
+    text = text_of(html)
+    assert "Oops" not in text and "Something went wrong" not in text and "Please try again later" not in text
+    quotes = re.findall(r'<span class="sb-quote sb-quote--\w+" id="(q\d+)"', html)
+    assert len(quotes) >= 10
+    assert sorted(re.findall(r'<li id="fn:(q\d+)">', html)) == sorted(quotes)
+    assert "Contributors: Eugene Daniels" in text
+
+
+def test_sample_site_links(sample_site):
+    assert broken_links(sample_site) == []
+    assert (sample_site / "actors" / "index.html").exists()
+    assert (sample_site / "actors" / "joe-biden" / "index.html").exists()
+    assert (sample_site / "actors" / "benjamin-netanyahu" / "index.html").exists()
