@@ -86,6 +86,10 @@ def environment(templates: Path) -> jinja2.Environment:
 class Segment:
     text: str
     quote: Quote | None = None
+    closing: str = ""  # the quotation mark that closes a quote, kept before its tag
+
+
+_CLOSING = re.compile(r"^(?:”|\"|''|’|»)+")
 
 
 @dataclass(frozen=True)
@@ -139,8 +143,10 @@ def segments(article: Article, start: int, end: int) -> list[Segment]:
         qs, qe = max(q.start, start), min(q.end, end)
         if qs > pos:
             out.append(Segment(article.text[pos:qs]))
-        out.append(Segment(article.text[qs:qe], q))
-        pos = qe
+        closing = _CLOSING.match(article.text[qe:end])
+        marks = closing.group() if closing else ""
+        out.append(Segment(article.text[qs:qe], q, marks))
+        pos = qe + len(marks)
     if pos < end:
         out.append(Segment(article.text[pos:end]))
     return out

@@ -1,6 +1,9 @@
 /* Static filters: speakers on an article page, types on the actors index. No server needed. */
 (function () {
   function setup() {
+    // The theme's search dialog has no accessible name; give it one.
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
     var buttons = document.querySelectorAll(".sb-filter__btn");
     buttons.forEach(function (btn) {
       btn.addEventListener("click", function () {
