@@ -12,11 +12,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .annotate import lexicon as lx
-from .read import is_debris, slugify
+from .read import DEBRIS, is_debris, slugify
 from .records import Actor, Article, Mention
 
 _LABEL_TYPE = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
-_ORG_SUFFIX = re.compile(r"^\s+(administration|campaign|government|White House|cabinet|family)\b")
+_ORG_SUFFIX = re.compile(r"^\s+(administrations?|campaigns?|government|White House|cabinet|family|Foundation)\b")
 _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _STOP_WORDS = frozenset("he she it they we i you him her them us me his its their our this that these those a an".split())
@@ -24,7 +24,9 @@ _STOP_WORDS = frozenset("he she it they we i you him her them us me his its thei
 
 def clean_name(text: str) -> str:
     """A mention's name without titles, possessives, 'the' or stray punctuation."""
-    name = re.sub(r"\s+", " ", text).strip(" \t,.;:!?\"“”‘’()[]—–-")
+    name = re.sub(r"\s+", " ", text).strip(" \t,;:!?\"“”‘’()[]—–-")
+    if not re.search(r"\b[A-Z]\.$", name):  # keep the stop of "U.N."
+        name = name.rstrip(".")
     name = _POSSESSIVE.sub("", name)
     words = name.split(" ")
     while len(words) > 1 and (words[0].lower() in lx.TITLES or words[0].lower() in ("the",)):
@@ -34,7 +36,8 @@ def clean_name(text: str) -> str:
 
 def is_junk(name: str) -> bool:
     """True for strings that are not names: lowercase words, numbers, pronouns, widget text."""
-    if len(name) < 2 or not re.search(r"[A-Za-z]{2}", name):
+    letters = sum(ch.isalpha() for ch in name)
+    if len(name) < 2 or letters == 0:
         return True
     if not name[0].isupper() and not name[0].isdigit():
         return True
@@ -42,9 +45,12 @@ def is_junk(name: str) -> bool:
         return True
     if re.fullmatch(r"[\d\s.,/:-]+(?:s|th|st|nd|rd)?", name):
         return True
-    if is_debris(name):
+    if is_debris(name) or re.sub(r"[^\w\s]", "", name).lower() in _DEBRIS_WORDS:
         return True
     return False
+
+
+_DEBRIS_WORDS = frozenset(re.sub(r"[^\w\s]", "", d) for d in DEBRIS)
 
 
 def _key(name: str) -> str:
@@ -56,7 +62,7 @@ class _Group:
     names: Counter = field(default_factory=Counter)
     votes: Counter = field(default_factory=Counter)
     mentions: list[tuple[str, int, int]] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
+    related: set[str] = field(default_factory=set)
 
     def add(self, article: str, m: Mention, name: str, vote: str, weight: int = 1) -> None:
         self.names[name] += 1
@@ -85,18 +91,33 @@ def _vote(m: Mention, name: str) -> tuple[str, int]:
     return kind, 1
 
 
-def _article_groups(article: Article) -> dict[str, tuple[str, list[tuple[Mention, str]]]]:
-    """Group one article's mentions by name; surnames and acronyms join full names."""
+def _fold(name: str, label: str) -> str:
+    """Group names fold plurals: "Israeli" and "Israelis" are one group."""
+    if label == "NORP" and name.endswith("s") and not name.endswith("ss"):
+        return name[:-1]
+    return name
+
+
+def _article_groups(article: Article) -> tuple[dict[str, tuple[str, list[tuple[Mention, str]]]], dict[str, str]]:
+    """Group one article's mentions by name; surnames and acronyms join full names.
+
+    Also returns, for organisations named after a person ("the Doe
+    campaign"), the key of the organisation → the person's name.
+    """
     text = article.text
     items: list[tuple[Mention, str]] = []
     acronyms: dict[str, str] = {}
+    named_after: dict[str, str] = {}
     for m in article.mentions:
         name = clean_name(m.text)
         suffix = _ORG_SUFFIX.match(text[m.end:m.end + 20])
-        if suffix and m.label in ("PERSON", "ORG") and not name.endswith(suffix.group(1)):
+        if suffix and m.label in ("PERSON", "ORG", "NORP") and not name.endswith(suffix.group(1)):
             end = m.end + suffix.end()
+            person = name
             m = dataclasses.replace(m, text=text[m.start:end], end=end, label="ORG", titled=False)
-            name = f"{name} {suffix.group(1)}"
+            word = suffix.group(1)
+            name = f"{name} {word[:-1] if word in ('administrations', 'campaigns') else word}"
+            named_after[_key(name)] = person
         if is_junk(name):
             continue
         after = _ACRONYM_AFTER.match(text[m.end:m.end + 14])
@@ -114,14 +135,14 @@ def _article_groups(article: Article) -> dict[str, tuple[str, list[tuple[Mention
                 acronyms.setdefault(initials, _key(name))
     groups: dict[str, tuple[str, list[tuple[Mention, str]]]] = {}
     for m, name in items:
-        key = _key(name)
+        key = _key(_fold(name, m.label))
         words = name.split()
         if len(words) == 1 and words[0].lower() in full and m.label in ("PERSON", "ORG", "NORP", "GPE"):
             key = full[words[0].lower()]
         elif name.replace(".", "") in acronyms:
             key = acronyms[name.replace(".", "")]
         groups.setdefault(key, (key, []))[1].append((m, name))
-    return groups
+    return groups, {org: full.get(person.split()[-1].lower(), _key(person)) for org, person in named_after.items()}
 
 
 def resolve_actors(articles: list[Article], overrides: dict | None = None) -> tuple[list[Article], list[Actor]]:
@@ -132,8 +153,10 @@ def resolve_actors(articles: list[Article], overrides: dict | None = None) -> tu
     site: dict[str, _Group] = defaultdict(_Group)
     per_article: dict[str, dict[str, str]] = {}
     surname_only: list[tuple[str, str, list[tuple[Mention, str]]]] = []
+    relations: list[tuple[str, str]] = []
     for article in articles:
-        local = _article_groups(article)
+        local, named_after = _article_groups(article)
+        relations += named_after.items()
         per_article[article.id] = {}
         for key, (_, items) in local.items():
             if len(key.split()) == 1 and all(m.label == "PERSON" for m, _ in items):
@@ -167,12 +190,22 @@ def resolve_actors(articles: list[Article], overrides: dict | None = None) -> tu
             vote, weight = _vote(m, name)
             site[key].add(article.id, m, name, vote, weight)
             per_article[article.id][key] = key
+    for org, person in relations:
+        if org in site and person in site and org != person:
+            site[org].related.add(person)
+            site[person].related.add(org)
+    roles: dict[str, list[str]] = defaultdict(list)
     actors, ids = _to_actors(site)
     span_actor: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for key, group in site.items():
         for article_id, s, e in group.mentions:
             span_actor[article_id].append((s, e, ids[key]))
     linked = [_link_speakers(a, span_actor[a.id]) for a in articles]
+    for article in linked:
+        for q in article.quotes:
+            if q.speaker.actor and q.speaker.role and q.speaker.role not in roles[q.speaker.actor]:
+                roles[q.speaker.actor].append(q.speaker.role)
+    actors = [dataclasses.replace(a, roles=tuple(roles.get(a.id, ()))) for a in actors]
     return linked, actors
 
 
@@ -201,6 +234,8 @@ def _to_actors(site: dict[str, _Group]) -> tuple[list[Actor], dict[str, str]]:
         aliases = tuple(sorted(n for n in group.names if n != group.name))
         actors.append(Actor(id=slug, name=group.name, type=group.type, aliases=aliases,
                             mentions=tuple(sorted(group.mentions))))
+    actors = [dataclasses.replace(a, related=tuple(sorted(ids[k] for k in site[key].related if k in ids)))
+              for a, key in zip(actors, sorted(site, key=lambda k: (slugify(site[k].name), k)))]
     actors.sort(key=lambda a: a.id)
     return actors, ids
 

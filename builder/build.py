@@ -24,7 +24,8 @@ _CACHE: dict[tuple[str, str], Article] = {}
 class Result:
     site: Site
     articles: list[Article]
-    problems: list[Problem]
+    problems: list[Problem]  # bad inputs, skipped (fatal when strict)
+    warnings: list[Problem]  # worth telling, never fatal
 
 
 def _cache_key(model: str, article: Article) -> tuple[str, str]:
@@ -64,7 +65,6 @@ def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
             log.debug("annotation failed", exc_info=True)
             problems.append(Problem(article.source, f"annotation failed: {exc!r}"))
     resolved, actors = resolve_actors(annotated)
-    resolved, actors, more = apply_overrides(resolved, actors, overrides)
-    problems += more
+    resolved, actors, warnings = apply_overrides(resolved, actors, overrides)
     site = render_site(resolved, actors, templates=templates, use_directory_urls=use_directory_urls)
-    return Result(site=site, articles=resolved, problems=problems)
+    return Result(site=site, articles=resolved, problems=problems, warnings=warnings)

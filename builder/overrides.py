@@ -1,14 +1,167 @@
-"""Curated actor overrides from `seeds/actors.yml` (placeholder until the actors work lands)."""
+"""Curated actor overrides from `seeds/actors.yml`.
+
+    Benjamin Netanyahu:          # an actor's name, id or one of its aliases
+      aliases: [Bibi]            # other names to merge into this actor
+      type: person               # person | organization | place | group | other
+      description: Prime Minister of Israel
+      name: Benjamin "Bibi" Netanyahu   # display name (the page address stays)
+    Some Mislabelled Thing:
+      hide: true                 # no page, no links
+
+Every problem is reported with its line; an entry naming no known actor is a
+warning, not an error.
+"""
 from __future__ import annotations
 
+import dataclasses
+import logging
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 from .records import Actor, Article, Problem
 
+log = logging.getLogger(__name__)
 
-def load_overrides(path: Path) -> tuple[dict, list[Problem]]:
-    return {}, []
+TYPES = ("person", "organization", "place", "group", "other")
+KEYS = {"aliases": list, "type": str, "description": str, "name": str, "hide": bool}
 
 
-def apply_overrides(articles: list[Article], actors: list[Actor], overrides: dict):
-    return articles, actors, []
+@dataclass(frozen=True)
+class Override:
+    target: str
+    line: int
+    aliases: tuple[str, ...] = ()
+    type: str | None = None
+    description: str | None = None
+    name: str | None = None
+    hide: bool = False
+
+
+@dataclass
+class Overrides:
+    path: str = ""
+    entries: list[Override] = field(default_factory=list)
+
+
+def _scalar(node: yaml.Node) -> object:
+    return yaml.safe_load(yaml.serialize(node)) if node is not None else None
+
+
+def load_overrides(path: Path) -> tuple[Overrides, list[Problem]]:
+    """Read and validate an overrides file; a missing file means no overrides."""
+    if not path.exists():
+        return Overrides(), []
+    where = str(path)
+    try:
+        root = yaml.compose(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        return Overrides(where), [Problem(where, f"cannot read: {exc}")]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        return Overrides(where), [Problem(where + line, f"invalid YAML: {getattr(exc, 'problem', exc)}")]
+    if root is None:
+        return Overrides(where), []
+    if not isinstance(root, yaml.MappingNode):
+        return Overrides(where), [Problem(f"{where}:{root.start_mark.line + 1}", "expected a mapping of actor names to settings")]
+    entries, problems = [], []
+    for key_node, value_node in root.value:
+        line = key_node.start_mark.line + 1
+        target = _scalar(key_node)
+        if not isinstance(target, str) or not target.strip():
+            problems.append(Problem(f"{where}:{line}", "an actor name must be a non-empty string"))
+            continue
+        if not isinstance(value_node, yaml.MappingNode):
+            problems.append(Problem(f"{where}:{line}", f"{target!r}: expected settings ({', '.join(KEYS)})"))
+            continue
+        settings: dict = {}
+        for k_node, v_node in value_node.value:
+            k_line = k_node.start_mark.line + 1
+            key, value = _scalar(k_node), _scalar(v_node)
+            if key not in KEYS:
+                problems.append(Problem(f"{where}:{k_line}", f"{target!r}: unknown key {key!r} (expected one of {', '.join(KEYS)})"))
+                continue
+            if not isinstance(value, KEYS[key]):
+                problems.append(Problem(f"{where}:{k_line}", f"{target!r}: {key!r} must be a {KEYS[key].__name__}"))
+                continue
+            if key == "type" and value not in TYPES:
+                problems.append(Problem(f"{where}:{k_line}", f"{target!r}: type {value!r} is not one of {', '.join(TYPES)}"))
+                continue
+            if key == "aliases":
+                if not all(isinstance(a, str) and a.strip() for a in value):
+                    problems.append(Problem(f"{where}:{k_line}", f"{target!r}: 'aliases' must be a list of names"))
+                    continue
+                value = tuple(a.strip() for a in value)
+            settings[key] = value
+        entries.append(Override(target=target.strip(), line=line, **settings))
+    return Overrides(where, entries), problems
+
+
+def _names(actor: Actor) -> set[str]:
+    return {actor.id.lower(), actor.name.lower(), *(a.lower() for a in actor.aliases)}
+
+
+def apply_overrides(articles: list[Article], actors: list[Actor], overrides: Overrides) -> tuple[list[Article], list[Actor], list[Problem]]:
+    """Merge, retype, describe, rename and hide actors as the overrides say.
+
+    Returns the articles (speakers re-pointed), the actors and warnings.
+    """
+    if not overrides.entries:
+        return articles, actors, []
+    by_id = {a.id: a for a in actors}
+    moved: dict[str, str | None] = {}
+    warnings: list[Problem] = []
+    for entry in overrides.entries:
+        wanted = entry.target.lower()
+        target = next((a for a in by_id.values() if wanted in _names(a)), None)
+        alias_hits = [a for a in by_id.values() if _names(a) & {x.lower() for x in entry.aliases}]
+        if target is None and alias_hits:
+            target = alias_hits[0]
+            target = dataclasses.replace(target, name=entry.target, aliases=tuple(sorted({*target.aliases, target.name} - {entry.target})))
+            by_id[target.id] = target
+        if target is None:
+            warnings.append(Problem(f"{overrides.path}:{entry.line}", f"no actor named {entry.target!r}; entry ignored"))
+            continue
+        for other in alias_hits:
+            if other.id == target.id:
+                continue
+            target = dataclasses.replace(
+                target,
+                aliases=tuple(sorted({*target.aliases, other.name, *other.aliases} - {target.name})),
+                mentions=tuple(sorted({*target.mentions, *other.mentions})),
+                roles=tuple(dict.fromkeys(target.roles + other.roles)),
+                related=tuple(sorted(set(target.related) | set(other.related) - {target.id})),
+            )
+            del by_id[other.id]
+            moved[other.id] = target.id
+        if entry.type:
+            target = dataclasses.replace(target, type=entry.type)
+        if entry.description:
+            target = dataclasses.replace(target, description=entry.description)
+        if entry.name:
+            target = dataclasses.replace(target, name=entry.name, aliases=tuple(sorted({*target.aliases, target.name} - {entry.name})))
+        by_id[target.id] = target
+        if entry.hide:
+            del by_id[target.id]
+            moved[target.id] = None
+
+    def follow(actor_id: str | None) -> str | None:
+        while actor_id in moved:
+            actor_id = moved[actor_id]
+        return actor_id
+
+    fixed_actors = sorted(
+        (dataclasses.replace(a, related=tuple(sorted({r for r in map(follow, a.related) if r and r != a.id})))
+         for a in by_id.values()),
+        key=lambda a: a.id,
+    )
+    fixed_articles = []
+    for article in articles:
+        quotes = tuple(
+            dataclasses.replace(q, speaker=dataclasses.replace(q.speaker, actor=follow(q.speaker.actor)))
+            for q in article.quotes
+        )
+        fixed_articles.append(dataclasses.replace(article, quotes=quotes))
+    return fixed_articles, fixed_actors, warnings

@@ -46,6 +46,8 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         for problem in result.problems:
             # Not a MkDocs warning: a skipped article must not fail `mkdocs build --strict`.
             print(f"sourcebook: skipped {problem}", file=sys.stderr)
+        for warning in result.warnings:
+            print(f"sourcebook: warning: {warning}", file=sys.stderr)
         if result.problems and self.config.strict:
             listing = "\n".join(f"  {p}" for p in result.problems)
             raise PluginError(f"sourcebook: {len(result.problems)} bad input(s) in strict mode:\n{listing}")

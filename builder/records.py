@@ -89,6 +89,7 @@ class Actor:
     description: str | None = None
     # (article id, start, end) of each mention across the site
     mentions: tuple[tuple[str, int, int], ...] = ()
+    related: tuple[str, ...] = ()  # ids of actors named after this one ("the Doe campaign")
 
 
 @dataclass(frozen=True)

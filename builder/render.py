@@ -5,6 +5,7 @@ reaches a page (see `md_escape`), so article text can never become markup.
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import json
@@ -204,21 +205,19 @@ def render_site(articles: list[Article], actors: list[Actor], *, templates: Path
             index_link=urls.link(src, "actors/index.md"),
         )
 
+    together = _co_occurrence(articles, actors)
     for actor in actors:
         src = urls.actor_src(actor.id)
         counts = Counter(aid for aid, _, _ in actor.mentions)
-        together: Counter = Counter()
-        for other in actors:
-            if other.id != actor.id:
-                shared = set(aid for aid, _, _ in other.mentions) & set(counts)
-                if shared:
-                    together[other.id] = len(shared)
+        said = quotes_by_actor.get(actor.id, [])
         pages[src] = env.get_template("actor.md.j2").render(
             actor=actor,
-            quotes=quotes_by_actor.get(actor.id, []),
+            quotes=[(a, q) for a, q in said if q.kind != "indirect"],
+            statements=[(a, q) for a, q in said if q.kind == "indirect"],
+            related=[by_id[r] for r in actor.related if r in by_id],
             articles=sorted(counts.items(), key=lambda kv: (-kv[1], titles.get(kv[0], kv[0]))),
             titles=titles,
-            together=[(by_id[i], n) for i, n in sorted(together.items(), key=lambda kv: (-kv[1], kv[0]))[:8]],
+            together=[(by_id[i], n) for i, n in sorted(together[actor.id].items(), key=lambda kv: (-kv[1], kv[0]))[:8]],
             article_link=lambda aid, anchor="", _s=src: urls.link(_s, urls.article_src(aid), anchor),
             actor_link=lambda aid, _s=src: urls.link(_s, urls.actor_src(aid)),
         )
@@ -226,6 +225,7 @@ def render_site(articles: list[Article], actors: list[Actor], *, templates: Path
     index_rows = []
     for actor in sorted(actors, key=lambda a: (a.name.lower(), a.id)):
         index_rows.append({
+            "letter": _letter(actor.name),
             "actor": actor, "quotes": len(quotes_by_actor.get(actor.id, [])),
             "articles": len({aid for aid, _, _ in actor.mentions}),
             "link": urls.link("actors/index.md", urls.actor_src(actor.id)),
@@ -256,6 +256,29 @@ def render_site(articles: list[Article], actors: list[Actor], *, templates: Path
         "data/quotes.csv": _quotes_csv(articles, by_id),
     }
     return Site(pages=pages, files=files, home=home)
+
+
+def _co_occurrence(articles: list[Article], actors: list[Actor]) -> dict[str, Counter]:
+    """For each actor, how many paragraphs it shares with each other actor."""
+    paragraph_of: dict[str, list[int]] = {a.id: [p.start for p in a.paragraphs] for a in articles}
+    members: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for actor in actors:
+        for article_id, start, _ in actor.mentions:
+            starts = paragraph_of.get(article_id)
+            if starts:
+                members[(article_id, bisect.bisect_right(starts, start))].add(actor.id)
+    together: dict[str, Counter] = defaultdict(Counter)
+    for group in members.values():
+        for a in group:
+            for b in group:
+                if a != b:
+                    together[a][b] += 1
+    return together
+
+
+def _letter(name: str) -> str:
+    first = name.lstrip("\"'“‘(").upper()[:1]
+    return first if first.isalpha() and first.isascii() else "#"
 
 
 def _description(q: Quote) -> str:

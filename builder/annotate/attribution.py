@@ -141,6 +141,9 @@ def who_from(head: Token, quotes: list[tuple[int, int]]) -> Who:
     name = ()
     if head.ent_type_ == "PERSON":
         name = tuple(t.text for t in span if t.ent_type_ == "PERSON")
+    elif head.pos_ == "PROPN" and not head.ent_type_ and span[0].lower_ != "the":
+        # The model missed the name: take the proper nouns that end at the head.
+        name = tuple(t.text for t in span if t.pos_ == "PROPN" and t.i <= head.i and t.lower_ not in lx.TITLES)
     lowered = [t.lower_ for t in span]
     return Who(
         text=span.text,

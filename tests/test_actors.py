@@ -1,0 +1,213 @@
+"""Actors across articles: merging, splitting, types, acronyms, junk, overrides, stable ids."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from builder.actors import clean_name, is_junk, resolve_actors
+from builder.annotate import annotate, paragraph_spans
+from builder.overrides import apply_overrides, load_overrides
+from builder.records import Article, Mention
+
+
+def article(ident: str, text: str, mentions: list[tuple[str, str]] | None = None, **flags) -> Article:
+    """A hand-made article whose mentions are (text, label) pairs found in order."""
+    found, pos = [], 0
+    for name, label in mentions or []:
+        start = text.index(name, pos)
+        found.append(Mention(text=name, start=start, end=start + len(name), label=label, **flags.get(name, {})))
+        pos = start + len(name)
+    return Article(id=ident, title=ident, source=ident, text=text, paragraphs=paragraph_spans(text), mentions=tuple(found))
+
+
+def by_name(actors):
+    return {a.name: a for a in actors}
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("President Jane Doe", "Jane Doe"),
+        ("Doe's", "Doe"),
+        ("Doe’s", "Doe"),
+        ("Sen. Chris Coons", "Chris Coons"),
+        ("the White House", "White House"),
+        ("Former Gov. Ann Lee", "Ann Lee"),
+    ],
+)
+def test_clean_name(raw, clean):
+    assert clean_name(raw) == clean
+
+
+@pytest.mark.parametrize("name", ["fed", "A", "2024", "1990s", "he", "They", "Oops!", "Advertisement", "x"])
+def test_junk_is_never_an_actor(name):
+    assert is_junk(clean_name(name))
+
+
+@pytest.mark.parametrize("name", ["Jane Doe", "NATO", "U.N.", "Gaza", "3M"])
+def test_names_are_not_junk(name):
+    assert not is_junk(clean_name(name))
+
+
+def test_junk_mentions_make_no_pages():
+    text = "The fed said A thing in 2024 and he left. Oops! Jane Doe stayed."
+    art = article("a", text, [("fed", "ORG"), ("A", "ORG"), ("2024", "DATE"), ("he", "PERSON"), ("Oops!", "ORG"), ("Jane Doe", "PERSON")])
+    _, actors = resolve_actors([art])
+    assert [a.name for a in actors] == ["Jane Doe"]
+
+
+def test_titles_possessives_and_surnames_merge_across_articles():
+    a = article("a", "President Jane Doe spoke. Doe's plan passed.", [("Jane Doe", "PERSON"), ("Doe's", "PERSON")])
+    b = article("b", "Doe told reporters it worked.", [("Doe", "PERSON")])
+    _, actors = resolve_actors([a, b])
+    (doe,) = actors
+    assert doe.id == "jane-doe" and doe.type == "person"
+    assert {m[0] for m in doe.mentions} == {"a", "b"} and len(doe.mentions) == 3
+
+
+def test_people_sharing_a_surname_stay_apart():
+    a = article("a", "Jane Doe won.", [("Jane Doe", "PERSON")])
+    b = article("b", "John Doe lost.", [("John Doe", "PERSON")])
+    c = article("c", "Doe spoke later.", [("Doe", "PERSON")])
+    _, actors = resolve_actors([a, b, c])
+    names = by_name(actors)
+    assert {"Jane Doe", "John Doe"} <= names.keys()
+    assert {m[0] for m in names["Jane Doe"].mentions} == {"a"}
+    assert {m[0] for m in names["John Doe"].mentions} == {"b"}
+
+
+def test_an_administration_is_its_own_organization_linked_to_the_person():
+    text = "Jane Doe took office. The Doe administration said it would act."
+    art = article("a", text, [("Jane Doe", "PERSON"), ("Doe", "PERSON")])
+    _, actors = resolve_actors([art])
+    names = by_name(actors)
+    assert names["Doe administration"].type == "organization"
+    assert names["Doe administration"].related == ("jane-doe",)
+    assert names["Jane Doe"].related == ("doe-administration",)
+    assert len(names["Jane Doe"].mentions) == 1
+
+
+@pytest.mark.parametrize(
+    "mentions, flags, expected",
+    [
+        # labelled ORG once, but titled and the subject of "said": a person
+        ([("Ray Kent", "ORG"), ("Ray Kent", "PERSON")], {"Ray Kent": {"titled": True}}, "person"),
+        ([("Ray Kent", "ORG"), ("Ray Kent", "ORG")], {"Ray Kent": {"speaker": True}}, "person"),
+        ([("Acme Corp", "ORG"), ("Acme Corp", "PERSON"), ("Acme Corp", "ORG")], {}, "organization"),
+        ([("Ohio", "GPE"), ("Ohio", "ORG"), ("Ohio", "GPE")], {}, "place"),
+        ([("Republicans", "NORP")], {}, "group"),
+    ],
+)
+def test_type_is_a_vote_over_mentions(mentions, flags, expected):
+    text = " and ".join(name for name, _ in mentions) + "."
+    art = article("a", text, mentions, **flags)
+    _, actors = resolve_actors([art])
+    assert [a.type for a in actors] == [expected]
+
+
+def test_acronyms_join_their_expansion():
+    text = "The Council on Foreign Relations (CFR) met. CFR said no. The Global Trade Office agreed, and GTO left."
+    art = article("a", text, [("Council on Foreign Relations", "ORG"), ("CFR", "ORG"), ("Global Trade Office", "ORG"), ("GTO", "ORG")])
+    _, actors = resolve_actors([art])
+    names = by_name(actors)
+    assert set(names) == {"Council on Foreign Relations", "Global Trade Office"}
+    assert names["Council on Foreign Relations"].aliases == ("CFR",)
+
+
+def test_slugs_are_stable_when_articles_are_added():
+    a = article("a", "Jane Doe spoke. Acme Corp agreed.", [("Jane Doe", "PERSON"), ("Acme Corp", "ORG")])
+    _, before = resolve_actors([a])
+    b = article("b", "Doe and Acme Corp met Omar Ali.", [("Doe", "PERSON"), ("Acme Corp", "ORG"), ("Omar Ali", "PERSON")])
+    _, after = resolve_actors([b, a])
+    assert {x.id for x in before} <= {x.id for x in after}
+
+
+def test_speakers_link_to_their_actor_with_real_annotation(nlp):
+    text = textwrap.dedent("""
+        Senator Maria Lopez met voters in Reno on Friday.
+
+        “We will not give up on this bill,” Lopez said.
+
+        A senior Lopez aide said the vote was close.
+    """).strip()
+    art = annotate(Article(id="a", title="a", source="a", text=text, paragraphs=paragraph_spans(text)), nlp)
+    linked, actors = resolve_actors([art])
+    speakers = [(q.speaker.text, q.speaker.actor) for q in linked[0].quotes]
+    assert ("Maria Lopez", "maria-lopez") in speakers
+    # an anonymous aide is not Maria Lopez
+    assert ("A senior Lopez aide", None) in speakers
+    assert by_name(actors)["Maria Lopez"].type == "person"
+
+
+# Overrides
+
+def write(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "actors.yml"
+    path.write_text(textwrap.dedent(body), "utf-8")
+    return path
+
+
+def test_overrides_merge_retype_describe_rename_and_hide(tmp_path):
+    a = article("a", "Jane Doe met Janie. Acme Corp agreed. Zed Thing came.",
+                [("Jane Doe", "PERSON"), ("Janie", "PERSON"), ("Acme Corp", "PERSON"), ("Zed Thing", "ORG")])
+    arts, actors = resolve_actors([a])
+    overrides, problems = load_overrides(write(tmp_path, """
+        Jane Doe:
+          aliases: [Janie]
+          description: Mayor of Springfield.
+        acme-corp:
+          type: organization
+          name: Acme Corporation
+        Zed Thing:
+          hide: true
+    """))
+    assert problems == []
+    arts, actors, warnings = apply_overrides(arts, actors, overrides)
+    assert warnings == []
+    names = by_name(actors)
+    assert set(names) == {"Jane Doe", "Acme Corporation"}
+    assert names["Jane Doe"].aliases == ("Janie",) and names["Jane Doe"].description == "Mayor of Springfield."
+    assert len(names["Jane Doe"].mentions) == 2
+    assert names["Acme Corporation"].type == "organization" and names["Acme Corporation"].id == "acme-corp"
+
+
+def test_override_for_unknown_actor_is_a_warning(tmp_path):
+    a = article("a", "Jane Doe spoke.", [("Jane Doe", "PERSON")])
+    arts, actors = resolve_actors([a])
+    overrides, problems = load_overrides(write(tmp_path, "Nobody Here:\n  type: person\n"))
+    assert problems == []
+    _, after, warnings = apply_overrides(arts, actors, overrides)
+    assert after == actors
+    assert [str(w) for w in warnings] == [f"{tmp_path / 'actors.yml'}:1: no actor named 'Nobody Here'; entry ignored"]
+
+
+@pytest.mark.parametrize(
+    "body, where, message",
+    [
+        ("Jane Doe:\n  aliases: [Janie\n", ":3", "invalid YAML"),
+        ("- Jane Doe\n", ":1", "expected a mapping of actor names to settings"),
+        ("Jane Doe:\n  type: robot\n", ":2", "'Jane Doe': type 'robot' is not one of person, organization, place, group, other"),
+        ("Jane Doe:\n  nickname: JD\n", ":2", "'Jane Doe': unknown key 'nickname'"),
+        ("Jane Doe:\n  aliases: Janie\n", ":2", "'Jane Doe': 'aliases' must be a list"),
+        ("Jane Doe:\n  hide: maybe\n", ":2", "'Jane Doe': 'hide' must be a bool"),
+        ("Jane Doe: person\n", ":1", "'Jane Doe': expected settings"),
+    ],
+)
+def test_malformed_overrides_name_the_line_and_key(tmp_path, body, where, message):
+    path = write(tmp_path, body)
+    _, problems = load_overrides(path)
+    assert len(problems) == 1
+    assert problems[0].source == f"{path}{where}"
+    assert problems[0].message.startswith(message)
+
+
+def test_sample_site_actors(sample_site):
+    pages = {p.name for p in (sample_site / "actors").iterdir() if p.is_dir()}
+    assert {"joe-biden", "benjamin-netanyahu", "richard-haass", "chris-murphy", "council-on-foreign-relations"} <= pages
+    # the nickname is merged by seeds/actors.yml, and junk makes no page
+    assert "bibi" not in pages and "netanyahu" not in pages and "biden" not in pages
+    assert not {"fed", "oops", "something-went-wrong"} & pages
+    netanyahu = (sample_site / "actors" / "benjamin-netanyahu" / "index.html").read_text("utf-8")
+    assert "Bibi" in netanyahu and "Person" in netanyahu
