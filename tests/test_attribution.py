@@ -119,8 +119,39 @@ CASES = [
         id="mid-sentence-according-to-is-not-split",
     ),
     pytest.param(
+        "Rosa Vega said the plan works and praised the staff.",
+        [("the plan works", "indirect", "Rosa Vega", "named")],
+        id="content-stops-before-a-second-verb",
+    ),
+    pytest.param(
+        "Ivan Petrov said the talks failed, while other delegates said they were hopeful.",
+        [("the talks failed", "indirect", "Ivan Petrov", "named"),
+         ("they were hopeful", "indirect", "other delegates", "group")],
+        id="content-stops-before-a-contrast",
+    ),
+    pytest.param(
+        "The new rules, the agency said, will take effect in March.",
+        [("The new rules, the agency said, will take effect in March", "indirect", "the agency", "organization")],
+        id="parenthetical-attribution",
+    ),
+    pytest.param(
+        "Senator Dan Moore acknowledged the costly mistake on Tuesday.",
+        [("the costly mistake", "indirect", "Senator Dan Moore", "named")],
+        id="object-of-acknowledge",
+    ),
+    pytest.param(
+        "Rita Moss called for an independent inquiry into the crash.",
+        [("an independent inquiry into the crash", "indirect", "Rita Moss", "named")],
+        id="called-for",
+    ),
+    pytest.param(
+        "Hillary Barnes met Tom Reed on Monday.\n\n“We have a deal,” she said.",
+        [("We have a deal,", "direct", "Hillary Barnes", "named")],
+        id="pronoun-agrees-in-gender",
+    ),
+    pytest.param(
         "Ivan Petrov said “this never closes and goes on.\n\n“A clean quote,” said Ivan Petrov.",
-        [("this never closes and goes on", "indirect", "Ivan Petrov", "named"),
+        [("this never closes", "indirect", "Ivan Petrov", "named"),
          ("A clean quote,", "direct", "Ivan Petrov", "named")],
         id="unbalanced-mark-does-not-swallow-the-rest",
     ),

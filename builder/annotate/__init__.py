@@ -17,7 +17,7 @@ from . import lexicon as lx
 from .attribution import attribute_paragraph
 from .marks import find_quoted
 from .pipeline import DEFAULT_MODEL, ModelNotFound, load_pipeline
-from .resolve import Person, SpeakerResolver, title_gender, to_quote
+from .resolve import Person, SpeakerResolver, name_gender, to_quote
 
 __all__ = ["annotate", "annotate_all", "load_pipeline", "paragraph_spans", "DEFAULT_MODEL", "ModelNotFound"]
 
@@ -51,17 +51,25 @@ def _people(doc, offset: int, para: int) -> list[Person]:
     """PERSON names outside quotation marks: the candidates for 'he' and 'she'."""
     quoted, _ = find_quoted(doc.text)
     regions = [(q.outer_start, q.outer_end) for q in quoted]
+    spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    # Proper-noun subjects the model did not tag as people ("Sanders said").
+    for tok in doc:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not tok.ent_type_:
+            left = tok.i
+            while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "compound" and doc[left - 1].lower_ not in lx.TITLES:
+                left -= 1
+            spans.append(doc[left: tok.i + 1])
     found = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or any(s <= ent.start_char < e for s, e in regions):
+    for ent in spans:
+        if any(s <= ent.start_char < e for s, e in regions):
             continue
         prev = doc[ent.start - 1].text if ent.start else ""
         found.append(Person(
             text=ent.text, start=offset + ent.start_char, end=offset + ent.end_char, para=para,
             sent=offset + ent.sent.start_char, subject=ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj",) and ent.root.dep_ in ("appos", "compound"),
-            gender=title_gender(prev),
+            gender=name_gender(prev, ent.text),
         ))
-    return found
+    return sorted(found, key=lambda p: p.start)
 
 
 def _carry_back(parsed) -> None:

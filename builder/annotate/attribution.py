@@ -119,6 +119,14 @@ def who_from(head: Token, quotes: list[tuple[int, int]]) -> Who:
         if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and tok.head is head and any(w in tok.subtree.__class__.__name__ for w in ()):
             break
         right = tok.i
+    # Cut a dateline or lead-in before a dash ("NEW YORK - Republican …").
+    for tok in doc[left:head.i]:
+        if tok.text in ("-", "—", "–", ":", "(", ")") or _inside(tok, quotes):
+            left = tok.i + 1
+    if head.ent_iob_ in ("B", "I") and head.ent_type_ in ("PERSON", "ORG"):
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            left, right = min(left, ent.start), max(right, ent.end - 1)
     while left < head.i and (doc[left].is_punct or _inside(doc[left], quotes)):
         left += 1
     while right > head.i and doc[right].is_punct:
@@ -216,6 +224,81 @@ def _complement(verb: Token) -> Token | None:
     return None
 
 
+_CONTRAST = frozenset("while whereas although though but".split())
+
+
+def _clause_end(head: Token) -> int:
+    """Index of the last token of a reported clause, leaving out what follows it
+    but is not part of it: another coordinated verb ("… and calls her …"), a
+    contrast ("…, while others said …"), a trailing participle ("…, calling …")."""
+    end = head.right_edge.i
+    for child in head.rights:
+        comma_before = child.left_edge.i > 0 and head.doc[child.left_edge.i - 1].text in (",", ";")
+        cut = (
+            (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"))
+            or (child.dep_ == "advcl" and any(m.lower_ in _CONTRAST for m in child.children if m.dep_ == "mark"))
+            or (child.dep_ == "advcl" and child.tag_ == "VBG" and comma_before)
+            or (child.dep_ == "cc" and child.lower_ in _CONTRAST)
+            or any(t.lemma_.lower() in lx.SAY_VERBS and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children) for t in child.subtree)
+        )
+        if cut:
+            end = min(end, child.left_edge.i - 1)
+    doc = head.doc
+    while end > head.i and (doc[end].dep_ == "cc" or doc[end].is_punct):
+        end -= 1
+    return max(end, head.i)
+
+
+def _content_range(verb: Token, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Token range [start, end) of what a reporting verb reports, or None.
+
+    In order: its clausal complement; for verbs of saying, the rest of the
+    sentence (from "that" if there is one); for verbs whose object is what was
+    said, that object ("acknowledged the error", "called for elections").
+    """
+    doc = verb.doc
+    sent = verb.sent
+    # "The museum, Mr. Obama said, would …": the attribution interrupts its content.
+    if (verb.i + 1 < sent.end and doc[verb.i + 1].text == "," and verb.i - 2 > sent.start
+            and any(t.text == "," for t in doc[max(sent.start, verb.i - 8): verb.i])
+            and not any(t.text in _OPEN_MARKS or t.text in _CLOSE_MARKS for t in sent)):
+        s, e = _trim(doc, sent.start, sent.end)
+        if e - s >= 6:
+            return s, e
+    comp = _complement(verb)
+    if comp is not None:
+        s, e = _trim(doc, comp.left_edge.i, _clause_end(comp) + 1)
+        return s, e
+    lemma = verb.lemma_.lower()
+    sent_end = verb.sent.end
+    if lemma in lx.SAY_VERBS:
+        rest = [t for t in doc[verb.i + 1: sent_end]]
+        if rest and not any(t.text in _OPEN_MARKS or t.text == ":" for t in rest[:3]):
+            that = next((t for t in rest if t.lower_ == "that" and t.dep_ == "mark"), None)
+            start = that.i if that is not None else verb.i + 1
+            if that is None:
+                # "told reporters on Monday …": skip the hearer and circumstances.
+                for child in verb.rights:
+                    if child.left_edge.i != start or child.dep_ not in ("dative", "dobj", "prep", "npadvmod", "advmod", "prt", "punct"):
+                        break
+                    if child.dep_ == "dobj" and lemma == "say":
+                        break
+                    start = child.right_edge.i + 1
+            s, e = _trim(doc, start, sent_end)
+            if e - s >= 4 and doc[s].pos_ in ("SCONJ", "PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM", "ADV", "AUX", "VERB") and not _inside(doc[s], regions):
+                return s, e
+    obj = None
+    if lemma in lx.TOPIC_VERBS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None and lemma in lx.TOPIC_PREPS:
+        prep = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == lx.TOPIC_PREPS[lemma]), None)
+        if prep is not None:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is not None and obj.pos_ not in ("PRON",):
+        return _trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
+    return None
+
+
 def _opens_sentence(doc: Doc, q: Quoted, para: str) -> bool:
     before = para[:q.outer_start].rstrip()
     if not before or before[-1] in ".?!:,;—–(":
@@ -248,12 +331,12 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
 
     # Reported speech: a reporting verb with a clausal complement.
     for tok in doc:
-        if not _speech_verb(tok, lx.INDIRECT_VERBS) or _inside(tok, regions):
+        if not _speech_verb(tok, lx.INDIRECT_VERBS | lx.TOPIC_VERBS | frozenset(lx.TOPIC_PREPS)) or _inside(tok, regions):
             continue
-        comp = _complement(tok)
-        if comp is None:
+        found = _content_range(tok, regions)
+        if found is None:
             continue
-        s, e = _trim(doc, comp.left_edge.i, comp.right_edge.i + 1)
+        s, e = found
         if e <= s:
             continue
         cstart, cend = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])

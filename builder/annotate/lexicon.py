@@ -91,3 +91,16 @@ nominee pm superintendent chancellor sheriff commander detective officer inspect
 """.split())
 
 ANONYMITY_WORDS = ("anonymity", "anonymously", "not authorized", "not be named", "not be identified", "unauthorized", "unnamed")
+
+# Verbs whose object is what was said: "acknowledged their uphill battle",
+# "called for new elections", "talked about the economy".
+TOPIC_VERBS = frozenset("""
+acknowledge announce cite describe criticize recount deny reveal disclose propose mention
+repeat blast question confirm praise condemn reject dismiss defend demand urge recall
+report tweet post write declare promise pledge vow predict allege concede admit
+""".split())
+TOPIC_PREPS = {"call": "for", "talk": "about", "speak": "about", "complain": "about", "warn": "of",
+               "write": "about", "joke": "about", "testify": "about", "boast": "about", "argue": "for"}
+
+# Verbs of saying whose content may follow without a parsed complement.
+SAY_VERBS = frozenset("say tell add claim argue insist warn note explain report state contend assert maintain".split())

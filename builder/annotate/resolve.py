@@ -66,10 +66,25 @@ _FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss madam queen princess lady congr
 _MALE_TITLES = frozenset("mr mr. sir king prince lord congressman chairman spokesman".split())
 
 
-def title_gender(word: str) -> str | None:
-    """'f' or 'm' for a gendered title word, else None."""
-    word = word.lower()
-    return "f" if word in _FEMALE_TITLES else "m" if word in _MALE_TITLES else None
+def _first_names() -> dict[str, str]:
+    from importlib import resources
+
+    lines = resources.files("builder.data").joinpath("first_names.txt").read_text("utf-8").splitlines()
+    return dict(l.split("\t") for l in lines if l and not l.startswith("#"))
+
+
+FIRST_NAMES = _first_names()
+
+
+def name_gender(title: str, name: str) -> str | None:
+    """'f' or 'm' from a title ("Mrs.") or a common first name, else None."""
+    word = title.lower()
+    if word in _FEMALE_TITLES:
+        return "f"
+    if word in _MALE_TITLES:
+        return "m"
+    words = name.split()
+    return FIRST_NAMES.get(words[0].lower()) if len(words) > 1 else None
 
 
 class SpeakerResolver:
