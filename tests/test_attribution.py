@@ -211,3 +211,16 @@ def test_offsets_point_at_the_speaker_and_cue(annotate_text):
     for q in article.quotes:
         assert article.text[q.speaker.start:q.speaker.end] == "Rosa Vega"
         assert article.text[q.cue.start:q.cue.end] == "said"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("WASHINGTON -- President Ana Ruiz, opening the session on Monday, said the budget would pass.", "President Ana Ruiz"),
+        ("The two-term governor said the budget would pass next month.", "The two-term governor"),
+        ("A campaign aide who spoke at the rally said the budget would pass.", "A campaign aide"),
+    ],
+)
+def test_speaker_words_are_cut_cleanly(annotate_text, text, speaker):
+    (quote,) = annotate_text(text).quotes
+    assert quote.speaker.text == speaker

@@ -54,7 +54,8 @@ def _people(doc, offset: int, para: int) -> list[Person]:
     spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
     # Proper-noun subjects the model did not tag as people ("Sanders said").
     for tok in doc:
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and not tok.ent_type_:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG") and (
+                not tok.ent_type_ or tok.head.lemma_.lower() in lx.SPEECH_VERBS):
             left = tok.i
             while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "compound" and doc[left - 1].lower_ not in lx.TITLES:
                 left -= 1

@@ -78,11 +78,11 @@ def subject_of(verb: Token) -> Token | None:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return obj
-        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
             continue
         # "…, saying: …" / "…, adding that …": a participle takes its clause's subject.
-        if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
+        if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
             continue
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -100,7 +100,7 @@ def _inverted_subject(verb: Token, quotes: list[tuple[int, int]]) -> Token | Non
             return None
         if tok.pos_ in ("PROPN", "NOUN", "PRON"):
             head = tok
-            while head.head is not head and head.head.i > verb.i and head.dep_ in ("compound", "amod", "det", "nmod", "poss") and head.head.pos_ in ("PROPN", "NOUN"):
+            while head.head.i != head.i and head.head.i > verb.i and head.dep_ in ("compound", "amod", "det", "nmod", "poss") and head.head.pos_ in ("PROPN", "NOUN"):
                 head = head.head
             return head
         if tok.pos_ not in ("DET", "ADJ", "NUM", "ADV") and tok.dep_ not in ("det", "amod", "compound", "nummod"):
@@ -114,15 +114,21 @@ def who_from(head: Token, quotes: list[tuple[int, int]]) -> Who:
     left = head.left_edge.i
     right = head.i
     for tok in doc[head.i + 1: head.right_edge.i + 1]:
-        if tok.text in (",", "(", "—", "–", ";", ":") or tok.dep_ in ("relcl", "appos") or _inside(tok, quotes):
+        if tok.text in (",", "(", "—", "–", "--", ";", ":") or tok.dep_ in ("relcl", "appos") or _inside(tok, quotes):
             break
-        if tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and tok.head is head and any(w in tok.subtree.__class__.__name__ for w in ()):
+        if tok.tag_ in ("WP", "WDT", "WP$") or any(a.dep_ in ("relcl", "appos") for a in _ancestors_below(tok, head)):
             break
         right = tok.i
-    # Cut a dateline or lead-in before a dash ("NEW YORK - Republican …").
+    # Cut a dateline or lead-in before a dash ("NEW YORK - Republican …"),
+    # but not the hyphen of "two-term".
     for tok in doc[left:head.i]:
-        if tok.text in ("-", "—", "–", ":", "(", ")") or _inside(tok, quotes):
+        spaced = tok.whitespace_ and tok.i > 0 and doc[tok.i - 1].whitespace_
+        if tok.text in ("—", "–", "--", ":", "(", ")") or (tok.text == "-" and spaced) or _inside(tok, quotes):
             left = tok.i + 1
+    # "President Obama" parsed with the title as head: take the name too.
+    if head.lower_ in lx.TITLES and head.i + 1 < len(doc) and doc[head.i + 1].ent_type_ == "PERSON":
+        head = doc[head.i + 1]
+        right = max(right, head.i)
     if head.ent_iob_ in ("B", "I") and head.ent_type_ in ("PERSON", "ORG"):
         ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         if ent is not None:
@@ -169,15 +175,20 @@ def who_from(head: Token, quotes: list[tuple[int, int]]) -> Who:
     )
 
 
+def _ancestors_below(tok: Token, top: Token):
+    """The tokens from `tok` up to, not including, `top`."""
+    while tok.i != top.i and tok.head.i != tok.i:
+        yield tok
+        tok = tok.head
+
+
 def _clip_text(doc: Doc, start: int, end: int) -> str:
     s, e = _trim(doc, start, end)
     return doc[s:e].text
 
 
 def _speech_verb(tok: Token, words: frozenset[str]) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in words or (
-        tok.lower_ in ("according",) and False
-    )
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in words
 
 
 def _who_of_verb(verb: Token, quotes: list[tuple[int, int]]) -> Who | None:
@@ -186,6 +197,12 @@ def _who_of_verb(verb: Token, quotes: list[tuple[int, int]]) -> Who | None:
         subj = _inverted_subject(verb, quotes)
     if subj is None or _inside(subj, quotes):
         return None
+    # A dateline parsed as the subject ("WASHINGTON -- President X … said"): the apposition speaks.
+    doc = subj.doc
+    if subj.i + 1 < len(doc) and doc[subj.i + 1].text in ("--", "—", "–", "-") and subj.text.isupper():
+        appos = next((c for c in subj.children if c.dep_ == "appos"), None)
+        if appos is not None:
+            subj = appos
     if subj.lower_ in ("it", "this", "that", "there", "what", "which"):
         return None
     return who_from(subj, quotes)
