@@ -429,17 +429,20 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
         verbs = [t for t in scope if _speech_verb(t, lx.SPEECH_VERBS)]
         # An attribution ending with a colon right before the quote.
         before = para[:q.outer_start].rstrip()
+        colon_person = None
         if not verbs and before.endswith(":"):
             prev = doc.char_span(0, len(before), alignment_mode="contract")
-            if prev is not None:
-                last_sent = list(prev.sents)[-1] if len(prev) else None
-                if last_sent is not None:
-                    verbs = [t for t in last_sent if _speech_verb(t, lx.SPEECH_VERBS)] or [
-                        t for t in last_sent if t.pos_ == "VERB"
-                    ]
+            last_sent = list(prev.sents)[-1] if prev is not None and len(prev) else None
+            if last_sent is not None:
+                verbs = [t for t in last_sent if _speech_verb(t, lx.SPEECH_VERBS)]
+                people = [e for e in doc.ents if e.label_ == "PERSON" and last_sent.start <= e.start and e.end <= last_sent.end]
+                if not verbs and people:
+                    colon_person = people[-1].root  # "… surprise pollster Jane Roe: “…”"
+                elif not verbs:
+                    verbs = [t for t in last_sent if t.pos_ == "VERB"]
         verbs.sort(key=lambda v: min(abs(v.idx - q.start), abs(v.idx - q.end)))
-        who, cue = None, None
-        for verb in verbs:
+        who, cue = (who_from(colon_person, regions), None) if colon_person is not None else (None, None)
+        for verb in verbs if who is None else []:
             who = _who_of_verb(verb, regions)
             if who is not None:
                 cue = (verb.text, verb.idx, verb.idx + len(verb))

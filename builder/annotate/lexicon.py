@@ -11,6 +11,9 @@ confirm reveal reiterate pledge boast lament allege charge threaten speculate em
 wonder muse conclude agree disagree estimate inform assure propose demand declare
 criticize praise blast slam accuse question mock retort scoff sigh concur conclude
 characterize label dub brand term hint signal indicate announce read begin
+exclaim whisper murmur chant cry plead beg interject interrupt marvel gush fume snap
+rail grumble reason summarize advise instruct proclaim elaborate inquire rebut mutter
+recite sing scream holler bellow stammer venture offer acknowledge
 """.split())
 
 # Verbs whose clausal complement is reported speech (no quotation marks needed).

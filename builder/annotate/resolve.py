@@ -162,6 +162,7 @@ class SpeakerResolver:
     def speaker(self, cand: Candidate, offset: int, para: int, sent: int = -1) -> Speaker:
         """The Speaker record for one candidate at paragraph offset `offset`."""
         if cand.who is None:
+            # A quote with no attribution continues the last source named.
             if cand.continues and self.last is not None:
                 s = self.last
                 return Speaker(text=s.text, start=s.start, end=s.end, kind=s.kind,
