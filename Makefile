@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install serve build test eval bench clean
+.PHONY: install serve build test browser eval bench clean
 
 install: $(STAMP)
 
@@ -21,8 +21,15 @@ serve: install
 build: install
 	$(BIN)/mkdocs build --strict
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest -q
+
+# The browser tests drive Debian's Chromium; install it when we can (as root with apt).
+browser:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "The browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
 
 eval: install
 	$(BIN)/python scripts/evaluate.py

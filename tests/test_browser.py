@@ -135,13 +135,19 @@ def test_actors_index_filter(page, base_url):
     assert len([r for r in rows.all() if r.is_visible()]) == total
 
 
-def test_search_finds_an_actor(page, base_url):
+@pytest.mark.parametrize(
+    "query, target",
+    [("Haass", "actors/richard-haass"), ("Bibi", "actors/benjamin-netanyahu"), ("transfusion", "articles/")],
+    ids=["actor-by-name", "actor-by-alias", "article-by-quoted-word"],
+)
+def test_search_finds(page, base_url, query, target):
     page.goto(base_url)
     page.locator("input.md-search__input").click()
-    page.keyboard.type("Haass")
-    result = page.locator(".md-search-result__item a[href*='actors/richard-haass']").first
+    page.keyboard.type(query)
+    result = page.locator(f".md-search-result__item a[href*='{target}']").first
     result.wait_for(timeout=15000)
     assert result.is_visible()
+    assert page.errors == []
 
 
 @pytest.mark.parametrize("path", ["", "actors/", "actors/richard-haass/", "ARTICLE"])

@@ -199,3 +199,25 @@ def test_sample_site_links(sample_site):
     assert (sample_site / "actors" / "index.html").exists()
     assert (sample_site / "actors" / "joe-biden" / "index.html").exists()
     assert (sample_site / "actors" / "benjamin-netanyahu" / "index.html").exists()
+
+
+def test_malformed_actors_file_is_reported_and_unknown_names_warned(tmp_path):
+    seeds = dict(ARTICLES)
+    seeds["actors.yml"] = "Ana Ortiz:\n  nickname: Mayor Ana\nNo Such Person:\n  type: person\n"
+    project = make_project(tmp_path, seeds)
+    proc = mkdocs_build(project, "--strict")
+    assert "actors.yml:2: 'Ana Ortiz': unknown key 'nickname'" in proc.stderr
+    assert "actors.yml:3: no actor named 'No Such Person'; entry ignored" in proc.stderr
+    assert (project / "site" / "actors" / "ana-ortiz" / "index.html").exists()
+
+
+def test_actors_file_merges_a_nickname_across_the_site(tmp_path):
+    seeds = dict(ARTICLES)
+    seeds["nick.txt"] = "Nickname story\n\nPeople call her Annie at city hall.\n\n“Annie knows the harbor,” said Tom Reyes.\n"
+    seeds["actors.yml"] = "Ana Ortiz:\n  aliases: [Annie]\n"
+    project = make_project(tmp_path, seeds)
+    mkdocs_build(project, "--strict")
+    actors = project / "site" / "actors"
+    assert not (actors / "annie").exists()
+    page = (actors / "ana-ortiz" / "index.html").read_text("utf-8")
+    assert "Annie" in page and "Nickname story" in page

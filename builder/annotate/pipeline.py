@@ -46,9 +46,9 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         try:
             nlp = spacy.load(name)
         except OSError:
-            if name == model and len(candidates) > 1:
-                log.info("spaCy model %r is not installed; trying %s", name, ", ".join(candidates[1:]))
             continue
+        if name != model:
+            log.warning("spaCy model %r is not installed; using %r, a repackage of it", model, name)
         if "parser" in nlp.pipe_names and "sourcebook_quote_boundaries" not in nlp.pipe_names:
             nlp.add_pipe("sourcebook_quote_boundaries", before="parser")
         return nlp
