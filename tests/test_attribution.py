@@ -75,6 +75,16 @@ CASES = [
         id="song-title-is-not-a-quote",
     ),
     pytest.param(
+        "Her favourite show is “The Long Road.” “Harbor Lights” follows a family of fishers.",
+        [],
+        id="quoted-titles-are-not-quotes",
+    ),
+    pytest.param(
+        "“(APPLAUSE.)”\n\n“We did it,” said Nina Park.",
+        [("We did it,", "direct", "Nina Park", "named")],
+        id="bracketed-aside-is-not-speech",
+    ),
+    pytest.param(
         "The so-called “reform” passed anyway after a long night in the chamber.",
         [],
         id="scare-quote-without-speaker",

@@ -458,6 +458,13 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
             open_end=q.open_end,
         )
         directs.append(cand)
+    # A short quoted phrase with no attribution in reach is a title or a name,
+    # and a bracketed aside ("(CROSSTALK.)") is not speech.
+    directs = [
+        c for c in directs
+        if not (c.who is None and not any(o.who for o in directs) and _word_count(para[c.start:c.end]) <= 4)
+        and not (para[c.start:c.end].startswith(("(", "[")) and para[c.start:c.end].rstrip(".").endswith((")", "]")))
+    ]
     # Split quotes: a piece with no attribution takes its neighbour's in the paragraph.
     for i, cand in enumerate(directs):
         if cand.who is None:

@@ -115,6 +115,9 @@ class SpeakerResolver:
         ]
         if not pool:
             return None
+        subjects = [p for p in pool if p.subject]
+        if subjects:
+            pool = subjects
         latest = max(p.sent for p in pool)
         in_sent = [p for p in pool if p.sent == latest]
         return next((p for p in in_sent if p.subject), in_sent[0])
