@@ -61,7 +61,7 @@ CASES = [
     ),
     pytest.param(
         "Lena Brooks, the union leader, warned of “serious consequences” if the talks fail.",
-        [("of “serious consequences” if the talks fail", "partial", "Lena Brooks", "named")],
+        [("“serious consequences” if the talks fail", "partial", "Lena Brooks", "named")],
         id="partial-fragment",
     ),
     pytest.param(
@@ -125,8 +125,18 @@ CASES = [
     ),
     pytest.param(
         "The governor, according to two aides, plans to veto the bill next week.",
-        [],
-        id="mid-sentence-according-to-is-not-split",
+        [("The governor, according to two aides, plans to veto the bill next week", "indirect", "two aides", "anonymous")],
+        id="mid-sentence-according-to-covers-the-sentence",
+    ),
+    pytest.param(
+        "The mayor called the stadium deal a giveaway to developers.",
+        [("the stadium deal a giveaway to developers", "indirect", "The mayor", "unknown")],
+        id="called-x-y",
+    ),
+    pytest.param(
+        "Senator Ruth Kim called on the minister to resign before the vote.",
+        [("the minister to resign before the vote", "indirect", "Senator Ruth Kim", "named")],
+        id="called-on-x-to-y",
     ),
     pytest.param(
         "Rosa Vega said the plan works and praised the staff.",

@@ -221,10 +221,13 @@ def _according_to(doc: Doc, quotes: list[tuple[int, int]]) -> list[Candidate]:
             continue
         sent = tok.sent
         phrase_end = max(obj.right_edge.i, to.i) + 1
+        at_end = phrase_end >= sent.end - 1 or all(t.is_punct for t in doc[phrase_end:sent.end])
         if tok.i == sent.start or (tok.i - sent.start <= 2 and doc[sent.start].is_punct):
             s, e = _trim(doc, phrase_end, sent.end)
-        else:
+        elif at_end:
             s, e = _trim(doc, sent.start, tok.i)
+        else:  # "In all, according to the memo, the firm paid …": the whole sentence
+            s, e = _trim(doc, sent.start, sent.end)
         if e - s < 3:
             continue
         found.append(Candidate(
@@ -247,14 +250,13 @@ _CONTRAST = frozenset("while whereas although though but".split())
 def _clause_end(head: Token) -> int:
     """Index of the last token of a reported clause, leaving out what follows it
     but is not part of it: another coordinated verb ("… and calls her …"), a
-    contrast ("…, while others said …"), a trailing participle ("…, calling …")."""
+    contrast ("…, while others said …"), another attribution."""
     end = head.right_edge.i
     for child in head.rights:
-        comma_before = child.left_edge.i > 0 and head.doc[child.left_edge.i - 1].text in (",", ";")
         cut = (
-            (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"))
+            (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
+             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children))
             or (child.dep_ == "advcl" and any(m.lower_ in _CONTRAST for m in child.children if m.dep_ == "mark"))
-            or (child.dep_ == "advcl" and child.tag_ == "VBG" and comma_before)
             or (child.dep_ == "cc" and child.lower_ in _CONTRAST)
             or any(t.lemma_.lower() in lx.SAY_VERBS and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children) for t in child.subtree)
         )
@@ -304,14 +306,19 @@ def _content_range(verb: Token, regions: list[tuple[int, int]]) -> tuple[int, in
             s, e = _trim(doc, start, sent_end)
             if e - s >= 4 and doc[s].pos_ in ("SCONJ", "PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM", "ADV", "AUX", "VERB") and not _inside(doc[s], regions):
                 return s, e
-    obj = None
-    if lemma in lx.TOPIC_VERBS:
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None and lemma in lx.TOPIC_PREPS:
-        prep = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == lx.TOPIC_PREPS[lemma]), None)
-        if prep is not None:
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is not None and obj.pos_ not in ("PRON",):
+    rights = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "advmod", "npadvmod")]
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    # "called Trump a fascist": the object and what it is called.
+    if lemma in lx.NAMING_VERBS and obj is not None and any(c.dep_ in ("oprd", "xcomp", "attr", "ccomp") and c.i > obj.i for c in verb.children):
+        end = max(c.right_edge.i for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr", "ccomp") and c.i > obj.i)
+        return _trim(doc, obj.left_edge.i, end + 1)
+    if lemma in lx.TOPIC_PREPS:
+        prep = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in lx.TOPIC_PREPS[lemma]), None)
+        if prep is not None and prep.i + 1 < sent_end:
+            # "called on the senator to resign": everything the call asks for.
+            end = max(c.right_edge.i for c in rights if c.i >= prep.i)
+            return _trim(doc, prep.i + 1, end + 1)
+    if lemma in lx.TOPIC_VERBS and obj is not None and obj.pos_ != "PRON":
         return _trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
     return None
 
@@ -374,7 +381,15 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
             cue=(tok.text, tok.idx, tok.idx + len(tok)),
             fragments=[(q.start, q.end) for q in inner],
         ))
-    out.extend(c for c in _according_to(doc, regions) if not any(c.start < q.end and q.start < c.end for q in quoted))
+    for cand in _according_to(doc, regions):
+        if any(cand.start < q.end and q.start < cand.end for q in standalone):
+            continue
+        inner = [q for q in embedded if cand.start <= q.start and q.end <= cand.end + 2 and q not in consumed]
+        if inner:
+            cand.kind, cand.fragments = "partial", [(q.start, q.end) for q in inner]
+            cand.end = max(cand.end, max(q.outer_end for q in inner))
+            consumed.update(inner)
+        out.append(cand)
 
     # Quoted fragments inside a clause: "called the plan "illogical"".
     for q in embedded:

@@ -102,8 +102,9 @@ acknowledge announce cite describe criticize recount deny reveal disclose propos
 repeat blast question confirm praise condemn reject dismiss defend demand urge recall
 report tweet post write declare promise pledge vow predict allege concede admit
 """.split())
-TOPIC_PREPS = {"call": "for", "talk": "about", "speak": "about", "complain": "about", "warn": "of",
-               "write": "about", "joke": "about", "testify": "about", "boast": "about", "argue": "for"}
+TOPIC_PREPS = {"call": ("for", "on", "upon"), "talk": ("about",), "speak": ("about", "of"), "complain": ("about",),
+               "warn": ("of", "about"), "write": ("about",), "joke": ("about",), "testify": ("about",),
+               "boast": ("about", "of"), "argue": ("for", "against"), "point": ("to",), "respond": ("to",)}
 
 # Verbs of saying whose content may follow without a parsed complement.
 SAY_VERBS = frozenset("say tell add claim argue insist warn note explain report state contend assert maintain".split())
