@@ -129,6 +129,21 @@ CASES = [
         id="mid-sentence-according-to-covers-the-sentence",
     ),
     pytest.param(
+        "Governor Eva Lind blamed the utility for the blackout last week.",
+        [("the utility for the blackout", "indirect", "Governor Eva Lind", "named")],
+        id="blamed-x-for-y",
+    ),
+    pytest.param(
+        "A company spokeswoman declined to comment on the lawsuit.",
+        [("to comment on the lawsuit", "indirect", "A company spokeswoman", "anonymous")],
+        id="declined-to-comment",
+    ),
+    pytest.param(
+        "The reporter Sam Holt asked the senator whether the bill would pass this year.",
+        [("whether the bill would pass this year", "indirect", "The reporter Sam Holt", "named")],
+        id="asked-whether",
+    ),
+    pytest.param(
         "The mayor called the stadium deal a giveaway to developers.",
         [("the stadium deal a giveaway to developers", "indirect", "The mayor", "unknown")],
         id="called-x-y",

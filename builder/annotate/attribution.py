@@ -247,6 +247,12 @@ def _complement(verb: Token) -> Token | None:
 _CONTRAST = frozenset("while whereas although though but".split())
 
 
+def _is_time(prep: Token) -> bool:
+    """'on Tuesday', 'in March': a phrase that only says when."""
+    words = [t for t in prep.subtree if t.i != prep.i and not t.is_punct]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") or t.pos_ == "DET" for t in words)
+
+
 def _clause_end(head: Token) -> int:
     """Index of the last token of a reported clause, leaving out what follows it
     but is not part of it: another coordinated verb ("… and calls her …"), a
@@ -318,8 +324,21 @@ def _content_range(verb: Token, regions: list[tuple[int, int]]) -> tuple[int, in
             # "called on the senator to resign": everything the call asks for.
             end = max(c.right_edge.i for c in rights if c.i >= prep.i)
             return _trim(doc, prep.i + 1, end + 1)
+    if lemma in lx.REFUSAL_VERBS:
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in lx.SPEAKING_XCOMPS), None)
+        if xcomp is not None:
+            return _trim(doc, xcomp.left_edge.i, xcomp.right_edge.i + 1)
+    if lemma == "ask":
+        about = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "about"), None)
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if about is not None:
+            return _trim(doc, about.i, about.right_edge.i + 1)
+        if obj is not None and xcomp is not None:
+            return _trim(doc, obj.left_edge.i, xcomp.right_edge.i + 1)
     if lemma in lx.TOPIC_VERBS and obj is not None and obj.pos_ != "PRON":
-        return _trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
+        # The object and what goes with it: "blamed Bush for the crash".
+        end = max((c.right_edge.i for c in rights if c.i >= obj.i and c.dep_ in ("dobj", "prep", "dative", "oprd", "xcomp") and not _is_time(c)), default=obj.right_edge.i)
+        return _trim(doc, obj.left_edge.i, end + 1)
     return None
 
 
@@ -355,7 +374,7 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
 
     # Reported speech: a reporting verb with a clausal complement.
     for tok in doc:
-        if not _speech_verb(tok, lx.INDIRECT_VERBS | lx.TOPIC_VERBS | frozenset(lx.TOPIC_PREPS)) or _inside(tok, regions):
+        if not _speech_verb(tok, lx.INDIRECT_VERBS | lx.TOPIC_VERBS | lx.REFUSAL_VERBS | frozenset(lx.TOPIC_PREPS)) or _inside(tok, regions):
             continue
         found = _content_range(tok, regions)
         if found is None:

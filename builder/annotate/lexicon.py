@@ -23,7 +23,7 @@ complain deny announce report suggest predict promise vow caution concede testif
 note explain add recall reply respond relay confirm reveal reiterate pledge boast
 allege charge speculate write tweet post declare emphasize stress counter observe
 remark inform assure agree estimate indicate signal hint concede conclude propose
-argue urge
+argue urge ask wonder question
 """.split())
 
 # Verbs that take an object and a quoted description: called it "illogical".
@@ -101,7 +101,12 @@ TOPIC_VERBS = frozenset("""
 acknowledge announce cite describe criticize recount deny reveal disclose propose mention
 repeat blast question confirm praise condemn reject dismiss defend demand urge recall
 report tweet post write declare promise pledge vow predict allege concede admit
+attack denounce blame accuse note disclose
 """.split())
+
+# "declined to comment on the report": refusals to speak are attributed statements too.
+REFUSAL_VERBS = frozenset("decline refuse".split())
+SPEAKING_XCOMPS = frozenset("comment discuss say elaborate respond specify answer address confirm speak".split())
 TOPIC_PREPS = {"call": ("for", "on", "upon"), "talk": ("about",), "speak": ("about", "of"), "complain": ("about",),
                "warn": ("of", "about"), "write": ("about",), "joke": ("about",), "testify": ("about",),
                "boast": ("about", "of"), "argue": ("for", "against"), "point": ("to",), "respond": ("to",)}
