@@ -259,3 +259,15 @@ def test_offsets_point_at_the_speaker_and_cue(annotate_text):
 def test_speaker_words_are_cut_cleanly(annotate_text, text, speaker):
     (quote,) = annotate_text(text).quotes
     assert quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“We were ready,” said Army Capt. Luis Romero.", "Army Capt. Luis Romero"),
+        ("“Welcome, everyone,” said master of ceremonies Dana Whitfield.", "master of ceremonies Dana Whitfield"),
+    ],
+)
+def test_name_after_a_title_or_role(annotate_text, text, speaker):
+    (quote,) = annotate_text(text).quotes
+    assert quote.speaker.text == speaker

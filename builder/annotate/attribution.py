@@ -135,6 +135,14 @@ def who_from(head: Token, quotes: list[tuple[int, int]]) -> Who:
             left, right = min(left, ent.start), max(right, ent.end - 1)
     while left < head.i and (doc[left].is_punct or _inside(doc[left], quotes)):
         left += 1
+    # "said Army Capt. Jo Pardo", "said master of ceremonies Jo Pardo": the name follows.
+    nxt = right + 1
+    if nxt < len(doc) and doc[nxt].text == "." and doc[right].lower_ + "." in lx.TITLES:
+        nxt += 1
+    if nxt < len(doc) and doc[nxt].ent_iob_ == "B" and doc[nxt].ent_type_ == "PERSON" and not _inside(doc[nxt], quotes):
+        ent = next(e for e in doc.ents if e.start == nxt)
+        head = doc[ent.end - 1]
+        right = ent.end - 1
     while right > head.i and doc[right].is_punct:
         right -= 1
     span = doc[left: right + 1]
@@ -296,7 +304,9 @@ def _content_range(verb: Token, regions: list[tuple[int, int]]) -> tuple[int, in
         return s, e
     lemma = verb.lemma_.lower()
     sent_end = verb.sent.end
-    if lemma in lx.SAY_VERBS:
+    inverted = any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in verb.children)
+    after_quote = verb.i > 0 and any(t.text in _CLOSE_MARKS for t in doc[max(0, verb.i - 2): verb.i])
+    if lemma in lx.SAY_VERBS and not inverted and not after_quote:
         rest = [t for t in doc[verb.i + 1: sent_end]]
         if rest and not any(t.text in _OPEN_MARKS or t.text == ":" for t in rest[:3]):
             that = next((t for t in rest if t.lower_ == "that" and t.dep_ == "mark"), None)
