@@ -1,6 +1,7 @@
 """The whole flow on one screen: read → annotate → resolve actors → render."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from dataclasses import dataclass
@@ -43,7 +44,7 @@ def annotate_cached(article: Article, model: str) -> Article:
         _CACHE[key] = ann.annotate(article, ann.load_pipeline(model))
     cached = _CACHE[key]
     # Metadata and source path are not part of the key; take them from the fresh read.
-    return Article(**{**cached.__dict__, "metadata": article.metadata, "source": article.source})
+    return dataclasses.replace(cached, metadata=article.metadata, source=article.source)
 
 
 def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,

@@ -61,7 +61,7 @@ def _records_from_jsonl(path: Path) -> tuple[list[Article], list[Problem]]:
 
 
 def _read_paths(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
-    from .read import ReadError, article_paths, read_article, read_seeds
+    from .read import ReadError, read_article, read_seeds
 
     articles, problems = [], []
     for path in paths:

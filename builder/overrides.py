@@ -14,7 +14,6 @@ warning, not an error.
 from __future__ import annotations
 
 import dataclasses
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +21,6 @@ import yaml
 
 from .records import Actor, Article, Problem
 
-log = logging.getLogger(__name__)
 
 TYPES = ("person", "organization", "place", "group", "other")
 KEYS = {"aliases": list, "type": str, "description": str, "name": str, "hide": bool}

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_project, mkdocs_build
-from sitecheck import broken_links, parse, text_of
+from conftest import make_project, mkdocs_build
+from sitecheck import broken_links, text_of
 
 ARTICLES = {
     "harbor.txt": """

@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-from typing import Iterable, Iterator
 
 from spacy.language import Language
 
@@ -19,7 +18,7 @@ from .marks import find_quoted
 from .pipeline import DEFAULT_MODEL, ModelNotFound, load_pipeline
 from .resolve import Person, SpeakerResolver, name_gender, to_quote
 
-__all__ = ["annotate", "annotate_all", "load_pipeline", "paragraph_spans", "DEFAULT_MODEL", "ModelNotFound"]
+__all__ = ["annotate", "load_pipeline", "paragraph_spans", "DEFAULT_MODEL", "ModelNotFound"]
 
 log = logging.getLogger(__name__)
 
@@ -87,12 +86,6 @@ def _carry_back(parsed) -> None:
                 cand.who = dataclasses.replace(opener.who, start=opener.who.start + shift, end=opener.who.end + shift)
                 cand.cue = (opener.cue[0], opener.cue[1] + shift, opener.cue[2] + shift) if opener.cue else None
                 cand.continues = False
-
-
-def annotate_all(articles: Iterable[Article], nlp: Language) -> Iterator[Article]:
-    """Annotate many articles, parsing their paragraphs in batches."""
-    for article in articles:
-        yield annotate(article, nlp)
 
 
 def annotate(article: Article, nlp: Language) -> Article:

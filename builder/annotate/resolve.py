@@ -122,23 +122,15 @@ class SpeakerResolver:
         in_sent = [p for p in pool if p.sent == latest]
         return next((p for p in in_sent if p.subject), in_sent[0])
 
-    def _full_name(self, who: Who, pos: int) -> Mention | None:
-        """The earliest full mention of a person named here by surname alone."""
-        if not who.name_tokens:
-            return None
-        last = who.name_tokens[-1].lower().removesuffix("'s").removesuffix("’s")
-        for m in self.people:
-            words = m.text.split()
-            if m.start < pos and len(words) > len(who.name_tokens) and words[-1].lower() == last:
-                return m
-        return None
-
-    def _full_name_of(self, name: str, pos: int) -> Mention | None:
+    def _full_name(self, name: str, pos: int) -> Mention | None:
+        """The earliest fuller mention, before `pos`, of a person named here
+        by surname alone ("Haass" → "Richard Haass")."""
         words = name.split()
-        if len(words) > 1:
+        if not words:
             return None
         last = self._surname(name)
-        return next((m for m in self.people if m.start < pos and len(m.text.split()) > 1 and self._surname(m.text) == last), None)
+        return next((m for m in self.people if m.start < pos and len(m.text.split()) > len(words)
+                     and self._surname(m.text) == last), None)
 
     def _antecedent(self, who: Who, pos: int, para: int, sent: int = -1) -> Seen | None:
         head = who.head
@@ -147,7 +139,7 @@ class SpeakerResolver:
             if person is None:
                 return None
             self.gender.setdefault(self._surname(person.text), "f" if head in ("she", "her") else "m")
-            full = self._full_name_of(person.text, person.start)
+            full = self._full_name(person.text, person.start)
             text, start, end = (full.text, full.start, full.end) if full else (person.text, person.start, person.end)
             earlier = next((s for s in reversed(self.seen) if s.kind == "named" and self._surname(s.text) == self._surname(text)), None)
             return earlier or Seen(who, text, start, end, "named", para)
@@ -179,7 +171,7 @@ class SpeakerResolver:
             seen.who = ante.who if ante.who.role or ante.who.reason else who
         else:
             text, s, e = who.text, start, end
-            full = self._full_name(who, start)
+            full = self._full_name(" ".join(who.name_tokens), start)
             if full is not None:
                 text, s, e = full.text, full.start, full.end
             seen = Seen(who, text, s, e, source_kind(who), para)
