@@ -271,3 +271,11 @@ def test_speaker_words_are_cut_cleanly(annotate_text, text, speaker):
 def test_name_after_a_title_or_role(annotate_text, text, speaker):
     (quote,) = annotate_text(text).quotes
     assert quote.speaker.text == speaker
+
+
+def test_unclosed_quote_does_not_run_into_a_plain_paragraph(annotate_text, caplog):
+    text = "“This mark never closes, said Ann Lee.\n\nThe council met.\n\n“Final words,” said Ann Lee."
+    with caplog.at_level("WARNING"):
+        article = annotate_text(text)
+    assert [(q.text, q.speaker.text) for q in article.quotes] == [("Final words,", "Ann Lee")]
+    assert "paragraph 1 has an unclosed quotation mark" in caplog.text

@@ -72,6 +72,17 @@ def _people(doc, offset: int, para: int) -> list[Person]:
     return sorted(found, key=lambda p: p.start)
 
 
+def _drop_unfinished(parsed, article: Article) -> None:
+    """An unclosed quote runs on only into a paragraph that opens with a
+    quotation mark; otherwise its mark was a stray and the quote is dropped."""
+    for i, (number, para, cands, _) in enumerate(parsed):
+        following = parsed[i + 1][1] if i + 1 < len(parsed) else None
+        opens = following is not None and article.text[following.start:following.start + 2].startswith(("“", '"', "''", "«"))
+        if not opens and any(c.open_end for c in cands):
+            log.warning("%s: paragraph %d has an unclosed quotation mark; its quote is skipped", article.source, number + 1)
+            cands[:] = [c for c in cands if not c.open_end]
+
+
 def _carry_back(parsed) -> None:
     """A quote running over paragraphs is attributed at its end: give the
     earlier paragraphs' pieces that attribution."""
@@ -109,6 +120,7 @@ def annotate(article: Article, nlp: Language) -> Article:
         people.extend(_people(doc, para.start, number))
         sents = [para.start + s.start_char for s in doc.sents]
         parsed.append((number, para, cands, sents))
+    _drop_unfinished(parsed, article)
     _carry_back(parsed)
     resolver = SpeakerResolver(mentions, people)
     quotes = []
