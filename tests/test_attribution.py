@@ -279,3 +279,12 @@ def test_unclosed_quote_does_not_run_into_a_plain_paragraph(annotate_text, caplo
         article = annotate_text(text)
     assert [(q.text, q.speaker.text) for q in article.quotes] == [("Final words,", "Ann Lee")]
     assert "paragraph 1 has an unclosed quotation mark" in caplog.text
+
+
+def test_the_official_can_refer_to_a_source_named_by_a_passive_agent(annotate_text):
+    text = ("“We will leave,” a minister said, as relayed by a senior European diplomat.\n\n"
+            "“The mood is grim,” said the diplomat, like others granted anonymity to describe private talks.")
+    quotes = annotate_text(text).quotes
+    assert [q.speaker.text for q in quotes] == ["a minister", "a senior European diplomat"]
+    assert quotes[1].speaker.written == "the diplomat"
+    assert "anonymity" in quotes[1].speaker.reason

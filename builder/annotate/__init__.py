@@ -129,5 +129,7 @@ def annotate(article: Article, nlp: Language) -> Article:
             where = para.start + (cand.who.start if cand.who else cand.start)
             sent = max((s for s in sents if s <= where), default=para.start)
             speaker = resolver.speaker(cand, para.start, number, sent)
+            if cand.kind == "source":
+                continue
             quotes.append(to_quote(cand, text=article.text, offset=para.start, number=len(quotes) + 1, speaker=speaker))
     return dataclasses.replace(article, paragraphs=paragraphs, quotes=tuple(quotes), mentions=tuple(mentions))

@@ -40,7 +40,7 @@ class Who:
 class Candidate:
     start: int
     end: int
-    kind: str  # direct | partial | indirect
+    kind: str  # direct | partial | indirect, or "source" for a source named without a quote
     who: Who | None
     cue: tuple[str, int, int] | None = None
     fragments: list[tuple[int, int]] = field(default_factory=list)
@@ -160,6 +160,19 @@ def who_from(head: Token, quotes: list[tuple[int, int]]) -> Who:
             if child.i > head.i and any(w in sub.lower() for w in lx.ANONYMITY_WORDS):
                 reason = sub.strip(" ,")
                 break
+    if reason is None:
+        # "…, like others granted anonymity to discuss …": the parser may hang
+        # the reason elsewhere; look through the rest of the sentence.
+        tail_tokens = []
+        for tok in doc[span.end: head.sent.end]:
+            if _inside(tok, quotes) or tok.text in _OPEN_MARKS:
+                break
+            tail_tokens.append(tok)
+        tail_text = " ".join(t.text for t in tail_tokens).lower()
+        if tail_tokens and any(w in tail_text for w in lx.ANONYMITY_WORDS):
+            s_, e_ = _trim(doc, tail_tokens[0].i, tail_tokens[-1].i + 1)
+            if e_ > s_:
+                reason = doc[s_:e_].text
     name = ()
     if head.ent_type_ == "PERSON":
         name = tuple(t.text for t in span if t.ent_type_ == "PERSON")
@@ -519,7 +532,17 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
                     break
     out.extend(directs)
     out.sort(key=lambda c: (c.start, c.end))
-    return _drop_overlaps(out), unbalanced
+    kept = _drop_overlaps(out)
+    # "as relayed by a senior official": a source named without a quote of its
+    # own, remembered so that a later "the official" can refer to it.
+    for tok in doc:
+        if _inside(tok, regions) or not _speech_verb(tok, lx.SPEECH_VERBS) or tok.i in used_verbs:
+            continue
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if obj is not None and not _inside(obj, regions):
+            kept.append(Candidate(start=obj.idx, end=obj.idx, kind="source", who=who_from(obj, regions)))
+    return sorted(kept, key=lambda c: (c.start, c.end)), unbalanced
 
 
 def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:

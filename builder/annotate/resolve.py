@@ -178,7 +178,8 @@ class SpeakerResolver:
         if who.head in lx.PRONOUNS_PERSON and ante is None:
             seen.kind = "unknown"
         self.seen.append(seen)
-        self.last = seen
+        if cand.kind != "source":
+            self.last = seen
         written = who.text if who.text != seen.text else None
         return Speaker(text=seen.text, start=seen.start, end=seen.end, kind=seen.kind,
                        role=seen.who.role, reason=seen.who.reason, written=written)
