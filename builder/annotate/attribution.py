@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
 from .marks import Quoted, find_quoted
@@ -108,8 +108,9 @@ def _inverted_subject(verb: Token, quotes: list[tuple[int, int]]) -> Token | Non
     return None
 
 
-def who_from(head: Token, quotes: list[tuple[int, int]]) -> Who:
-    """Describe the noun phrase around `head`, cut before appositions and clauses."""
+def _speaker_span(head: Token, quotes: list[tuple[int, int]]) -> tuple[Span, Token]:
+    """The words naming a source around `head`, and the head itself, which
+    may move onto a name ("President Obama" parsed with the title as head)."""
     doc = head.doc
     left = head.left_edge.i
     right = head.i
@@ -125,7 +126,6 @@ def who_from(head: Token, quotes: list[tuple[int, int]]) -> Who:
         spaced = tok.whitespace_ and tok.i > 0 and doc[tok.i - 1].whitespace_
         if tok.text in ("—", "–", "--", ":", "(", ")") or (tok.text == "-" and spaced) or _inside(tok, quotes):
             left = tok.i + 1
-    # "President Obama" parsed with the title as head: take the name too.
     if head.lower_ in lx.TITLES and head.i + 1 < len(doc) and doc[head.i + 1].ent_type_ == "PERSON":
         head = doc[head.i + 1]
         right = max(right, head.i)
@@ -145,34 +145,36 @@ def who_from(head: Token, quotes: list[tuple[int, int]]) -> Who:
         right = ent.end - 1
     while right > head.i and doc[right].is_punct:
         right -= 1
-    span = doc[left: right + 1]
-    # An organisation's name inside a possessive ("Trump's campaign") stays with the head.
-    role = None
-    reason = None
+    return doc[left: right + 1], head
+
+
+def _anonymity_reason(head: Token, span: Span, quotes: list[tuple[int, int]]) -> str | None:
+    """The stated reason a source is not named ("who spoke on condition of anonymity …")."""
+    doc = head.doc
     for child in head.children:
-        if child.dep_ == "appos" and child.i > head.i:
-            role = _clip_text(doc, child.left_edge.i, child.right_edge.i + 1)
+        sub = doc[child.left_edge.i: child.right_edge.i + 1].text
+        if child.i > head.i and any(w in sub.lower() for w in lx.ANONYMITY_WORDS):
+            return sub.strip(" ,")
+    # The parser may hang the clause elsewhere ("…, like others granted
+    # anonymity to discuss …"): look through the rest of the sentence.
+    tail = []
+    for tok in doc[span.end: head.sent.end]:
+        if _inside(tok, quotes) or tok.text in _OPEN_MARKS:
             break
-    tail = doc[head.i: head.right_edge.i + 1].text.lower()
-    if any(w in tail for w in lx.ANONYMITY_WORDS):
-        for child in head.children:
-            sub = doc[child.left_edge.i: child.right_edge.i + 1].text
-            if child.i > head.i and any(w in sub.lower() for w in lx.ANONYMITY_WORDS):
-                reason = sub.strip(" ,")
-                break
-    if reason is None:
-        # "…, like others granted anonymity to discuss …": the parser may hang
-        # the reason elsewhere; look through the rest of the sentence.
-        tail_tokens = []
-        for tok in doc[span.end: head.sent.end]:
-            if _inside(tok, quotes) or tok.text in _OPEN_MARKS:
-                break
-            tail_tokens.append(tok)
-        tail_text = " ".join(t.text for t in tail_tokens).lower()
-        if tail_tokens and any(w in tail_text for w in lx.ANONYMITY_WORDS):
-            s_, e_ = _trim(doc, tail_tokens[0].i, tail_tokens[-1].i + 1)
-            if e_ > s_:
-                reason = doc[s_:e_].text
+        tail.append(tok)
+    if tail and any(w in " ".join(t.lower_ for t in tail) for w in lx.ANONYMITY_WORDS):
+        s, e = _trim(doc, tail[0].i, tail[-1].i + 1)
+        if e > s:
+            return doc[s:e].text
+    return None
+
+
+def who_from(head: Token, quotes: list[tuple[int, int]]) -> Who:
+    """Describe the noun phrase around `head`, cut before appositions and clauses."""
+    doc = head.doc
+    span, head = _speaker_span(head, quotes)
+    role = next((_clip_text(doc, c.left_edge.i, c.right_edge.i + 1)
+                 for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
     name = ()
     if head.ent_type_ == "PERSON":
         name = tuple(t.text for t in span if t.ent_type_ == "PERSON")
@@ -191,7 +193,7 @@ def who_from(head: Token, quotes: list[tuple[int, int]]) -> Who:
         plural=head.tag_ in ("NNS", "NNPS") or head.lower_ in lx.PRONOUNS_PLURAL,
         definite=bool(lowered) and lowered[0] in ("the", "this", "that", "these", "those"),
         role=role,
-        reason=reason,
+        reason=_anonymity_reason(head, span, quotes),
         name_tokens=name,
     )
 
