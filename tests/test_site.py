@@ -136,6 +136,10 @@ def test_article_text_is_never_interpreted(tmp_path):
     for visible in ("<script>alert(1)</script>", "[a link](javascript:alert(2))", "{{ config.site_name }}", "!!! note", "[^1]: a fake footnote", "*not emphasis*", "`not code`", "1. not a list item"):
         assert visible in __import__("html").unescape(text), visible
     assert "alert('title')" in __import__("html").unescape(html[html.index("<title>"):html.index("</title>")])
+    # Nowhere in the site (head, header, lists, actor pages) does article text become a tag.
+    for page in (project / "site").rglob("*.html"):
+        text = page.read_text("utf-8")
+        assert "<script>alert" not in text and "<img src=x" not in text, page
 
 
 def test_bad_articles_are_reported_and_skipped(tmp_path):
