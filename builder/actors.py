@@ -151,13 +151,11 @@ def resolve_actors(articles: list[Article], overrides: dict | None = None) -> tu
     Returns the articles with `speaker.actor` filled in and the actors, sorted by id.
     """
     site: dict[str, _Group] = defaultdict(_Group)
-    per_article: dict[str, dict[str, str]] = {}
     surname_only: list[tuple[str, str, list[tuple[Mention, str]]]] = []
     relations: list[tuple[str, str]] = []
     for article in articles:
         local, named_after = _article_groups(article)
         relations += named_after.items()
-        per_article[article.id] = {}
         for key, (_, items) in local.items():
             if len(key.split()) == 1 and all(m.label == "PERSON" for m, _ in items):
                 surname_only.append((article.id, key, items))
@@ -165,7 +163,6 @@ def resolve_actors(articles: list[Article], overrides: dict | None = None) -> tu
             for m, name in items:
                 vote, weight = _vote(m, name)
                 site[key].add(article.id, m, name, vote, weight)
-            per_article[article.id].update({_key(name): key for _, name in items})
     # A lone surname joins the one person site-wide with that surname, if unambiguous.
     for article_id, key, items in surname_only:
         owners = [k for k, g in site.items() if g.type == "person" and k.split()[-1] == key and len(k.split()) > 1]
@@ -173,14 +170,17 @@ def resolve_actors(articles: list[Article], overrides: dict | None = None) -> tu
         for m, name in items:
             vote, weight = _vote(m, name)
             site[target].add(article_id, m, name, vote, weight)
-        per_article[article_id].update({_key(name): target for _, name in items})
     # Speakers the model found no entity for still become actors when named.
+    known: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for group in site.values():
+        for article_id, s, e in group.mentions:
+            known[article_id].append((s, e))
     for article in articles:
         for q in article.quotes:
             sp = q.speaker
             if sp.kind not in ("named", "organization") or not sp.text:
                 continue
-            if any(s <= sp.start < e or sp.start <= s < sp.end for _, s, e in _mentions_in(site, article.id)):
+            if any(s <= sp.start < e or sp.start <= s < sp.end for s, e in known[article.id]):
                 continue
             name = clean_name(sp.text)
             if is_junk(name) or not all(w[:1].isupper() for w in name.split() if len(w) > 3):
@@ -189,7 +189,7 @@ def resolve_actors(articles: list[Article], overrides: dict | None = None) -> tu
             m = Mention(text=sp.text, start=sp.start, end=sp.end, label="PERSON" if sp.kind == "named" else "ORG", speaker=True)
             vote, weight = _vote(m, name)
             site[key].add(article.id, m, name, vote, weight)
-            per_article[article.id][key] = key
+            known[article.id].append((sp.start, sp.end))
     for org, person in relations:
         if org in site and person in site and org != person:
             site[org].related.add(person)
@@ -209,33 +209,27 @@ def resolve_actors(articles: list[Article], overrides: dict | None = None) -> tu
     return linked, actors
 
 
-def _mentions_in(site: dict[str, _Group], article_id: str):
-    for g in site.values():
-        for m in g.mentions:
-            if m[0] == article_id:
-                yield m
-
-
 def _to_actors(site: dict[str, _Group]) -> tuple[list[Actor], dict[str, str]]:
+    order = sorted(site, key=lambda k: (slugify(site[k].name), k))
     ids: dict[str, str] = {}
     taken: set[str] = set()
-    actors = []
-    for key in sorted(site, key=lambda k: (slugify(site[k].name), k)):
+    for key in order:
         group = site[key]
         slug = slugify(group.name)
         if slug in taken:
             slug = f"{slug}-{group.type}"
-        n = 2
-        base = slug
+        n, base = 2, slug
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1
         taken.add(slug)
         ids[key] = slug
-        aliases = tuple(sorted(n for n in group.names if n != group.name))
-        actors.append(Actor(id=slug, name=group.name, type=group.type, aliases=aliases,
-                            mentions=tuple(sorted(group.mentions))))
-    actors = [dataclasses.replace(a, related=tuple(sorted(ids[k] for k in site[key].related if k in ids)))
-              for a, key in zip(actors, sorted(site, key=lambda k: (slugify(site[k].name), k)))]
+    actors = [
+        Actor(id=ids[key], name=site[key].name, type=site[key].type,
+              aliases=tuple(sorted(n for n in site[key].names if n != site[key].name)),
+              mentions=tuple(sorted(site[key].mentions)),
+              related=tuple(sorted(ids[k] for k in site[key].related if k in ids)))
+        for key in order
+    ]
     actors.sort(key=lambda a: a.id)
     return actors, ids
 
