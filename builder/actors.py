@@ -178,18 +178,18 @@ def resolve_actors(articles: list[Article], overrides: dict | None = None) -> tu
     for article in articles:
         for q in article.quotes:
             sp = q.speaker
-            if sp.kind not in ("named", "organization") or not sp.text:
+            if sp.kind not in ("named", "organization") or not sp.name:
                 continue
-            if any(s <= sp.start < e or sp.start <= s < sp.end for s, e in known[article.id]):
+            if any(s <= sp.name_start < e or sp.name_start <= s < sp.name_end for s, e in known[article.id]):
                 continue
-            name = clean_name(sp.text)
+            name = clean_name(sp.name)
             if is_junk(name) or not all(w[:1].isupper() for w in name.split() if len(w) > 3):
                 continue
             key = _key(name)
-            m = Mention(text=sp.text, start=sp.start, end=sp.end, label="PERSON" if sp.kind == "named" else "ORG", speaker=True)
+            m = Mention(text=sp.name, start=sp.name_start, end=sp.name_end, label="PERSON" if sp.kind == "named" else "ORG", speaker=True)
             vote, weight = _vote(m, name)
             site[key].add(article.id, m, name, vote, weight)
-            known[article.id].append((sp.start, sp.end))
+            known[article.id].append((sp.name_start, sp.name_end))
     for org, person in relations:
         if org in site and person in site and org != person:
             site[org].related.add(person)
@@ -238,9 +238,9 @@ def _link_speakers(article: Article, spans: list[tuple[int, int, str]]) -> Artic
     quotes = []
     for q in article.quotes:
         sp = q.speaker
-        actor = next((a for s, e, a in spans if s < sp.end and sp.start < e), None)
+        actor = next((a for s, e, a in spans if s < sp.name_end and sp.name_start < e), None)
         if sp.kind not in ("named", "organization", "group") and actor is not None:
             # "a senior Biden administration official" is not Joe Biden.
-            actor = None if not sp.text or sp.text.split()[-1].lower() in lx.ANONYMOUS_NOUNS | lx.DOCUMENT_NOUNS else actor
+            actor = None if not sp.name or sp.name.split()[-1].lower() in lx.ANONYMOUS_NOUNS | lx.DOCUMENT_NOUNS else actor
         quotes.append(dataclasses.replace(q, speaker=dataclasses.replace(sp, actor=actor)))
     return dataclasses.replace(article, quotes=tuple(quotes))

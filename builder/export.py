@@ -10,8 +10,9 @@ def _quote(q: Quote) -> dict:
         "id": q.id, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
         "cue": {"text": q.cue.text, "start": q.cue.start, "end": q.cue.end} if q.cue else None,
         "speaker": {
-            "text": sp.text, "start": sp.start, "end": sp.end, "actor": sp.actor, "kind": sp.kind,
-            "role": sp.role, "reason": sp.reason, "written": sp.written,
+            "text": sp.text, "start": sp.start, "end": sp.end,
+            "name": sp.name, "name_start": sp.name_start, "name_end": sp.name_end,
+            "actor": sp.actor, "kind": sp.kind, "role": sp.role, "reason": sp.reason,
         },
     }
     if q.kind == "partial":

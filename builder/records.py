@@ -29,7 +29,12 @@ class Cue:
 
 @dataclass(frozen=True)
 class Speaker:
-    """Who a quote is attributed to, as the text names them."""
+    """Who a quote is attributed to.
+
+    `text` is the source as written at the attribution ("she", "the official");
+    `name` is the same source at its most informative mention in the article
+    ("Jane Doe", "a senior State Department official"), with its offsets.
+    """
 
     text: str
     start: int
@@ -38,7 +43,9 @@ class Speaker:
     actor: str | None = None
     role: str | None = None
     reason: str | None = None  # stated reason for anonymity, if any
-    written: str | None = None  # the words at the attribution itself when they differ ("he")
+    name: str = ""
+    name_start: int = 0
+    name_end: int = 0
 
 
 @dataclass(frozen=True)

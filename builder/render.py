@@ -156,7 +156,7 @@ def segments(article: Article, start: int, end: int) -> list[Segment]:
 def summary(article: Article) -> dict:
     """Sourcing at a glance: counts, share of anonymous quotes, top speakers."""
     quotes = article.quotes
-    sources = Counter(q.speaker.text for q in quotes if q.speaker.text)
+    sources = Counter(q.speaker.name for q in quotes if q.speaker.name)
     kinds = Counter(q.speaker.kind for q in quotes)
     anon = kinds.get("anonymous", 0)
     return {
@@ -172,11 +172,11 @@ def summary(article: Article) -> dict:
 def _quotes_csv(articles: list[Article], actors: dict[str, Actor]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["article", "quote_id", "kind", "text", "speaker", "source_kind", "actor", "actor_name", "start", "end"])
+    writer.writerow(["article", "quote_id", "kind", "text", "speaker", "speaker_as_written", "source_kind", "actor", "actor_name", "start", "end"])
     for a in articles:
         for q in a.quotes:
             actor = actors.get(q.speaker.actor or "")
-            writer.writerow([a.id, q.id, q.kind, q.text, q.speaker.text, q.speaker.kind,
+            writer.writerow([a.id, q.id, q.kind, q.text, q.speaker.name, q.speaker.text, q.speaker.kind,
                              q.speaker.actor or "", actor.name if actor else "", q.start, q.end])
     return buf.getvalue()
 
@@ -283,5 +283,5 @@ def _letter(name: str) -> str:
 
 def _description(q: Quote) -> str:
     """How a source is described, grouped case-insensitively ("A U.S. official" = "a U.S. official")."""
-    text = q.speaker.text or "(no source found)"
+    text = q.speaker.name or "(no source found)"
     return text[0].lower() + text[1:] if q.speaker.kind == "anonymous" and text[:2] in ("A ", "An") else text

@@ -34,9 +34,27 @@ def main() -> int:
             subprocess.run([sys.executable, "-m", "builder", "annotate", "--jsonl", str(args.gold)],
                            stdout=out, check=True, cwd=ROOT)
         subprocess.run([sys.executable, str(scorer), str(args.gold), str(pred)], check=True)
+        names_only(scorer, args.gold, pred, Path(tmp) / "names.jsonl")
         if args.errors:
             show_errors(args.gold, pred, args.errors, args.kind)
     return 0
+
+
+def names_only(scorer: Path, gold: Path, pred: Path, out: Path) -> None:
+    """Score again with each speaker reduced to its resolved name (no written
+    words, no actor): how often pronoun and "the official" resolution is right
+    by the corpus's aliases."""
+    with out.open("w") as f:
+        for line in pred.open():
+            rec = json.loads(line)
+            for q in rec["quotes"]:
+                q["speaker"] = q["speaker"]["name"]
+            f.write(json.dumps(rec) + "\n")
+    result = subprocess.run([sys.executable, str(scorer), str(gold), str(out)], check=True,
+                            capture_output=True, text=True)
+    numbers = json.loads(result.stdout.strip().splitlines()[-1])
+    print(f"resolved names only: speaker acc {numbers['speaker_acc']:.3f}, e2e F1 {numbers['e2e']['f1']:.3f}, "
+          f"direct e2e F1 {numbers['by_kind']['direct']['e2e']['f1']:.3f}")
 
 
 def _last(word: str) -> str:
@@ -59,11 +77,11 @@ def show_errors(gold_path: Path, pred_path: Path, limit: int, kind: str | None) 
                 union = max(gq["end"], pq["end"]) - min(gq["start"], pq["start"])
                 if union and inter / union >= 0.5:
                     sp = pq["speaker"]
-                    words = {_last(w) for w in (sp["text"] + " " + names.get(sp.get("actor"), "")).split()}
+                    words = {_last(w) for w in (sp["text"] + " " + sp["name"] + " " + names.get(sp.get("actor"), "")).split()}
                     golds = [gq["speaker"]] + gq.get("speaker_aliases", [])
                     if not any(x.split() and _last(x.split()[-1]) in words for x in golds):
                         ctx = g["text"][max(0, gq["start"] - 150): gq["end"] + 80].replace("\n", " ")
-                        print(f"--- {g['id']} [{gq['kind']}] gold={gq['speaker']!r} pred={sp['text']!r} written={sp.get('written')!r}\n    {ctx}")
+                        print(f"--- {g['id']} [{gq['kind']}] gold={gq['speaker']!r} pred={sp['text']!r} name={sp['name']!r}\n    {ctx}")
                         shown += 1
                     break
             if shown >= limit:

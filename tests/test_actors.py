@@ -134,7 +134,7 @@ def test_speakers_link_to_their_actor_with_real_annotation(nlp):
     """).strip()
     art = annotate(Article(id="a", title="a", source="a", text=text, paragraphs=paragraph_spans(text)), nlp)
     linked, actors = resolve_actors([art])
-    speakers = [(q.speaker.text, q.speaker.actor) for q in linked[0].quotes]
+    speakers = [(q.speaker.name, q.speaker.actor) for q in linked[0].quotes]
     assert ("Maria Lopez", "maria-lopez") in speakers
     # an anonymous aide is not Maria Lopez
     assert ("A senior Lopez aide", None) in speakers

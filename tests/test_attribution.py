@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-# (text, [(quote text, kind, speaker text, source kind), ...])
+# (text, [(quote text, kind, speaker name, source kind), ...]); the speaker
+# name is the source at its most informative mention ("she" → "Nora Blake").
 CASES = [
     pytest.param(
         "“We will rebuild the bridge,” Mayor Ana Ortiz said on Monday.",
@@ -196,10 +197,13 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_attribution(annotate_text, text, expected):
     article = annotate_text(text)
-    got = [(q.text, q.kind, q.speaker.text, q.speaker.kind) for q in article.quotes]
+    got = [(q.text, q.kind, q.speaker.name, q.speaker.kind) for q in article.quotes]
     assert got == expected
     for q in article.quotes:
+        sp = q.speaker
         assert article.text[q.start:q.end] == q.text
+        assert article.text[sp.start:sp.end] == sp.text
+        assert article.text[sp.name_start:sp.name_end] == sp.name
 
 
 def test_partial_quote_has_fragments(annotate_text):
@@ -221,13 +225,15 @@ def test_cue_and_anonymity_reason(annotate_text):
 def test_role_from_apposition(annotate_text):
     article = annotate_text("“Prices will fall,” said Nora Blake, chief economist at the Harbor Bank.")
     (quote,) = article.quotes
-    assert quote.speaker.text == "Nora Blake"
+    assert quote.speaker.text == quote.speaker.name == "Nora Blake"
     assert quote.speaker.role == "chief economist at the Harbor Bank"
 
 
-def test_pronoun_keeps_the_written_words(annotate_text):
+def test_pronoun_is_kept_as_written_and_named_by_its_antecedent(annotate_text):
     article = annotate_text("Dr. Kim Lee studies storms.\n\n“It came fast,” she said.")
-    assert article.quotes[0].speaker.written == "she"
+    sp = article.quotes[0].speaker
+    assert (sp.text, sp.name) == ("she", "Kim Lee")
+    assert article.text[sp.start:sp.end] == "she"
 
 
 def test_annotation_does_not_depend_on_other_articles(nlp):
@@ -277,7 +283,7 @@ def test_unclosed_quote_does_not_run_into_a_plain_paragraph(annotate_text, caplo
     text = "“This mark never closes, said Ann Lee.\n\nThe council met.\n\n“Final words,” said Ann Lee."
     with caplog.at_level("WARNING"):
         article = annotate_text(text)
-    assert [(q.text, q.speaker.text) for q in article.quotes] == [("Final words,", "Ann Lee")]
+    assert [(q.text, q.speaker.name) for q in article.quotes] == [("Final words,", "Ann Lee")]
     assert "paragraph 1 has an unclosed quotation mark" in caplog.text
 
 
@@ -285,6 +291,6 @@ def test_the_official_can_refer_to_a_source_named_by_a_passive_agent(annotate_te
     text = ("“We will leave,” a minister said, as relayed by a senior European diplomat.\n\n"
             "“The mood is grim,” said the diplomat, like others granted anonymity to describe private talks.")
     quotes = annotate_text(text).quotes
-    assert [q.speaker.text for q in quotes] == ["a minister", "a senior European diplomat"]
-    assert quotes[1].speaker.written == "the diplomat"
+    assert [q.speaker.name for q in quotes] == ["a minister", "a senior European diplomat"]
+    assert quotes[1].speaker.text == "the diplomat"
     assert "anonymity" in quotes[1].speaker.reason

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 
 QUOTE_KEYS = {"id", "start", "end", "text", "kind", "cue", "speaker"}
-SPEAKER_KEYS = {"text", "start", "end", "actor", "kind", "role", "reason", "written"}
+SPEAKER_KEYS = {"text", "start", "end", "name", "name_start", "name_end", "actor", "kind", "role", "reason"}
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:

@@ -94,7 +94,7 @@ class SpeakerResolver:
         self.people = [m for m in mentions if m.label == "PERSON"]
         self.outside = people
         self.seen: list[Seen] = []
-        self.last: Seen | None = None
+        self.last: Speaker | None = None
         self.gender: dict[str, str] = {}
         for p in people:
             if p.gender:
@@ -159,10 +159,9 @@ class SpeakerResolver:
         if cand.who is None:
             # A quote with no attribution continues the last source named.
             if cand.continues and self.last is not None:
-                s = self.last
-                return Speaker(text=s.text, start=s.start, end=s.end, kind=s.kind,
-                               role=s.who.role, reason=s.who.reason)
-            return Speaker(text="", start=offset + cand.start, end=offset + cand.start, kind="unknown")
+                return self.last
+            here = offset + cand.start
+            return Speaker(text="", start=here, end=here, kind="unknown", name="", name_start=here, name_end=here)
         who = cand.who
         start, end = offset + who.start, offset + who.end
         ante = self._antecedent(who, start, para, sent)
@@ -178,11 +177,12 @@ class SpeakerResolver:
         if who.head in lx.PRONOUNS_PERSON and ante is None:
             seen.kind = "unknown"
         self.seen.append(seen)
+        speaker = Speaker(text=who.text, start=start, end=end, kind=seen.kind,
+                          role=seen.who.role, reason=seen.who.reason,
+                          name=seen.text, name_start=seen.start, name_end=seen.end)
         if cand.kind != "source":
-            self.last = seen
-        written = who.text if who.text != seen.text else None
-        return Speaker(text=seen.text, start=seen.start, end=seen.end, kind=seen.kind,
-                       role=seen.who.role, reason=seen.who.reason, written=written)
+            self.last = speaker
+        return speaker
 
 
 def to_quote(cand: Candidate, *, text: str, offset: int, number: int, speaker: Speaker) -> Quote:
