@@ -181,6 +181,16 @@ CASES = [
         id="called-for",
     ),
     pytest.param(
+        "Senator Ted Lin blasted the county board at a rally in Ohio.",
+        [("the county board", "indirect", "Senator Ted Lin", "named")],
+        id="object-stops-before-where-it-was-said",
+    ),
+    pytest.param(
+        "The council heard from Omar Haddad, who said the bridge was unsafe.",
+        [("the bridge was unsafe", "indirect", "Omar Haddad", "named")],
+        id="relative-pronoun-speaks-for-its-antecedent",
+    ),
+    pytest.param(
         "Hillary Barnes met Tom Reed on Monday.\n\n“We have a deal,” she said.",
         [("We have a deal,", "direct", "Hillary Barnes", "named")],
         id="pronoun-agrees-in-gender",
@@ -234,6 +244,11 @@ def test_pronoun_is_kept_as_written_and_named_by_its_antecedent(annotate_text):
     sp = article.quotes[0].speaker
     assert (sp.text, sp.name) == ("she", "Kim Lee")
     assert article.text[sp.start:sp.end] == "she"
+
+
+def test_relative_pronoun_is_kept_as_written(annotate_text):
+    (quote,) = annotate_text("The council heard from Omar Haddad, who said the bridge was unsafe.").quotes
+    assert (quote.speaker.text, quote.speaker.name) == ("who", "Omar Haddad")
 
 
 def test_annotation_does_not_depend_on_other_articles(nlp):

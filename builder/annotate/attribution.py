@@ -7,6 +7,7 @@ resolution across paragraphs (pronouns, "the official") happens in
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -34,6 +35,7 @@ class Who:
     role: str | None = None
     reason: str | None = None
     name_tokens: tuple[str, ...] = ()  # tokens of the PERSON name inside, if any
+    relative: tuple[str, int, int] | None = None  # "who" of "Ann Lee, who said …", as written
 
 
 @dataclass
@@ -70,8 +72,6 @@ def subject_of(verb: Token) -> Token | None:
         seen += 1
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
-                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                    return verb.head
                 return child
         for child in verb.children:
             if child.dep_ == "agent":
@@ -216,6 +216,13 @@ def _speech_verb(tok: Token, words: frozenset[str]) -> bool:
 
 def _who_of_verb(verb: Token, quotes: list[tuple[int, int]]) -> Who | None:
     subj = subject_of(verb)
+    if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
+        # "Ann Lee, who said …": the relative pronoun as written, its antecedent as the source.
+        antecedent = subj.head.head
+        if _inside(antecedent, quotes):
+            return None
+        who = who_from(antecedent, quotes)
+        return dataclasses.replace(who, relative=(subj.text, subj.idx, subj.idx + len(subj)))
     if subj is None or _inside(subj, quotes):
         subj = _inverted_subject(verb, quotes)
     if subj is None or _inside(subj, quotes):
@@ -274,6 +281,14 @@ def _is_time(prep: Token) -> bool:
     """'on Tuesday', 'in March': a phrase that only says when."""
     words = [t for t in prep.subtree if t.i != prep.i and not t.is_punct]
     return bool(words) and all(t.ent_type_ in ("DATE", "TIME") or t.pos_ == "DET" for t in words)
+
+
+def _is_adjunct(child: Token, keep: Token) -> bool:
+    """A verb's phrase that tells when, where or in spite of what, not what was
+    said ("in a statement", "during the rally", "on Tuesday"); `keep` is never one."""
+    if child.i == keep.i:
+        return False
+    return _is_time(child) or (child.dep_ == "prep" and child.lower_ in lx.ADJUNCT_PREPS)
 
 
 def _clause_end(head: Token) -> int:
@@ -347,7 +362,7 @@ def _content_range(verb: Token, regions: list[tuple[int, int]]) -> tuple[int, in
         prep = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in lx.TOPIC_PREPS[lemma]), None)
         if prep is not None and prep.i + 1 < sent_end:
             # "called on the senator to resign": everything the call asks for.
-            end = max(c.right_edge.i for c in rights if c.i >= prep.i)
+            end = max(c.right_edge.i for c in rights if c.i >= prep.i and not _is_adjunct(c, prep))
             return _trim(doc, prep.i + 1, end + 1)
     if lemma in lx.REFUSAL_VERBS:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in lx.SPEAKING_XCOMPS), None)
@@ -362,7 +377,7 @@ def _content_range(verb: Token, regions: list[tuple[int, int]]) -> tuple[int, in
             return _trim(doc, obj.left_edge.i, xcomp.right_edge.i + 1)
     if lemma in lx.TOPIC_VERBS and obj is not None and obj.pos_ != "PRON":
         # The object and what goes with it: "blamed Bush for the crash".
-        end = max((c.right_edge.i for c in rights if c.i >= obj.i and c.dep_ in ("dobj", "prep", "dative", "oprd", "xcomp") and not _is_time(c)), default=obj.right_edge.i)
+        end = max((c.right_edge.i for c in rights if c.i >= obj.i and c.dep_ in ("dobj", "prep", "dative", "oprd", "xcomp") and not _is_adjunct(c, obj)), default=obj.right_edge.i)
         return _trim(doc, obj.left_edge.i, end + 1)
     return None
 

@@ -107,6 +107,9 @@ attack denounce blame accuse note disclose
 # "declined to comment on the report": refusals to speak are attributed statements too.
 REFUSAL_VERBS = frozenset("decline refuse".split())
 SPEAKING_XCOMPS = frozenset("comment discuss say elaborate respond specify answer address confirm speak".split())
+# Prepositions that say where, when or despite what something was said, not what.
+ADJUNCT_PREPS = frozenset("in at during despite after before since amid following throughout via through".split())
+
 TOPIC_PREPS = {"call": ("for", "on", "upon"), "talk": ("about",), "speak": ("about", "of"), "complain": ("about",),
                "warn": ("of", "about"), "write": ("about",), "joke": ("about",), "testify": ("about",),
                "boast": ("about", "of"), "argue": ("for", "against"), "point": ("to",), "respond": ("to",)}

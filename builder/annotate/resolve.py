@@ -177,7 +177,11 @@ class SpeakerResolver:
         if who.head in lx.PRONOUNS_PERSON and ante is None:
             seen.kind = "unknown"
         self.seen.append(seen)
-        speaker = Speaker(text=who.text, start=start, end=end, kind=seen.kind,
+        if who.relative is not None:
+            text, start, end = who.relative[0], offset + who.relative[1], offset + who.relative[2]
+        else:
+            text = who.text
+        speaker = Speaker(text=text, start=start, end=end, kind=seen.kind,
                           role=seen.who.role, reason=seen.who.reason,
                           name=seen.text, name_start=seen.start, name_end=seen.end)
         if cand.kind != "source":
