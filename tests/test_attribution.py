@@ -186,6 +186,12 @@ CASES = [
         id="object-stops-before-where-it-was-said",
     ),
     pytest.param(
+        "Host Tom Kerr spoke with Senator Maria Diaz on Sunday.\n\n“KERR: Thanks for joining us tonight.”\n\n“DIAZ: Glad to be here, Tom.”",
+        [("Thanks for joining us tonight.", "direct", "Tom Kerr", "named"),
+         ("Glad to be here, Tom.", "direct", "Maria Diaz", "named")],
+        id="transcript-speaker-labels",
+    ),
+    pytest.param(
         "The council heard from Omar Haddad, who said the bridge was unsafe.",
         [("the bridge was unsafe", "indirect", "Omar Haddad", "named")],
         id="relative-pronoun-speaks-for-its-antecedent",

@@ -8,6 +8,7 @@ resolution across paragraphs (pronouns, "the official") happens in
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -382,6 +383,23 @@ def _content_range(verb: Token, regions: list[tuple[int, int]]) -> tuple[int, in
     return None
 
 
+_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+(?=\S)")
+
+
+def _speaker_label(para: str, q: Quoted) -> Candidate | None:
+    """A transcript line, “WALLACE: Let's start …”: the capitalised label
+    before the colon is the speaker; the words after it are the quote."""
+    if q.outer_start != len(para) - len(para.lstrip()):
+        return None
+    m = _LABEL.match(para, q.start, q.end)
+    if m is None or sum(c.isalpha() for c in m.group(1)) < 3:
+        return None
+    words = tuple(m.group(1).split())
+    who = Who(text=m.group(1), start=m.start(1), end=m.end(1), head=words[-1].lower(), head_lemma=words[-1].lower(),
+              pos="PROPN", ent="PERSON", plural=False, definite=False, name_tokens=words)
+    return Candidate(start=m.end(), end=q.end, kind="direct", who=who, opens_paragraph=True, open_end=q.open_end)
+
+
 def _opens_sentence(doc: Doc, q: Quoted, para: str) -> bool:
     before = para[:q.outer_start].rstrip()
     if not before or before[-1] in ".?!:,;—–(":
@@ -491,6 +509,10 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
     directs: list[Candidate] = []
     for q in sorted(standalone, key=lambda q: q.start):
         if q in consumed:
+            continue
+        label = _speaker_label(para, q)
+        if label is not None:
+            directs.append(label)
             continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None or not span.text.strip():
