@@ -192,6 +192,11 @@ CASES = [
         id="transcript-speaker-labels",
     ),
     pytest.param(
+        "The harbor plan, first drafted a decade ago, “will finally be built this year,” said Mayor Ana Ortiz.",
+        [("The harbor plan, first drafted a decade ago, “will finally be built this year,", "partial", "Mayor Ana Ortiz", "named")],
+        id="quote-that-finishes-a-narrated-sentence-is-partial",
+    ),
+    pytest.param(
         "The council heard from Omar Haddad, who said the bridge was unsafe.",
         [("the bridge was unsafe", "indirect", "Omar Haddad", "named")],
         id="relative-pronoun-speaks-for-its-antecedent",

@@ -400,6 +400,19 @@ def _speaker_label(para: str, q: Quoted) -> Candidate | None:
     return Candidate(start=m.end(), end=q.end, kind="direct", who=who, opens_paragraph=True, open_end=q.open_end)
 
 
+def _sentence_lead(span: Span, text: str, outer_start: int, regions: list[tuple[int, int]]) -> int | None:
+    """Where the sentence starts when a quotation finishes it ("The plan,
+    officials said, "will not survive the winter""), or None. The words before
+    the marks must be plain narration: no other quotation, no reporting verb."""
+    if not text[:1].islower():
+        return None
+    sent = span[0].sent
+    lead = [t for t in sent if t.idx < outer_start]
+    if len(lead) < 2 or any(_inside(t, regions) or _speech_verb(t, lx.SPEECH_VERBS) for t in lead):
+        return None
+    return lead[0].idx
+
+
 def _opens_sentence(doc: Doc, q: Quoted, para: str) -> bool:
     before = para[:q.outer_start].rstrip()
     if not before or before[-1] in ".?!:,;—–(":
@@ -553,6 +566,9 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
             continues=who is None, opens_paragraph=q.outer_start == len(para) - len(para.lstrip()),
             open_end=q.open_end,
         )
+        lead = _sentence_lead(span, para[q.start:q.end], q.outer_start, regions)
+        if lead is not None and who is not None:
+            cand.start, cand.kind, cand.fragments = lead, "partial", [(q.start, q.end)]
         directs.append(cand)
     # A short quoted phrase with no attribution in reach is a title or a name,
     # and a bracketed aside ("(CROSSTALK.)") is not speech.
