@@ -197,6 +197,17 @@ CASES = [
         id="quote-that-finishes-a-narrated-sentence-is-partial",
     ),
     pytest.param(
+        "Donald Marsh spoke first. Later, Ivanka Marsh took the stage.\n\n“We are ready,” she said.",
+        [("We are ready,", "direct", "Ivanka Marsh", "named")],
+        id="pronoun-gender-from-first-name-not-family-name",
+    ),
+    pytest.param(
+        "Dr. Rita Cole ran the ward for years. A hospital spokeswoman said the ward had reopened.\n\n“Visitors are welcome again,” she said.",
+        [("the ward had reopened", "indirect", "A hospital spokeswoman", "anonymous"),
+         ("Visitors are welcome again,", "direct", "A hospital spokeswoman", "anonymous")],
+        id="pronoun-refers-to-a-described-source",
+    ),
+    pytest.param(
         "The council heard from Omar Haddad, who said the bridge was unsafe.",
         [("the bridge was unsafe", "indirect", "Omar Haddad", "named")],
         id="relative-pronoun-speaks-for-its-antecedent",

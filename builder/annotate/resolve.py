@@ -19,6 +19,7 @@ class Seen:
     end: int
     kind: str
     para: int
+    at: int = -1  # where the attribution itself is written
 
 
 def source_kind(who: Who) -> str:
@@ -110,7 +111,7 @@ class SpeakerResolver:
         pool = [
             p for p in self.outside
             if p.end <= pos and para - p.para <= 3
-            and self.gender.get(self._surname(p.text), want) == want
+            and (p.gender or self.gender.get(self._surname(p.text), want)) == want
             and (p.sent != sent or p.subject)
         ]
         if not pool:
@@ -121,6 +122,23 @@ class SpeakerResolver:
         latest = max(p.sent for p in pool)
         in_sent = [p for p in pool if p.sent == latest]
         return next((p for p in in_sent if p.subject), in_sent[0])
+
+    def _described(self, pronoun: str, pos: int, para: int) -> Seen | None:
+        """The latest source described, not named, as one person ("a
+        spokeswoman", "the senior official"), in this paragraph or the one before."""
+        want = "f" if pronoun in ("she", "her") else "m"
+        for s in reversed(self.seen):
+            if s.at >= pos or para - s.para > 1:
+                continue
+            who = s.who
+            if s.kind not in ("anonymous", "unknown") or who.plural or who.pos != "NOUN" or who.head in lx.PRONOUNS_PERSON:
+                continue
+            if who.head_lemma not in lx.ANONYMOUS_NOUNS | lx.ROLE_NOUNS:
+                continue
+            gender = "f" if who.head.endswith("woman") else "m" if who.head.endswith("man") else None
+            if gender in (None, want):
+                return s
+        return None
 
     def _full_name(self, name: str, pos: int) -> Mention | None:
         """The earliest fuller mention, before `pos`, of a person named here
@@ -136,6 +154,9 @@ class SpeakerResolver:
         head = who.head
         if head in lx.PRONOUNS_PERSON:
             person = self._pronoun_antecedent(head, pos, sent, para)
+            described = self._described(head, pos, para)
+            if described is not None and (person is None or described.at > person.start):
+                return described  # "A company spokesman said … He added …"
             if person is None:
                 return None
             self.gender.setdefault(self._surname(person.text), "f" if head in ("she", "her") else "m")
@@ -176,6 +197,7 @@ class SpeakerResolver:
             seen = Seen(who, text, s, e, source_kind(who), para)
         if who.head in lx.PRONOUNS_PERSON and ante is None:
             seen.kind = "unknown"
+        seen.at = start
         self.seen.append(seen)
         if who.relative is not None:
             text, start, end = who.relative[0], offset + who.relative[1], offset + who.relative[2]
