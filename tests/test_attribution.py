@@ -208,6 +208,11 @@ CASES = [
         id="pronoun-refers-to-a-described-source",
     ),
     pytest.param(
+        "Insurers hoped to save money by demanding lower prices from hospitals.",
+        [],
+        id="object-of-a-participle-is-not-a-source",
+    ),
+    pytest.param(
         "The council heard from Omar Haddad, who said the bridge was unsafe.",
         [("the bridge was unsafe", "indirect", "Omar Haddad", "named")],
         id="relative-pronoun-speaks-for-its-antecedent",

@@ -224,7 +224,7 @@ def _who_of_verb(verb: Token, quotes: list[tuple[int, int]]) -> Who | None:
             return None
         who = who_from(antecedent, quotes)
         return dataclasses.replace(who, relative=(subj.text, subj.idx, subj.idx + len(subj)))
-    if subj is None or _inside(subj, quotes):
+    if (subj is None or _inside(subj, quotes)) and not any(c.dep_ == "dobj" for c in verb.children):
         subj = _inverted_subject(verb, quotes)
     if subj is None or _inside(subj, quotes):
         return None
@@ -459,8 +459,8 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
         if _word_count(para[cstart:cend]) < 3:
             continue
         who = _who_of_verb(tok, regions)
-        if who is None:
-            continue
+        if who is None or (tok.idx < cstart <= who.start < cend):
+            continue  # no source, or the "source" is part of what follows the verb
         inner = [q for q in embedded if cstart <= q.start and q.end <= q.outer_end <= cend + 2]
         if inner:
             cend = max(cend, max(q.outer_end for q in inner))
