@@ -156,7 +156,8 @@ CASES = [
     ),
     pytest.param(
         "Rosa Vega said the plan works and praised the staff.",
-        [("the plan works", "indirect", "Rosa Vega", "named")],
+        [("the plan works", "indirect", "Rosa Vega", "named"),
+         ("the staff", "indirect", "Rosa Vega", "named")],
         id="content-stops-before-a-second-verb",
     ),
     pytest.param(

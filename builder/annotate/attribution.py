@@ -80,7 +80,12 @@ def subject_of(verb: Token) -> Token | None:
                     if obj.dep_ == "pobj":
                         return obj
         if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-            verb = verb.head
+            # "X said the plan works and praised …": a verb coordinated with a
+            # reported clause, with no subject of its own, belongs to the reporter.
+            if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i:
+                verb = verb.head.head
+            else:
+                verb = verb.head
             continue
         # "…, saying: …" / "…, adding that …": a participle takes its clause's subject.
         if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -456,7 +461,7 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
         cstart, cend = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         if any(cstart < q.end and q.start < cend for q in standalone):
             continue  # the complement is a direct quote; handled below
-        if _word_count(para[cstart:cend]) < 3:
+        if _word_count(para[cstart:cend]) < 2:
             continue
         who = _who_of_verb(tok, regions)
         if who is None or (tok.idx < cstart <= who.start < cend):
