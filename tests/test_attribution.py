@@ -214,6 +214,17 @@ CASES = [
         id="object-of-a-participle-is-not-a-source",
     ),
     pytest.param(
+        "A recount is unlikely; the clerk's office says the count will be certified on Friday.",
+        [("the count will be certified on Friday", "indirect", "the clerk's office", "organization")],
+        id="complement-after-the-verb-not-before-a-semicolon",
+    ),
+    pytest.param(
+        "Mayor Ana Ortiz said the pool would reopen in June, and when asked about the cost, she declined to answer.",
+        [("the pool would reopen in June", "indirect", "Mayor Ana Ortiz", "named"),
+         ("to answer", "indirect", "Mayor Ana Ortiz", "named")],
+        id="content-stops-where-the-reporter-returns",
+    ),
+    pytest.param(
         "The council heard from Omar Haddad, who said the bridge was unsafe.",
         [("the bridge was unsafe", "indirect", "Omar Haddad", "named")],
         id="relative-pronoun-speaks-for-its-antecedent",

@@ -274,10 +274,12 @@ def _according_to(doc: Doc, quotes: list[tuple[int, int]]) -> list[Candidate]:
 
 
 def _complement(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return child
-    return None
+    """The verb's clausal complement: the one after it when there are two, and
+    never a clause cut off from it by a semicolon ("It's unlikely; aides say …")."""
+    doc = verb.doc
+    comps = [c for c in verb.children if c.dep_ == "ccomp"
+             and not any(t.text == ";" for t in doc[min(c.right_edge.i, verb.i): max(c.left_edge.i, verb.i)])]
+    return next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
 
 
 _CONTRAST = frozenset("while whereas although though but".split())
@@ -297,15 +299,28 @@ def _is_adjunct(child: Token, keep: Token) -> bool:
     return _is_time(child) or (child.dep_ == "prep" and child.lower_ in lx.ADJUNCT_PREPS)
 
 
-def _clause_end(head: Token) -> int:
+def _same_speaker(subj: Token | None, reporter: Token | None) -> bool:
+    """'She said …, and she declined …': the clause's subject is the reporter again."""
+    if subj is None or reporter is None:
+        return False
+    return subj.lower_ == reporter.lower_ or (
+        subj.lower_ in ("he", "she") and (reporter.pos_ == "PROPN" or reporter.lower_ in ("he", "she")))
+
+
+def _clause_end(head: Token, reporter: Token | None = None) -> int:
     """Index of the last token of a reported clause, leaving out what follows it
     but is not part of it: another coordinated verb ("… and calls her …"), a
-    contrast ("…, while others said …"), another attribution."""
+    clause about the reporter again ("…, and she declined …"), a contrast
+    ("…, while others said …"), another attribution."""
     end = head.right_edge.i
+    own_subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     for child in head.rights:
+        subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None) if child.dep_ == "conj" else None
         cut = (
             (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
              and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children))
+            or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _same_speaker(subj, reporter)
+                and not _same_speaker(own_subj, reporter) and not any(c.dep_ == "mark" for c in child.children))
             or (child.dep_ == "advcl" and any(m.lower_ in _CONTRAST for m in child.children if m.dep_ == "mark"))
             or (child.dep_ == "cc" and child.lower_ in _CONTRAST)
             or any(t.lemma_.lower() in lx.SAY_VERBS and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children) for t in child.subtree)
@@ -336,7 +351,7 @@ def _content_range(verb: Token, regions: list[tuple[int, int]]) -> tuple[int, in
             return s, e
     comp = _complement(verb)
     if comp is not None:
-        s, e = _trim(doc, comp.left_edge.i, _clause_end(comp) + 1)
+        s, e = _trim(doc, comp.left_edge.i, _clause_end(comp, subject_of(verb)) + 1)
         return s, e
     lemma = verb.lemma_.lower()
     sent_end = verb.sent.end
