@@ -225,6 +225,12 @@ CASES = [
         id="content-stops-where-the-reporter-returns",
     ),
     pytest.param(
+        "The water agency said the dam was safe.\n\nIt said repairs would start in May.\n\nIt is said that the lake is deep.",
+        [("the dam was safe", "indirect", "The water agency", "organization"),
+         ("repairs would start in May", "indirect", "The water agency", "organization")],
+        id="it-said-refers-to-an-organisation-it-is-said-does-not",
+    ),
+    pytest.param(
         "The council heard from Omar Haddad, who said the bridge was unsafe.",
         [("the bridge was unsafe", "indirect", "Omar Haddad", "named")],
         id="relative-pronoun-speaks-for-its-antecedent",

@@ -239,7 +239,10 @@ def _who_of_verb(verb: Token, quotes: list[tuple[int, int]]) -> Who | None:
         appos = next((c for c in subj.children if c.dep_ == "appos"), None)
         if appos is not None:
             subj = appos
-    if subj.lower_ in ("it", "this", "that", "there", "what", "which"):
+    # "It said that …" names a document or organisation met before; "it is said" does not.
+    if subj.lower_ == "it" and (subj.dep_ != "nsubj" or verb.lemma_.lower() not in lx.SAY_VERBS):
+        return None
+    if subj.lower_ in ("this", "that", "there", "what", "which"):
         return None
     return who_from(subj, quotes)
 

@@ -164,6 +164,11 @@ class SpeakerResolver:
             text, start, end = (full.text, full.start, full.end) if full else (person.text, person.start, person.end)
             earlier = next((s for s in reversed(self.seen) if s.kind == "named" and self._surname(s.text) == self._surname(text)), None)
             return earlier or Seen(who, text, start, end, "named", para)
+        if head == "it":
+            for s in reversed(self.seen):
+                if s.kind in ("document", "organization") and para - s.para <= 2:
+                    return s
+            return None
         if head in lx.PRONOUNS_PLURAL:
             for s in reversed(self.seen):
                 if s.kind in ("group", "organization", "anonymous") and para - s.para <= 3:
@@ -195,7 +200,7 @@ class SpeakerResolver:
             if full is not None:
                 text, s, e = full.text, full.start, full.end
             seen = Seen(who, text, s, e, source_kind(who), para)
-        if who.head in lx.PRONOUNS_PERSON and ante is None:
+        if (who.head in lx.PRONOUNS_PERSON or who.head == "it") and ante is None:
             seen.kind = "unknown"
         seen.at = start
         self.seen.append(seen)
