@@ -231,6 +231,11 @@ CASES = [
         id="it-said-refers-to-an-organisation-it-is-said-does-not",
     ),
     pytest.param(
+        "Other senators joined Maria Lopez's call for an independent audit of the agency.",
+        [("an independent audit of the agency", "indirect", "Maria Lopez", "named")],
+        id="report-built-on-a-noun",
+    ),
+    pytest.param(
         "The council heard from Omar Haddad, who said the bridge was unsafe.",
         [("the bridge was unsafe", "indirect", "Omar Haddad", "named")],
         id="relative-pronoun-speaks-for-its-antecedent",

@@ -149,8 +149,8 @@ def _speaker_span(head: Token, quotes: list[tuple[int, int]]) -> tuple[Span, Tok
         ent = next(e for e in doc.ents if e.start == nxt)
         head = doc[ent.end - 1]
         right = ent.end - 1
-    while right > head.i and doc[right].is_punct:
-        right -= 1
+    while right > head.i and (doc[right].is_punct or doc[right].dep_ == "case" and doc[right].head.i == head.i):
+        right -= 1  # "Maria Lopez's call": the possessive ending is not part of the name
     return doc[left: right + 1], head
 
 
@@ -436,6 +436,39 @@ def _sentence_lead(span: Span, text: str, outer_start: int, regions: list[tuple[
     return lead[0].idx
 
 
+def _verb_reports(doc: Doc, regions: list[tuple[int, int]]):
+    """(cue, content token range, source) for each reporting verb outside quotation marks."""
+    for tok in doc:
+        if not _speech_verb(tok, lx.INDIRECT_VERBS | lx.TOPIC_VERBS | lx.REFUSAL_VERBS | frozenset(lx.TOPIC_PREPS)) or _inside(tok, regions):
+            continue
+        found = _content_range(tok, regions)
+        if found is not None:
+            yield tok, found, _who_of_verb(tok, regions)
+
+
+def _noun_reports(doc: Doc, regions: list[tuple[int, int]]):
+    """Reports built on a noun: "Pence's call for a special prosecutor", "a
+    demand, by the senator, that …", "his promise to cut taxes"."""
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lx.REPORT_NOUNS or _inside(tok, regions):
+            continue
+        source = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if source is None:
+            by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            source = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if source is None:
+            source = next((c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "PERSON", "ORG")), None)
+        if source is None or _inside(source, regions):
+            continue
+        parts = [c for c in tok.rights if (c.dep_ == "prep" and c.lower_ not in lx.ADJUNCT_PREPS and c.lower_ != "by")
+                 or c.dep_ in ("acl", "ccomp", "advcl")]
+        if not parts:
+            continue
+        first = parts[0]
+        start = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
+        yield tok, _trim(doc, start, max(c.right_edge.i for c in parts) + 1), who_from(source, regions)
+
+
 def _opens_sentence(doc: Doc, q: Quoted, para: str) -> bool:
     before = para[:q.outer_start].rstrip()
     if not before or before[-1] in ".?!:,;—–(":
@@ -467,13 +500,7 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
     consumed: set[Quoted] = set()
 
     # Reported speech: a reporting verb with a clausal complement.
-    for tok in doc:
-        if not _speech_verb(tok, lx.INDIRECT_VERBS | lx.TOPIC_VERBS | lx.REFUSAL_VERBS | frozenset(lx.TOPIC_PREPS)) or _inside(tok, regions):
-            continue
-        found = _content_range(tok, regions)
-        if found is None:
-            continue
-        s, e = found
+    for tok, (s, e), who in [*_verb_reports(doc, regions), *_noun_reports(doc, regions)]:
         if e <= s:
             continue
         cstart, cend = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
@@ -481,7 +508,6 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
             continue  # the complement is a direct quote; handled below
         if _word_count(para[cstart:cend]) < 2:
             continue
-        who = _who_of_verb(tok, regions)
         if who is None or (tok.idx < cstart <= who.start < cend):
             continue  # no source, or the "source" is part of what follows the verb
         inner = [q for q in embedded if cstart <= q.start and q.end <= q.outer_end <= cend + 2]

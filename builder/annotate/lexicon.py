@@ -29,8 +29,15 @@ argue urge ask wonder question
 # Verbs that take an object and a quoted description: called it "illogical".
 NAMING_VERBS = frozenset("call describe dub label brand term characterize".split())
 
-PRONOUNS_PERSON = frozenset("he she him her".split())
-PRONOUNS_PLURAL = frozenset("they them".split())
+PRONOUNS_PERSON = frozenset("he she him her his".split())
+PRONOUNS_PLURAL = frozenset("they them their".split())
+
+# Nouns that report what someone said: "her call for a recount", "his claim that …".
+REPORT_NOUNS = frozenset("""
+call demand plea request claim assertion allegation accusation charge warning promise pledge
+vow threat statement remark comment criticism complaint denial insistence suggestion
+argument proposal announcement prediction admission boast
+""".split())
 PRONOUNS_SELF = frozenset("i we".split())
 
 DOCUMENT_NOUNS = frozenset("""
