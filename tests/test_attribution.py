@@ -236,6 +236,16 @@ CASES = [
         id="report-built-on-a-noun",
     ),
     pytest.param(
+        "Governor Eva Lind released a statement saying she would not attend the parade.",
+        [("she would not attend the parade", "indirect", "Governor Eva Lind", "named")],
+        id="whoever-issues-a-statement-speaks-through-it",
+    ),
+    pytest.param(
+        "Protesters carried a sign saying the war must end soon.",
+        [("the war must end soon", "indirect", "a sign", "unknown")],
+        id="speaker-words-stop-before-the-reporting-verb",
+    ),
+    pytest.param(
         "The council heard from Omar Haddad, who said the bridge was unsafe.",
         [("the bridge was unsafe", "indirect", "Omar Haddad", "named")],
         id="relative-pronoun-speaks-for-its-antecedent",

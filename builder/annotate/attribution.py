@@ -92,9 +92,16 @@ def subject_of(verb: Token) -> Token | None:
             verb = verb.head
             continue
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head
+            return _issuer(verb.head) or verb.head
         break
     return None
+
+
+def _issuer(noun: Token) -> Token | None:
+    """Who put out a document: "Pence released a statement saying …" → Pence."""
+    if noun.lemma_.lower() not in lx.DOCUMENT_NOUNS or noun.dep_ != "dobj":
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
 
 def _inverted_subject(verb: Token, quotes: list[tuple[int, int]]) -> Token | None:
@@ -114,13 +121,14 @@ def _inverted_subject(verb: Token, quotes: list[tuple[int, int]]) -> Token | Non
     return None
 
 
-def _speaker_span(head: Token, quotes: list[tuple[int, int]]) -> tuple[Span, Token]:
+def _speaker_span(head: Token, quotes: list[tuple[int, int]], stop: int | None = None) -> tuple[Span, Token]:
     """The words naming a source around `head`, and the head itself, which
     may move onto a name ("President Obama" parsed with the title as head)."""
     doc = head.doc
     left = head.left_edge.i
     right = head.i
-    for tok in doc[head.i + 1: head.right_edge.i + 1]:
+    last = head.right_edge.i if stop is None or stop <= head.i else min(head.right_edge.i, stop - 1)
+    for tok in doc[head.i + 1: last + 1]:
         if tok.text in (",", "(", "—", "–", "--", ";", ":") or tok.dep_ in ("relcl", "appos") or _inside(tok, quotes):
             break
         if tok.tag_ in ("WP", "WDT", "WP$") or any(a.dep_ in ("relcl", "appos") for a in _ancestors_below(tok, head)):
@@ -149,7 +157,8 @@ def _speaker_span(head: Token, quotes: list[tuple[int, int]]) -> tuple[Span, Tok
         ent = next(e for e in doc.ents if e.start == nxt)
         head = doc[ent.end - 1]
         right = ent.end - 1
-    while right > head.i and (doc[right].is_punct or doc[right].dep_ == "case" and doc[right].head.i == head.i):
+    while right > head.i and (doc[right].is_punct or doc[right].pos_ in ("PART", "ADP", "DET", "CCONJ", "AUX", "SCONJ")
+                              and doc[right].dep_ != "case" or doc[right].dep_ == "case" and doc[right].head.i == head.i):
         right -= 1  # "Maria Lopez's call": the possessive ending is not part of the name
     return doc[left: right + 1], head
 
@@ -175,10 +184,10 @@ def _anonymity_reason(head: Token, span: Span, quotes: list[tuple[int, int]]) ->
     return None
 
 
-def who_from(head: Token, quotes: list[tuple[int, int]]) -> Who:
+def who_from(head: Token, quotes: list[tuple[int, int]], stop: int | None = None) -> Who:
     """Describe the noun phrase around `head`, cut before appositions and clauses."""
     doc = head.doc
-    span, head = _speaker_span(head, quotes)
+    span, head = _speaker_span(head, quotes, stop)
     role = next((_clip_text(doc, c.left_edge.i, c.right_edge.i + 1)
                  for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
     name = ()
@@ -225,6 +234,9 @@ def _who_of_verb(verb: Token, quotes: list[tuple[int, int]]) -> Who | None:
     if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
         # "Ann Lee, who said …": the relative pronoun as written, its antecedent as the source.
         antecedent = subj.head.head
+        issuer = _issuer(antecedent)
+        if issuer is not None and not _inside(issuer, quotes):
+            return who_from(issuer, quotes)  # "Sanders released an ad that urges …"
         if _inside(antecedent, quotes):
             return None
         who = who_from(antecedent, quotes)
@@ -244,7 +256,7 @@ def _who_of_verb(verb: Token, quotes: list[tuple[int, int]]) -> Who | None:
         return None
     if subj.lower_ in ("this", "that", "there", "what", "which"):
         return None
-    return who_from(subj, quotes)
+    return who_from(subj, quotes, stop=verb.i)
 
 
 def _according_to(doc: Doc, quotes: list[tuple[int, int]]) -> list[Candidate]:
