@@ -347,6 +347,8 @@ def test_speaker_words_are_cut_cleanly(annotate_text, text, speaker):
     [
         ("“We were ready,” said Army Capt. Luis Romero.", "Army Capt. Luis Romero"),
         ("“Welcome, everyone,” said master of ceremonies Dana Whitfield.", "master of ceremonies Dana Whitfield"),
+        ("“We held the line,” said Air Force 1st Lt. Tyler Brandt, 26.", "Air Force 1st Lt. Tyler Brandt"),
+        ("Senate candidates Maria Lopez and Tom Reed said the debate was fair.", "Senate candidates Maria Lopez and Tom Reed"),
     ],
 )
 def test_name_after_a_title_or_role(annotate_text, text, speaker):

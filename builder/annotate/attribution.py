@@ -121,6 +121,14 @@ def _inverted_subject(verb: Token, quotes: list[tuple[int, int]]) -> Token | Non
     return None
 
 
+def _aside(tok: Token) -> bool:
+    """A relative clause, or an apposition set off by punctuation ("Ann Lee,
+    the mayor"); a close apposition ("candidates Ann Lee and Bo Li") is part of the name."""
+    if tok.dep_ == "relcl":
+        return True
+    return tok.dep_ == "appos" and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text in (",", "(", "—", "–", "--")
+
+
 def _speaker_span(head: Token, quotes: list[tuple[int, int]], stop: int | None = None) -> tuple[Span, Token]:
     """The words naming a source around `head`, and the head itself, which
     may move onto a name ("President Obama" parsed with the title as head)."""
@@ -129,9 +137,9 @@ def _speaker_span(head: Token, quotes: list[tuple[int, int]], stop: int | None =
     right = head.i
     last = head.right_edge.i if stop is None or stop <= head.i else min(head.right_edge.i, stop - 1)
     for tok in doc[head.i + 1: last + 1]:
-        if tok.text in (",", "(", "—", "–", "--", ";", ":") or tok.dep_ in ("relcl", "appos") or _inside(tok, quotes):
+        if tok.text in (",", "(", "—", "–", "--", ";", ":") or _aside(tok) or _inside(tok, quotes):
             break
-        if tok.tag_ in ("WP", "WDT", "WP$") or any(a.dep_ in ("relcl", "appos") for a in _ancestors_below(tok, head)):
+        if tok.tag_ in ("WP", "WDT", "WP$") or any(_aside(a) for a in _ancestors_below(tok, head)):
             break
         right = tok.i
     # Cut a dateline or lead-in before a dash ("NEW YORK - Republican …"),
@@ -153,6 +161,10 @@ def _speaker_span(head: Token, quotes: list[tuple[int, int]], stop: int | None =
     nxt = right + 1
     if nxt < len(doc) and doc[nxt].text == "." and doc[right].lower_ + "." in lx.TITLES:
         nxt += 1
+    elif nxt < len(doc) and doc[nxt].lower_ in lx.TITLES and doc[nxt].pos_ == "PROPN":
+        nxt += 1  # "said Air Force 1st Lt. Jo Pardo": a rank the parser split off
+        if nxt < len(doc) and doc[nxt].text == ".":
+            nxt += 1
     if nxt < len(doc) and doc[nxt].ent_iob_ == "B" and doc[nxt].ent_type_ == "PERSON" and not _inside(doc[nxt], quotes):
         ent = next(e for e in doc.ents if e.start == nxt)
         head = doc[ent.end - 1]
