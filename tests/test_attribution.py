@@ -246,6 +246,12 @@ CASES = [
         id="speaker-words-stop-before-the-reporting-verb",
     ),
     pytest.param(
+        "“The levee held,” said Mayor Tom Reed.\n\nSenator Ana Ruiz toured the flooded town on Monday. “We will rebuild every house.”",
+        [("The levee held,", "direct", "Mayor Tom Reed", "named"),
+         ("We will rebuild every house.", "direct", "Senator Ana Ruiz", "named")],
+        id="unattributed-quote-after-a-sentence-about-a-person",
+    ),
+    pytest.param(
         "The council heard from Omar Haddad, who said the bridge was unsafe.",
         [("the bridge was unsafe", "indirect", "Omar Haddad", "named")],
         id="relative-pronoun-speaks-for-its-antecedent",

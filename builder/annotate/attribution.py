@@ -493,6 +493,23 @@ def _noun_reports(doc: Doc, regions: list[tuple[int, int]]):
         yield tok, _trim(doc, start, max(c.right_edge.i for c in parts) + 1), who_from(source, regions)
 
 
+def _previous_subject(doc: Doc, start: int, regions: list[tuple[int, int]]) -> Token | None:
+    """The person a quote's preceding sentence is about, when that sentence
+    ends right before the quote and is not itself quoted."""
+    before = [t for t in doc if t.idx + len(t) <= start and not t.is_space]
+    while before and before[-1].text in _OPEN_MARKS:
+        before.pop()
+    if not before or before[-1].text not in (".", "!", "?") or _inside(before[-1], regions):
+        return None
+    root = before[-1].sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or _inside(subj, regions):
+        return None
+    if subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she"):
+        return subj
+    return None
+
+
 def _opens_sentence(doc: Doc, q: Quoted, para: str) -> bool:
     before = para[:q.outer_start].rstrip()
     if not before or before[-1] in ".?!:,;—–(":
@@ -658,6 +675,13 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
                 if other.who is not None:
                     cand.who, cand.cue, cand.continues = other.who, other.cue, False
                     break
+    # "Clinton touted her record. “We need …”": a quote right after a sentence
+    # about a person is that person's, not the last source named before.
+    for cand in directs:
+        if cand.who is None:
+            subj = _previous_subject(doc, cand.start, regions)
+            if subj is not None:
+                cand.who, cand.continues = who_from(subj, regions), False
     out.extend(directs)
     out.sort(key=lambda c: (c.start, c.end))
     kept = _drop_overlaps(out)
