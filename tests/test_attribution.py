@@ -252,6 +252,11 @@ CASES = [
         id="unattributed-quote-after-a-sentence-about-a-person",
     ),
     pytest.param(
+        "Our pick this week is “How the river town rebuilt its harbor after the storm,” by Jane Doe.",
+        [],
+        id="title-with-a-byline-is-not-a-quote",
+    ),
+    pytest.param(
         "The council heard from Omar Haddad, who said the bridge was unsafe.",
         [("the bridge was unsafe", "indirect", "Omar Haddad", "named")],
         id="relative-pronoun-speaks-for-its-antecedent",

@@ -613,6 +613,8 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
     for q in sorted(standalone, key=lambda q: q.start):
         if q in consumed:
             continue
+        if para[q.outer_end:q.outer_end + 6].lstrip(" ,").startswith("by "):
+            continue  # “Storm closes schools,” by Jane Doe: a title with its byline
         label = _speaker_label(para, q)
         if label is not None:
             directs.append(label)
