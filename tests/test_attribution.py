@@ -225,7 +225,7 @@ CASES = [
         id="content-stops-where-the-reporter-returns",
     ),
     pytest.param(
-        "The water agency said the dam was safe.\n\nIt said repairs would start in May.\n\nIt is said that the lake is deep.",
+        "The water agency said the dam was safe.\n\nIt said repairs would start in May.\n\nIt is said that the lake is deep. It is fair to say the town was lucky.",
         [("the dam was safe", "indirect", "The water agency", "organization"),
          ("repairs would start in May", "indirect", "The water agency", "organization")],
         id="it-said-refers-to-an-organisation-it-is-said-does-not",

@@ -264,7 +264,7 @@ def _who_of_verb(verb: Token, quotes: list[tuple[int, int]]) -> Who | None:
         if appos is not None:
             subj = appos
     # "It said that …" names a document or organisation met before; "it is said" does not.
-    if subj.lower_ == "it" and (subj.dep_ != "nsubj" or verb.lemma_.lower() not in lx.SAY_VERBS):
+    if subj.lower_ == "it" and (subj.dep_ != "nsubj" or subj.head.i != verb.i or verb.lemma_.lower() not in lx.SAY_VERBS):
         return None
     if subj.lower_ in ("this", "that", "there", "what", "which"):
         return None
