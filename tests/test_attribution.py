@@ -257,6 +257,21 @@ CASES = [
         id="title-with-a-byline-is-not-a-quote",
     ),
     pytest.param(
+        "Poll: Voters back the new stadium plan",
+        [("Voters back the new stadium plan", "indirect", "Poll", "document")],
+        id="headline-source-before-a-colon",
+    ),
+    pytest.param(
+        "Update: The council meeting moved to Thursday.",
+        [],
+        id="headline-label-is-not-a-source",
+    ),
+    pytest.param(
+        "Senator Ruth Kim: Is the bridge plan dead?",
+        [],
+        id="headline-question-is-not-a-report",
+    ),
+    pytest.param(
         "The council heard from Omar Haddad, who said the bridge was unsafe.",
         [("the bridge was unsafe", "indirect", "Omar Haddad", "named")],
         id="relative-pronoun-speaks-for-its-antecedent",

@@ -510,6 +510,32 @@ def _previous_subject(doc: Doc, start: int, regions: list[tuple[int, int]]) -> T
     return None
 
 
+def _headline(doc: Doc, quoted: list[Quoted]) -> Candidate | None:
+    """A headline-style attribution, one short line "Source: what they said"
+    ("Poll: Clinton leads in Ohio", "Insiders: Trump will rebound")."""
+    para = doc.text
+    colon = next((t for t in doc if t.text == ":"), None)
+    if colon is None or colon.i == 0 or colon.i > 6 or len(doc) > 40 or colon.i + 2 >= len(doc):
+        return None
+    if doc[colon.i + 1].text in _OPEN_MARKS or para.rstrip().endswith("?"):
+        return None  # “Clinton: "…"” is a direct quote; “Cruz: hero or villain?” a question
+    lead = doc[:colon.i]
+    if any(t.text in _OPEN_MARKS or t.is_punct and t.text not in (".", "’", "'", "-") for t in lead):
+        return None
+    if not lead[0].text[:1].isupper() or lead.text.isupper() or lead.text.lower() in lx.HEADER_WORDS:
+        return None
+    head = lead.root
+    if not (head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP")
+            or head.lemma_.lower() in lx.DOCUMENT_NOUNS | lx.ANONYMOUS_NOUNS | lx.GROUP_NOUNS):
+        return None
+    start = doc[colon.i + 1].idx
+    end = len(para.rstrip().rstrip("."))
+    inner = [q for q in quoted if start <= q.outer_start and q.outer_end <= len(para)]
+    who = who_from(head, [])
+    return Candidate(start=start, end=end, kind="partial" if inner else "indirect", who=who,
+                     cue=(":", colon.idx, colon.idx + 1), fragments=[(q.start, q.end) for q in inner])
+
+
 def _opens_sentence(doc: Doc, q: Quoted, para: str) -> bool:
     before = para[:q.outer_start].rstrip()
     if not before or before[-1] in ".?!:,;—–(":
@@ -532,6 +558,9 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
     para = doc.text
     quoted, unbalanced = find_quoted(para)
     regions = [(q.outer_start, q.outer_end) for q in quoted]
+    headline = _headline(doc, quoted)
+    if headline is not None:
+        return [headline], unbalanced
     # "so-called “reform”" is a scare quote, never speech.
     quoted = [q for q in quoted if not para[:q.outer_start].rstrip().lower().endswith("so-called")]
     standalone = [q for q in quoted if _opens_sentence(doc, q, para)]

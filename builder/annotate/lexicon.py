@@ -32,6 +32,12 @@ NAMING_VERBS = frozenset("call describe dub label brand term characterize".split
 PRONOUNS_PERSON = frozenset("he she him her his".split())
 PRONOUNS_PLURAL = frozenset("they them their".split())
 
+# Labels that open a line without naming a source ("Update: …", "Editor's note: …").
+HEADER_WORDS = frozenset("""
+update updated correction clarification note editor's note related photo photos video watch read
+listen see also advertisement sponsored breaking live opinion analysis transcript source sources
+""".split()) | {"editor's note", "editor’s note", "see also", "read more", "partial transcript"}
+
 # Nouns that report what someone said: "her call for a recount", "his claim that …".
 REPORT_NOUNS = frozenset("""
 call demand plea request claim assertion allegation accusation charge warning promise pledge
