@@ -121,6 +121,18 @@ def _inverted_subject(verb: Token, quotes: list[tuple[int, int]]) -> Token | Non
     return None
 
 
+def _entity_bounds(tok: Token) -> tuple[int, int]:
+    """Token range [start, end) of the named entity `tok` belongs to."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
 def _aside(tok: Token) -> bool:
     """A relative clause, or an apposition set off by punctuation ("Ann Lee,
     the mayor"); a close apposition ("candidates Ann Lee and Bo Li") is part of the name."""
@@ -152,9 +164,8 @@ def _speaker_span(head: Token, quotes: list[tuple[int, int]], stop: int | None =
         head = doc[head.i + 1]
         right = max(right, head.i)
     if head.ent_iob_ in ("B", "I") and head.ent_type_ in ("PERSON", "ORG"):
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-        if ent is not None:
-            left, right = min(left, ent.start), max(right, ent.end - 1)
+        ent_start, ent_end = _entity_bounds(head)
+        left, right = min(left, ent_start), max(right, ent_end - 1)
     while left < head.i and (doc[left].is_punct or _inside(doc[left], quotes)):
         left += 1
     # "said Army Capt. Jo Pardo", "said master of ceremonies Jo Pardo": the name follows.
@@ -166,9 +177,8 @@ def _speaker_span(head: Token, quotes: list[tuple[int, int]], stop: int | None =
         if nxt < len(doc) and doc[nxt].text == ".":
             nxt += 1
     if nxt < len(doc) and doc[nxt].ent_iob_ == "B" and doc[nxt].ent_type_ == "PERSON" and not _inside(doc[nxt], quotes):
-        ent = next(e for e in doc.ents if e.start == nxt)
-        head = doc[ent.end - 1]
-        right = ent.end - 1
+        right = _entity_bounds(doc[nxt])[1] - 1
+        head = doc[right]
     while right > head.i and (doc[right].is_punct or doc[right].pos_ in ("PART", "ADP", "DET", "CCONJ", "AUX", "SCONJ")
                               and doc[right].dep_ != "case" or doc[right].dep_ == "case" and doc[right].head.i == head.i):
         right -= 1  # "Maria Lopez's call": the possessive ending is not part of the name
