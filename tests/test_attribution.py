@@ -167,6 +167,11 @@ CASES = [
         id="content-stops-before-a-contrast",
     ),
     pytest.param(
+        "Ivan Petrov said exports rose sharply, while imports fell.",
+        [("exports rose sharply, while imports fell", "indirect", "Ivan Petrov", "named")],
+        id="unattributed-while-clause-is-part-of-what-was-said",
+    ),
+    pytest.param(
         "The new rules, the agency said, will take effect in March.",
         [("The new rules, the agency said, will take effect in March", "indirect", "the agency", "organization")],
         id="parenthetical-attribution",

@@ -319,7 +319,7 @@ def _complement(verb: Token) -> Token | None:
     return next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
 
 
-_CONTRAST = frozenset("while whereas although though but".split())
+_CONTRAST = frozenset("whereas although though but".split())
 
 
 def _is_time(prep: Token) -> bool:
