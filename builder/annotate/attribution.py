@@ -7,7 +7,6 @@ resolution across paragraphs (pronouns, "the official") happens in
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -15,28 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
 from .marks import Quoted, find_quoted
-
-_OPEN_MARKS = "“\"'‘«"
-_CLOSE_MARKS = "”\"'’»"
-
-
-@dataclass
-class Who:
-    """The words naming a source in a paragraph."""
-
-    text: str
-    start: int
-    end: int
-    head: str  # lowercased head word
-    head_lemma: str
-    pos: str  # head part of speech
-    ent: str  # entity label over the head, if any
-    plural: bool
-    definite: bool
-    role: str | None = None
-    reason: str | None = None
-    name_tokens: tuple[str, ...] = ()  # tokens of the PERSON name inside, if any
-    relative: tuple[str, int, int] | None = None  # "who" of "Ann Lee, who said …", as written
+from .speakers import CLOSE_MARKS, OPEN_MARKS, Who, inside, speech_verb, subject_of, trim, who_from, who_of_verb
 
 
 @dataclass
@@ -52,239 +30,10 @@ class Candidate:
     open_end: bool = False  # runs on into the next paragraph
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Shrink a token range [start, end) past punctuation and spaces at its edges."""
-    while start < end and (doc[start].is_punct and doc[start].text not in _OPEN_MARKS or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in _CLOSE_MARKS or doc[end - 1].is_space):
-        end -= 1
-    return start, end
-
-
-def _inside(tok: Token, regions: list[tuple[int, int]]) -> bool:
-    return any(s <= tok.idx < e for s, e in regions)
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The grammatical subject of a reporting verb, following conjunctions,
-    control verbs and relative clauses."""
-    seen = 0
-    while verb is not None and seen < 4:
-        seen += 1
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
-        for child in verb.children:
-            if child.dep_ == "agent":
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return obj
-        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-            # "X said the plan works and praised …": a verb coordinated with a
-            # reported clause, with no subject of its own, belongs to the reporter.
-            if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i:
-                verb = verb.head.head
-            else:
-                verb = verb.head
-            continue
-        # "…, saying: …" / "…, adding that …": a participle takes its clause's subject.
-        if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-            continue
-        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return _issuer(verb.head) or verb.head
-        break
-    return None
-
-
-def _issuer(noun: Token) -> Token | None:
-    """Who put out a document: "Pence released a statement saying …" → Pence."""
-    if noun.lemma_.lower() not in lx.DOCUMENT_NOUNS or noun.dep_ != "dobj":
-        return None
-    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-
-
-def _inverted_subject(verb: Token, quotes: list[tuple[int, int]]) -> Token | None:
-    """'… ,” said the senior official': the noun phrase right after the verb."""
-    for tok in verb.doc[verb.i + 1: verb.sent.end]:
-        if _inside(tok, quotes) or tok.is_punct:
-            break
-        if tok.pos_ == "PRON" and tok.lower_ not in ("he", "she", "they", "i", "we"):
-            return None
-        if tok.pos_ in ("PROPN", "NOUN", "PRON"):
-            head = tok
-            while head.head.i != head.i and head.head.i > verb.i and head.dep_ in ("compound", "amod", "det", "nmod", "poss") and head.head.pos_ in ("PROPN", "NOUN"):
-                head = head.head
-            return head
-        if tok.pos_ not in ("DET", "ADJ", "NUM", "ADV") and tok.dep_ not in ("det", "amod", "compound", "nummod"):
-            break
-    return None
-
-
-def _entity_bounds(tok: Token) -> tuple[int, int]:
-    """Token range [start, end) of the named entity `tok` belongs to."""
-    doc = tok.doc
-    start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return start, end
-
-
-def _aside(tok: Token) -> bool:
-    """A relative clause, or an apposition set off by punctuation ("Ann Lee,
-    the mayor"); a close apposition ("candidates Ann Lee and Bo Li") is part of the name."""
-    if tok.dep_ == "relcl":
-        return True
-    return tok.dep_ == "appos" and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text in (",", "(", "—", "–", "--")
-
-
-def _speaker_span(head: Token, quotes: list[tuple[int, int]], stop: int | None = None) -> tuple[Span, Token]:
-    """The words naming a source around `head`, and the head itself, which
-    may move onto a name ("President Obama" parsed with the title as head)."""
-    doc = head.doc
-    left = head.left_edge.i
-    right = head.i
-    last = head.right_edge.i if stop is None or stop <= head.i else min(head.right_edge.i, stop - 1)
-    for tok in doc[head.i + 1: last + 1]:
-        if tok.text in (",", "(", "—", "–", "--", ";", ":") or _aside(tok) or _inside(tok, quotes):
-            break
-        if tok.tag_ in ("WP", "WDT", "WP$") or any(_aside(a) for a in _ancestors_below(tok, head)):
-            break
-        right = tok.i
-    # Cut a dateline or lead-in before a dash ("NEW YORK - Republican …"),
-    # but not the hyphen of "two-term".
-    for tok in doc[left:head.i]:
-        spaced = tok.whitespace_ and tok.i > 0 and doc[tok.i - 1].whitespace_
-        if tok.text in ("—", "–", "--", ":", "(", ")") or (tok.text == "-" and spaced) or _inside(tok, quotes):
-            left = tok.i + 1
-    if head.lower_ in lx.TITLES and head.i + 1 < len(doc) and doc[head.i + 1].ent_type_ == "PERSON":
-        head = doc[head.i + 1]
-        right = max(right, head.i)
-    if head.ent_iob_ in ("B", "I") and head.ent_type_ in ("PERSON", "ORG"):
-        ent_start, ent_end = _entity_bounds(head)
-        left, right = min(left, ent_start), max(right, ent_end - 1)
-    while left < head.i and (doc[left].is_punct or _inside(doc[left], quotes)):
-        left += 1
-    # "said Army Capt. Jo Pardo", "said master of ceremonies Jo Pardo": the name follows.
-    nxt = right + 1
-    if nxt < len(doc) and doc[nxt].text == "." and doc[right].lower_ + "." in lx.TITLES:
-        nxt += 1
-    elif nxt < len(doc) and doc[nxt].lower_ in lx.TITLES and doc[nxt].pos_ == "PROPN":
-        nxt += 1  # "said Air Force 1st Lt. Jo Pardo": a rank the parser split off
-        if nxt < len(doc) and doc[nxt].text == ".":
-            nxt += 1
-    if nxt < len(doc) and doc[nxt].ent_iob_ == "B" and doc[nxt].ent_type_ == "PERSON" and not _inside(doc[nxt], quotes):
-        right = _entity_bounds(doc[nxt])[1] - 1
-        head = doc[right]
-    while right > head.i and (doc[right].is_punct or doc[right].pos_ in ("PART", "ADP", "DET", "CCONJ", "AUX", "SCONJ")
-                              and doc[right].dep_ != "case" or doc[right].dep_ == "case" and doc[right].head.i == head.i):
-        right -= 1  # "Maria Lopez's call": the possessive ending is not part of the name
-    return doc[left: right + 1], head
-
-
-def _anonymity_reason(head: Token, span: Span, quotes: list[tuple[int, int]]) -> str | None:
-    """The stated reason a source is not named ("who spoke on condition of anonymity …")."""
-    doc = head.doc
-    for child in head.children:
-        sub = doc[child.left_edge.i: child.right_edge.i + 1].text
-        if child.i > head.i and any(w in sub.lower() for w in lx.ANONYMITY_WORDS):
-            return sub.strip(" ,")
-    # The parser may hang the clause elsewhere ("…, like others granted
-    # anonymity to discuss …"): look through the rest of the sentence.
-    tail = []
-    for tok in doc[span.end: head.sent.end]:
-        if _inside(tok, quotes) or tok.text in _OPEN_MARKS:
-            break
-        tail.append(tok)
-    if tail and any(w in " ".join(t.lower_ for t in tail) for w in lx.ANONYMITY_WORDS):
-        s, e = _trim(doc, tail[0].i, tail[-1].i + 1)
-        if e > s:
-            return doc[s:e].text
-    return None
-
-
-def who_from(head: Token, quotes: list[tuple[int, int]], stop: int | None = None) -> Who:
-    """Describe the noun phrase around `head`, cut before appositions and clauses."""
-    doc = head.doc
-    span, head = _speaker_span(head, quotes, stop)
-    role = next((_clip_text(doc, c.left_edge.i, c.right_edge.i + 1)
-                 for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
-    name = ()
-    if head.ent_type_ == "PERSON":
-        name = tuple(t.text for t in span if t.ent_type_ == "PERSON")
-    elif head.pos_ == "PROPN" and not head.ent_type_ and span[0].lower_ != "the":
-        # The model missed the name: take the proper nouns that end at the head.
-        name = tuple(t.text for t in span if t.pos_ == "PROPN" and t.i <= head.i and t.lower_ not in lx.TITLES)
-    lowered = [t.lower_ for t in span]
-    return Who(
-        text=span.text,
-        start=span.start_char,
-        end=span.end_char,
-        head=head.lower_,
-        head_lemma=head.lemma_.lower(),
-        pos=head.pos_,
-        ent=head.ent_type_,
-        plural=head.tag_ in ("NNS", "NNPS") or head.lower_ in lx.PRONOUNS_PLURAL,
-        definite=bool(lowered) and lowered[0] in ("the", "this", "that", "these", "those"),
-        role=role,
-        reason=_anonymity_reason(head, span, quotes),
-        name_tokens=name,
-    )
-
-
-def _ancestors_below(tok: Token, top: Token):
-    """The tokens from `tok` up to, not including, `top`."""
-    while tok.i != top.i and tok.head.i != tok.i:
-        yield tok
-        tok = tok.head
-
-
-def _clip_text(doc: Doc, start: int, end: int) -> str:
-    s, e = _trim(doc, start, end)
-    return doc[s:e].text
-
-
-def _speech_verb(tok: Token, words: frozenset[str]) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in words
-
-
-def _who_of_verb(verb: Token, quotes: list[tuple[int, int]]) -> Who | None:
-    subj = subject_of(verb)
-    if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
-        # "Ann Lee, who said …": the relative pronoun as written, its antecedent as the source.
-        antecedent = subj.head.head
-        issuer = _issuer(antecedent)
-        if issuer is not None and not _inside(issuer, quotes):
-            return who_from(issuer, quotes)  # "Sanders released an ad that urges …"
-        if _inside(antecedent, quotes):
-            return None
-        who = who_from(antecedent, quotes)
-        return dataclasses.replace(who, relative=(subj.text, subj.idx, subj.idx + len(subj)))
-    if (subj is None or _inside(subj, quotes)) and not any(c.dep_ == "dobj" for c in verb.children):
-        subj = _inverted_subject(verb, quotes)
-    if subj is None or _inside(subj, quotes):
-        return None
-    # A dateline parsed as the subject ("WASHINGTON -- President X … said"): the apposition speaks.
-    doc = subj.doc
-    if subj.i + 1 < len(doc) and doc[subj.i + 1].text in ("--", "—", "–", "-") and subj.text.isupper():
-        appos = next((c for c in subj.children if c.dep_ == "appos"), None)
-        if appos is not None:
-            subj = appos
-    # "It said that …" names a document or organisation met before; "it is said" does not.
-    if subj.lower_ == "it" and (subj.dep_ != "nsubj" or subj.head.i != verb.i or verb.lemma_.lower() not in lx.SAY_VERBS):
-        return None
-    if subj.lower_ in ("this", "that", "there", "what", "which"):
-        return None
-    return who_from(subj, quotes, stop=verb.i)
-
-
 def _according_to(doc: Doc, quotes: list[tuple[int, int]]) -> list[Candidate]:
     found = []
     for tok in doc:
-        if tok.lower_ != "according" or _inside(tok, quotes):
+        if tok.lower_ != "according" or inside(tok, quotes):
             continue
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -296,11 +45,11 @@ def _according_to(doc: Doc, quotes: list[tuple[int, int]]) -> list[Candidate]:
         phrase_end = max(obj.right_edge.i, to.i) + 1
         at_end = phrase_end >= sent.end - 1 or all(t.is_punct for t in doc[phrase_end:sent.end])
         if tok.i == sent.start or (tok.i - sent.start <= 2 and doc[sent.start].is_punct):
-            s, e = _trim(doc, phrase_end, sent.end)
+            s, e = trim(doc, phrase_end, sent.end)
         elif at_end:
-            s, e = _trim(doc, sent.start, tok.i)
+            s, e = trim(doc, sent.start, tok.i)
         else:  # "In all, according to the memo, the firm paid …": the whole sentence
-            s, e = _trim(doc, sent.start, sent.end)
+            s, e = trim(doc, sent.start, sent.end)
         if e - s < 3:
             continue
         found.append(Candidate(
@@ -348,7 +97,7 @@ def _clause_end(head: Token, reporter: Token | None = None) -> int:
     """Index of the last token of a reported clause, leaving out what follows it
     but is not part of it: another coordinated verb ("… and calls her …"), a
     clause about the reporter again ("…, and she declined …"), a contrast
-    ("…, while others said …"), another attribution."""
+    ("…, but …"), another attribution ("…, while others said …")."""
     end = head.right_edge.i
     own_subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     for child in head.rights:
@@ -382,21 +131,21 @@ def _content_range(verb: Token, regions: list[tuple[int, int]]) -> tuple[int, in
     # "The museum, Mr. Obama said, would …": the attribution interrupts its content.
     if (verb.i + 1 < sent.end and doc[verb.i + 1].text == "," and verb.i - 2 > sent.start
             and any(t.text == "," for t in doc[max(sent.start, verb.i - 8): verb.i])
-            and not any(t.text in _OPEN_MARKS or t.text in _CLOSE_MARKS for t in sent)):
-        s, e = _trim(doc, sent.start, sent.end)
+            and not any(t.text in OPEN_MARKS or t.text in CLOSE_MARKS for t in sent)):
+        s, e = trim(doc, sent.start, sent.end)
         if e - s >= 6:
             return s, e
     comp = _complement(verb)
     if comp is not None:
-        s, e = _trim(doc, comp.left_edge.i, _clause_end(comp, subject_of(verb)) + 1)
+        s, e = trim(doc, comp.left_edge.i, _clause_end(comp, subject_of(verb)) + 1)
         return s, e
     lemma = verb.lemma_.lower()
     sent_end = verb.sent.end
     inverted = any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in verb.children)
-    after_quote = verb.i > 0 and any(t.text in _CLOSE_MARKS for t in doc[max(0, verb.i - 2): verb.i])
+    after_quote = verb.i > 0 and any(t.text in CLOSE_MARKS for t in doc[max(0, verb.i - 2): verb.i])
     if lemma in lx.SAY_VERBS and not inverted and not after_quote:
         rest = [t for t in doc[verb.i + 1: sent_end]]
-        if rest and not any(t.text in _OPEN_MARKS or t.text == ":" for t in rest[:3]):
+        if rest and not any(t.text in OPEN_MARKS or t.text == ":" for t in rest[:3]):
             that = next((t for t in rest if t.lower_ == "that" and t.dep_ == "mark"), None)
             start = that.i if that is not None else verb.i + 1
             if that is None:
@@ -407,36 +156,36 @@ def _content_range(verb: Token, regions: list[tuple[int, int]]) -> tuple[int, in
                     if child.dep_ == "dobj" and lemma == "say":
                         break
                     start = child.right_edge.i + 1
-            s, e = _trim(doc, start, sent_end)
-            if e - s >= 4 and doc[s].pos_ in ("SCONJ", "PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM", "ADV", "AUX", "VERB") and not _inside(doc[s], regions):
+            s, e = trim(doc, start, sent_end)
+            if e - s >= 4 and doc[s].pos_ in ("SCONJ", "PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM", "ADV", "AUX", "VERB") and not inside(doc[s], regions):
                 return s, e
     rights = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "advmod", "npadvmod")]
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     # "called Trump a fascist": the object and what it is called.
     if lemma in lx.NAMING_VERBS and obj is not None and any(c.dep_ in ("oprd", "xcomp", "attr", "ccomp") and c.i > obj.i for c in verb.children):
         end = max(c.right_edge.i for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr", "ccomp") and c.i > obj.i)
-        return _trim(doc, obj.left_edge.i, end + 1)
+        return trim(doc, obj.left_edge.i, end + 1)
     if lemma in lx.TOPIC_PREPS:
         prep = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in lx.TOPIC_PREPS[lemma]), None)
         if prep is not None and prep.i + 1 < sent_end:
             # "called on the senator to resign": everything the call asks for.
             end = max(c.right_edge.i for c in rights if c.i >= prep.i and not _is_adjunct(c, prep))
-            return _trim(doc, prep.i + 1, end + 1)
+            return trim(doc, prep.i + 1, end + 1)
     if lemma in lx.REFUSAL_VERBS:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in lx.SPEAKING_XCOMPS), None)
         if xcomp is not None:
-            return _trim(doc, xcomp.left_edge.i, xcomp.right_edge.i + 1)
+            return trim(doc, xcomp.left_edge.i, xcomp.right_edge.i + 1)
     if lemma == "ask":
         about = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "about"), None)
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if about is not None:
-            return _trim(doc, about.i, about.right_edge.i + 1)
+            return trim(doc, about.i, about.right_edge.i + 1)
         if obj is not None and xcomp is not None:
-            return _trim(doc, obj.left_edge.i, xcomp.right_edge.i + 1)
+            return trim(doc, obj.left_edge.i, xcomp.right_edge.i + 1)
     if lemma in lx.TOPIC_VERBS and obj is not None and obj.pos_ != "PRON":
         # The object and what goes with it: "blamed Bush for the crash".
         end = max((c.right_edge.i for c in rights if c.i >= obj.i and c.dep_ in ("dobj", "prep", "dative", "oprd", "xcomp") and not _is_adjunct(c, obj)), default=obj.right_edge.i)
-        return _trim(doc, obj.left_edge.i, end + 1)
+        return trim(doc, obj.left_edge.i, end + 1)
     return None
 
 
@@ -465,7 +214,7 @@ def _sentence_lead(span: Span, text: str, outer_start: int, regions: list[tuple[
         return None
     sent = span[0].sent
     lead = [t for t in sent if t.idx < outer_start]
-    if len(lead) < 2 or any(_inside(t, regions) or _speech_verb(t, lx.SPEECH_VERBS) for t in lead):
+    if len(lead) < 2 or any(inside(t, regions) or speech_verb(t, lx.SPEECH_VERBS) for t in lead):
         return None
     return lead[0].idx
 
@@ -473,18 +222,18 @@ def _sentence_lead(span: Span, text: str, outer_start: int, regions: list[tuple[
 def _verb_reports(doc: Doc, regions: list[tuple[int, int]]):
     """(cue, content token range, source) for each reporting verb outside quotation marks."""
     for tok in doc:
-        if not _speech_verb(tok, lx.INDIRECT_VERBS | lx.TOPIC_VERBS | lx.REFUSAL_VERBS | frozenset(lx.TOPIC_PREPS)) or _inside(tok, regions):
+        if not speech_verb(tok, lx.INDIRECT_VERBS | lx.TOPIC_VERBS | lx.REFUSAL_VERBS | frozenset(lx.TOPIC_PREPS)) or inside(tok, regions):
             continue
         found = _content_range(tok, regions)
         if found is not None:
-            yield tok, found, _who_of_verb(tok, regions)
+            yield tok, found, who_of_verb(tok, regions)
 
 
 def _noun_reports(doc: Doc, regions: list[tuple[int, int]]):
     """Reports built on a noun: "Pence's call for a special prosecutor", "a
     demand, by the senator, that …", "his promise to cut taxes"."""
     for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lx.REPORT_NOUNS or _inside(tok, regions):
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lx.REPORT_NOUNS or inside(tok, regions):
             continue
         source = next((c for c in tok.children if c.dep_ == "poss"), None)
         if source is None:
@@ -492,7 +241,7 @@ def _noun_reports(doc: Doc, regions: list[tuple[int, int]]):
             source = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         if source is None:
             source = next((c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "PERSON", "ORG")), None)
-        if source is None or _inside(source, regions):
+        if source is None or inside(source, regions):
             continue
         parts = [c for c in tok.rights if (c.dep_ == "prep" and c.lower_ not in lx.ADJUNCT_PREPS and c.lower_ != "by")
                  or c.dep_ in ("acl", "ccomp", "advcl")]
@@ -500,20 +249,20 @@ def _noun_reports(doc: Doc, regions: list[tuple[int, int]]):
             continue
         first = parts[0]
         start = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
-        yield tok, _trim(doc, start, max(c.right_edge.i for c in parts) + 1), who_from(source, regions)
+        yield tok, trim(doc, start, max(c.right_edge.i for c in parts) + 1), who_from(source, regions)
 
 
 def _previous_subject(doc: Doc, start: int, regions: list[tuple[int, int]]) -> Token | None:
     """The person a quote's preceding sentence is about, when that sentence
     ends right before the quote and is not itself quoted."""
     before = [t for t in doc if t.idx + len(t) <= start and not t.is_space]
-    while before and before[-1].text in _OPEN_MARKS:
+    while before and before[-1].text in OPEN_MARKS:
         before.pop()
-    if not before or before[-1].text not in (".", "!", "?") or _inside(before[-1], regions):
+    if not before or before[-1].text not in (".", "!", "?") or inside(before[-1], regions):
         return None
     root = before[-1].sent.root
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or _inside(subj, regions):
+    if subj is None or inside(subj, regions):
         return None
     if subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she"):
         return subj
@@ -527,10 +276,10 @@ def _headline(doc: Doc, quoted: list[Quoted]) -> Candidate | None:
     colon = next((t for t in doc if t.text == ":"), None)
     if colon is None or colon.i == 0 or colon.i > 6 or len(doc) > 40 or colon.i + 2 >= len(doc):
         return None
-    if doc[colon.i + 1].text in _OPEN_MARKS or para.rstrip().endswith("?"):
+    if doc[colon.i + 1].text in OPEN_MARKS or para.rstrip().endswith("?"):
         return None  # “Clinton: "…"” is a direct quote; “Cruz: hero or villain?” a question
     lead = doc[:colon.i]
-    if any(t.text in _OPEN_MARKS or t.is_punct and t.text not in (".", "’", "'", "-") for t in lead):
+    if any(t.text in OPEN_MARKS or t.is_punct and t.text not in (".", "’", "'", "-") for t in lead):
         return None
     if not lead[0].text[:1].isupper() or lead.text.isupper() or lead.text.lower() in lx.HEADER_WORDS:
         return None
@@ -620,14 +369,14 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
         verb = None
         for anc in span.root.ancestors:
             if anc.i < span.start or anc.i >= span.end:
-                if _speech_verb(anc, lx.SPEECH_VERBS | lx.NAMING_VERBS) and not _inside(anc, regions):
+                if speech_verb(anc, lx.SPEECH_VERBS | lx.NAMING_VERBS) and not inside(anc, regions):
                     verb = anc
                     break
         if verb is None:
             if _word_count(para[q.start:q.end]) >= 8 and not q.open_end:
                 standalone.append(q)  # a full quote run into the sentence
             continue
-        who = _who_of_verb(verb, regions)
+        who = who_of_verb(verb, regions)
         if who is None:
             continue
         rights = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "nsubj", "cc", "conj", "advmod", "npadvmod")]
@@ -635,7 +384,7 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
             continue
         s = min(c.left_edge.i for c in rights)
         e = max(c.right_edge.i for c in rights) + 1
-        s, e = _trim(doc, s, e)
+        s, e = trim(doc, s, e)
         cstart = doc[s].idx
         cend = max(doc[e - 1].idx + len(doc[e - 1]), q.outer_end)
         if not (cstart <= q.start):
@@ -665,8 +414,8 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
         after = doc.char_span(q.outer_end, len(para), alignment_mode="expand") if q.outer_end < len(para) else None
         if after is not None and len(after) and after[0].is_sent_start and len(after[0].sent) <= 12:
             sents.add(after[0].sent.start)  # “… ready.” Smith said.
-        scope = [t for t in doc if t.sent.start in sents and not _inside(t, regions)]
-        verbs = [t for t in scope if _speech_verb(t, lx.SPEECH_VERBS)]
+        scope = [t for t in doc if t.sent.start in sents and not inside(t, regions)]
+        verbs = [t for t in scope if speech_verb(t, lx.SPEECH_VERBS)]
         # An attribution ending with a colon right before the quote.
         before = para[:q.outer_start].rstrip()
         colon_person = None
@@ -674,7 +423,7 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
             prev = doc.char_span(0, len(before), alignment_mode="contract")
             last_sent = list(prev.sents)[-1] if prev is not None and len(prev) else None
             if last_sent is not None:
-                verbs = [t for t in last_sent if _speech_verb(t, lx.SPEECH_VERBS)]
+                verbs = [t for t in last_sent if speech_verb(t, lx.SPEECH_VERBS)]
                 people = [e for e in doc.ents if e.label_ == "PERSON" and last_sent.start <= e.start and e.end <= last_sent.end]
                 if not verbs and people:
                     colon_person = people[-1].root  # "… surprise pollster Jane Roe: “…”"
@@ -683,7 +432,7 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
         verbs.sort(key=lambda v: min(abs(v.idx - q.start), abs(v.idx - q.end)))
         who, cue = (who_from(colon_person, regions), None) if colon_person is not None else (None, None)
         for verb in verbs if who is None else []:
-            who = _who_of_verb(verb, regions)
+            who = who_of_verb(verb, regions)
             if who is not None:
                 cue = (verb.text, verb.idx, verb.idx + len(verb))
                 used_verbs.add(verb.i)
@@ -729,11 +478,11 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
     # "as relayed by a senior official": a source named without a quote of its
     # own, remembered so that a later "the official" can refer to it.
     for tok in doc:
-        if _inside(tok, regions) or not _speech_verb(tok, lx.SPEECH_VERBS) or tok.i in used_verbs:
+        if inside(tok, regions) or not speech_verb(tok, lx.SPEECH_VERBS) or tok.i in used_verbs:
             continue
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if obj is not None and not _inside(obj, regions):
+        if obj is not None and not inside(obj, regions):
             kept.append(Candidate(start=obj.idx, end=obj.idx, kind="source", who=who_from(obj, regions)))
     return sorted(kept, key=lambda c: (c.start, c.end)), unbalanced
 

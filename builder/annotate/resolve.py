@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from ..records import Cue, Mention, Quote, Speaker, Span
 from . import lexicon as lx
-from .attribution import Candidate, Who
+from .attribution import Candidate
+from .speakers import Who
 
 
 @dataclass

@@ -1,0 +1,57 @@
+"""Speaker words: how a source is cut from the sentence, its role, its
+reason for anonymity, and relative pronouns kept as written.
+
+Every case is written for this test; none comes from the evaluation set.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+def test_cue_and_anonymity_reason(annotate_text):
+    article = annotate_text(
+        "“The deal is off,” said a senior official, who spoke on condition of anonymity to discuss private talks."
+    )
+    (quote,) = article.quotes
+    assert quote.cue.text == "said"
+    assert quote.speaker.kind == "anonymous"
+    assert "anonymity" in (quote.speaker.reason or "")
+
+
+def test_role_from_apposition(annotate_text):
+    article = annotate_text("“Prices will fall,” said Nora Blake, chief economist at the Harbor Bank.")
+    (quote,) = article.quotes
+    assert quote.speaker.text == quote.speaker.name == "Nora Blake"
+    assert quote.speaker.role == "chief economist at the Harbor Bank"
+
+
+def test_relative_pronoun_is_kept_as_written(annotate_text):
+    (quote,) = annotate_text("The council heard from Omar Haddad, who said the bridge was unsafe.").quotes
+    assert (quote.speaker.text, quote.speaker.name) == ("who", "Omar Haddad")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("WASHINGTON -- President Ana Ruiz, opening the session on Monday, said the budget would pass.", "President Ana Ruiz"),
+        ("The two-term governor said the budget would pass next month.", "The two-term governor"),
+        ("A campaign aide who spoke at the rally said the budget would pass.", "A campaign aide"),
+    ],
+)
+def test_speaker_words_are_cut_cleanly(annotate_text, text, speaker):
+    (quote,) = annotate_text(text).quotes
+    assert quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“We were ready,” said Army Capt. Luis Romero.", "Army Capt. Luis Romero"),
+        ("“Welcome, everyone,” said master of ceremonies Dana Whitfield.", "master of ceremonies Dana Whitfield"),
+        ("“We held the line,” said Air Force 1st Lt. Tyler Brandt, 26.", "Air Force 1st Lt. Tyler Brandt"),
+        ("Senate candidates Maria Lopez and Tom Reed said the debate was fair.", "Senate candidates Maria Lopez and Tom Reed"),
+    ],
+)
+def test_name_after_a_title_or_role(annotate_text, text, speaker):
+    (quote,) = annotate_text(text).quotes
+    assert quote.speaker.text == speaker
