@@ -277,6 +277,11 @@ CASES = [
         id="headline-question-is-not-a-report",
     ),
     pytest.param(
+        "Senator Ruth Kim voiced concern about the cost of the new bridge.",
+        [("the cost of the new bridge", "indirect", "Senator Ruth Kim", "named")],
+        id="verb-and-noun-report-together",
+    ),
+    pytest.param(
         "The council heard from Omar Haddad, who said the bridge was unsafe.",
         [("the bridge was unsafe", "indirect", "Omar Haddad", "named")],
         id="relative-pronoun-speaks-for-its-antecedent",

@@ -252,6 +252,25 @@ def _noun_reports(doc: Doc, regions: list[tuple[int, int]]):
         yield tok, trim(doc, start, max(c.right_edge.i for c in parts) + 1), who_from(source, regions)
 
 
+def _light_verb_reports(doc: Doc, regions: list[tuple[int, int]]):
+    """Reports on a verb and a noun together: "expressed doubt that …",
+    "voiced concern about …", "made the point that …"."""
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lx.LIGHT_VERBS or inside(tok, regions):
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lx.LIGHT_NOUNS), None)
+        if obj is None:
+            continue
+        parts = [c for c in obj.rights if (c.dep_ == "prep" and c.lower_ not in lx.ADJUNCT_PREPS and c.lower_ != "by")
+                 or c.dep_ in ("acl", "ccomp")]
+        parts += [c for c in tok.rights if c.i > obj.i and c.dep_ in ("ccomp",)]
+        if not parts:
+            continue
+        first = min(parts, key=lambda c: c.i)
+        start = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
+        yield tok, trim(doc, start, max(c.right_edge.i for c in parts) + 1), who_of_verb(tok, regions)
+
+
 def _previous_subject(doc: Doc, start: int, regions: list[tuple[int, int]]) -> Token | None:
     """The person a quote's preceding sentence is about, when that sentence
     ends right before the quote and is not itself quoted."""
@@ -329,7 +348,7 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
     consumed: set[Quoted] = set()
 
     # Reported speech: a reporting verb with a clausal complement.
-    for tok, (s, e), who in [*_verb_reports(doc, regions), *_noun_reports(doc, regions)]:
+    for tok, (s, e), who in [*_verb_reports(doc, regions), *_noun_reports(doc, regions), *_light_verb_reports(doc, regions)]:
         if e <= s:
             continue
         cstart, cend = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])

@@ -32,6 +32,14 @@ NAMING_VERBS = frozenset("call describe dub label brand term characterize".split
 PRONOUNS_PERSON = frozenset("he she him her his".split())
 PRONOUNS_PLURAL = frozenset("they them their".split())
 
+# A verb and its object that together report: "expressed doubt that …".
+LIGHT_VERBS = frozenset("express voice make offer launch raise share".split())
+LIGHT_NOUNS = frozenset("""
+doubt doubts concern concerns support alarm dismay enthusiasm wish hope hopes frustration
+opposition skepticism scepticism regret point case argument joke attack lament objection
+objections reservations fear fears confidence optimism disappointment outrage anger sympathy
+""".split())
+
 # Labels that open a line without naming a source ("Update: …", "Editor's note: …").
 HEADER_WORDS = frozenset("""
 update updated correction clarification note editor's note related photo photos video watch read
