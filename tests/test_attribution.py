@@ -282,6 +282,11 @@ CASES = [
         id="verb-and-noun-report-together",
     ),
     pytest.param(
+        "Mayor Ana Ortiz said after the vote she would not run again next year.",
+        [("she would not run again next year", "indirect", "Mayor Ana Ortiz", "named")],
+        id="said-then-when-then-what",
+    ),
+    pytest.param(
         "The council heard from Omar Haddad, who said the bridge was unsafe.",
         [("the bridge was unsafe", "indirect", "Omar Haddad", "named")],
         id="relative-pronoun-speaks-for-its-antecedent",

@@ -157,6 +157,8 @@ def _content_range(verb: Token, regions: list[tuple[int, int]]) -> tuple[int, in
                         break
                     start = child.right_edge.i + 1
             s, e = trim(doc, start, sent_end)
+            if s < e and doc[s].dep_ == "prep" and doc[s].right_edge.i + 1 < e and doc[doc[s].right_edge.i + 1].dep_ in ("nsubj", "nsubjpass"):
+                s = doc[s].right_edge.i + 1  # "said after the convention he would …"
             if e - s >= 4 and doc[s].pos_ in ("SCONJ", "PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM", "ADV", "AUX", "VERB") and not inside(doc[s], regions):
                 return s, e
     rights = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "advmod", "npadvmod")]
