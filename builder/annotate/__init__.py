@@ -46,10 +46,8 @@ def _mentions(doc, offset: int, speaker_spans: list[tuple[int, int]]) -> list[Me
     return found
 
 
-def _people(doc, offset: int, para: int) -> list[Person]:
-    """PERSON names outside quotation marks: the candidates for 'he' and 'she'."""
-    quoted, _ = find_quoted(doc.text)
-    regions = [(q.outer_start, q.outer_end) for q in quoted]
+def _people(doc, offset: int, para: int, regions: list[tuple[int, int]]) -> list[Person]:
+    """PERSON names outside quotation marks (`regions`): the candidates for 'he' and 'she'."""
     spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
     # Proper-noun subjects the model did not tag as people ("Sanders said").
     for tok in doc:
@@ -108,16 +106,17 @@ def annotate(article: Article, nlp: Language) -> Article:
     mentions: list[Mention] = []
     people: list[Person] = []
     for number, (para, doc) in enumerate(zip(paragraphs, docs)):
-        try:
-            cands, unbalanced = attribute_paragraph(doc)
-        except Exception:  # one confusing paragraph must not lose the article
-            log.warning("%s: paragraph %d could not be attributed; skipped", article.source, number + 1, exc_info=log.isEnabledFor(logging.DEBUG))
-            cands, unbalanced = [], False
+        quoted, unbalanced = find_quoted(doc.text)
         if unbalanced:
             log.info("%s: paragraph %d has unbalanced quotation marks", article.source, number + 1)
+        try:
+            cands = attribute_paragraph(doc, quoted)
+        except Exception:  # one confusing paragraph must not lose the article
+            log.warning("%s: paragraph %d could not be attributed; skipped", article.source, number + 1, exc_info=log.isEnabledFor(logging.DEBUG))
+            cands = []
         speakers = [(para.start + c.who.start, para.start + c.who.end) for c in cands if c.who]
         mentions.extend(_mentions(doc, para.start, speakers))
-        people.extend(_people(doc, para.start, number))
+        people.extend(_people(doc, para.start, number, [(q.outer_start, q.outer_end) for q in quoted]))
         sents = [para.start + s.start_char for s in doc.sents]
         parsed.append((number, para, cands, sents))
     _drop_unfinished(parsed, article)

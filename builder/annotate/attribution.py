@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon as lx
-from .marks import Quoted, find_quoted
+from .marks import Quoted
 from .speakers import CLOSE_MARKS, OPEN_MARKS, Who, inside, speech_verb, subject_of, trim, who_from, who_of_verb
 
 
@@ -245,13 +245,22 @@ def _noun_reports(doc: Doc, regions: list[tuple[int, int]]):
             source = next((c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "PERSON", "ORG")), None)
         if source is None or inside(source, regions):
             continue
-        parts = [c for c in tok.rights if (c.dep_ == "prep" and c.lower_ not in lx.ADJUNCT_PREPS and c.lower_ != "by")
-                 or c.dep_ in ("acl", "ccomp", "advcl")]
-        if not parts:
-            continue
-        first = parts[0]
-        start = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
-        yield tok, trim(doc, start, max(c.right_edge.i for c in parts) + 1), who_from(source, regions)
+        found = _after_noun(tok, ("acl", "ccomp", "advcl"))
+        if found is not None:
+            yield tok, found, who_from(source, regions)
+
+
+def _after_noun(noun: Token, clauses: tuple[str, ...], more: list[Token] = ()) -> tuple[int, int] | None:
+    """Token range of what a reporting noun reports: the object of its
+    preposition ("call for an audit") and its clause ("claim that …"), plus
+    `more` parts; None when nothing follows the noun."""
+    parts = [c for c in noun.rights if (c.dep_ == "prep" and c.lower_ not in lx.ADJUNCT_PREPS and c.lower_ != "by")
+             or c.dep_ in clauses] + list(more)
+    if not parts:
+        return None
+    first = min(parts, key=lambda c: c.i)
+    start = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
+    return trim(noun.doc, start, max(c.right_edge.i for c in parts) + 1)
 
 
 def _light_verb_reports(doc: Doc, regions: list[tuple[int, int]]):
@@ -263,14 +272,9 @@ def _light_verb_reports(doc: Doc, regions: list[tuple[int, int]]):
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lx.LIGHT_NOUNS), None)
         if obj is None:
             continue
-        parts = [c for c in obj.rights if (c.dep_ == "prep" and c.lower_ not in lx.ADJUNCT_PREPS and c.lower_ != "by")
-                 or c.dep_ in ("acl", "ccomp")]
-        parts += [c for c in tok.rights if c.i > obj.i and c.dep_ in ("ccomp",)]
-        if not parts:
-            continue
-        first = min(parts, key=lambda c: c.i)
-        start = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
-        yield tok, trim(doc, start, max(c.right_edge.i for c in parts) + 1), who_of_verb(tok, regions)
+        found = _after_noun(obj, ("acl", "ccomp"), [c for c in tok.rights if c.i > obj.i and c.dep_ == "ccomp"])
+        if found is not None:
+            yield tok, found, who_of_verb(tok, regions)
 
 
 def _previous_subject(doc: Doc, start: int, regions: list[tuple[int, int]]) -> Token | None:
@@ -329,18 +333,14 @@ def _word_count(text: str) -> int:
     return len(text.split())
 
 
-def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
-    """All quotes and reported statements in one parsed paragraph.
-
-    Returns the candidates (paragraph-relative offsets) and whether the
-    paragraph's quotation marks were unbalanced.
-    """
+def attribute_paragraph(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
+    """All quotes and reported statements in one parsed paragraph, given its
+    paired quotation marks (`marks.find_quoted`), with paragraph-relative offsets."""
     para = doc.text
-    quoted, unbalanced = find_quoted(para)
     regions = [(q.outer_start, q.outer_end) for q in quoted]
     headline = _headline(doc, quoted)
     if headline is not None:
-        return [headline], unbalanced
+        return [headline]
     # "so-called “reform”" is a scare quote, never speech.
     quoted = [q for q in quoted if not para[:q.outer_start].rstrip().lower().endswith("so-called")]
     standalone = [q for q in quoted if _opens_sentence(doc, q, para)]
@@ -505,7 +505,7 @@ def attribute_paragraph(doc: Doc) -> tuple[list[Candidate], bool]:
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if obj is not None and not inside(obj, regions):
             kept.append(Candidate(start=obj.idx, end=obj.idx, kind="source", who=who_from(obj, regions)))
-    return sorted(kept, key=lambda c: (c.start, c.end)), unbalanced
+    return sorted(kept, key=lambda c: (c.start, c.end))
 
 
 def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:

@@ -78,6 +78,11 @@ def _first_names() -> dict[str, str]:
 FIRST_NAMES = _first_names()
 
 
+def _pronoun_gender(pronoun: str) -> str:
+    """'f' for she/her, else 'm'."""
+    return "f" if pronoun in ("she", "her") else "m"
+
+
 def name_gender(title: str, name: str) -> str | None:
     """'f' or 'm' from a title ("Mrs.") or a common first name, else None."""
     word = title.lower()
@@ -108,7 +113,7 @@ class SpeakerResolver:
         return words[-1].lower().removesuffix("'s").removesuffix("’s") if words else ""
 
     def _pronoun_antecedent(self, pronoun: str, pos: int, sent: int, para: int) -> Person | None:
-        want = "f" if pronoun in ("she", "her") else "m"
+        want = _pronoun_gender(pronoun)
         pool = [
             p for p in self.outside
             if p.end <= pos and para - p.para <= 3
@@ -127,7 +132,7 @@ class SpeakerResolver:
     def _described(self, pronoun: str, pos: int, para: int) -> Seen | None:
         """The latest source described, not named, as one person ("a
         spokeswoman", "the senior official"), in this paragraph or the one before."""
-        want = "f" if pronoun in ("she", "her") else "m"
+        want = _pronoun_gender(pronoun)
         for s in reversed(self.seen):
             if s.at >= pos or para - s.para > 1:
                 continue
@@ -160,7 +165,7 @@ class SpeakerResolver:
                 return described  # "A company spokesman said … He added …"
             if person is None:
                 return None
-            self.gender.setdefault(self._surname(person.text), "f" if head in ("she", "her") else "m")
+            self.gender.setdefault(self._surname(person.text), _pronoun_gender(head))
             full = self._full_name(person.text, person.start)
             text, start, end = (full.text, full.start, full.end) if full else (person.text, person.start, person.end)
             earlier = next((s for s in reversed(self.seen) if s.kind == "named" and self._surname(s.text) == self._surname(text)), None)

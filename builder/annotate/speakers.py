@@ -165,10 +165,18 @@ def _speaker_span(head: Token, quotes: list[tuple[int, int]], stop: int | None =
     if nxt < len(doc) and doc[nxt].ent_iob_ == "B" and doc[nxt].ent_type_ == "PERSON" and not inside(doc[nxt], quotes):
         right = _entity_bounds(doc[nxt])[1] - 1
         head = doc[right]
-    while right > head.i and (doc[right].is_punct or doc[right].pos_ in ("PART", "ADP", "DET", "CCONJ", "AUX", "SCONJ")
-                              and doc[right].dep_ != "case" or doc[right].dep_ == "case" and doc[right].head.i == head.i):
-        right -= 1  # "Maria Lopez's call": the possessive ending is not part of the name
+    while right > head.i and _dangling(doc[right], head):
+        right -= 1
     return doc[left: right + 1], head
+
+
+def _dangling(tok: Token, head: Token) -> bool:
+    """A word that cannot end a speaker's name: punctuation, a function word
+    left by a cut ("Obama's plan to"), or the possessive ending of the name
+    itself ("Maria Lopez's call"), but not that of a word inside it."""
+    if tok.dep_ == "case":
+        return tok.head.i == head.i
+    return tok.is_punct or tok.pos_ in ("PART", "ADP", "DET", "CCONJ", "AUX", "SCONJ")
 
 
 def _anonymity_reason(head: Token, span: Span, quotes: list[tuple[int, int]]) -> str | None:
