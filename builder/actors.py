@@ -11,20 +11,19 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .annotate import lexicon as lx
-from .read import DEBRIS, is_debris, slugify
+from . import lexicon as lx
+from .read import is_debris
+from .slugs import slugify
 from .records import Actor, Article, Mention
 
-_LABEL_TYPE = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
-_ORG_SUFFIX = re.compile(r"^\s+(administrations?|campaigns?|government|White House|cabinet|family|Foundation)\b")
+_ORG_SUFFIX = re.compile(r"^\s+(" + "|".join(map(re.escape, lx.NAMED_AFTER_SUFFIXES)) + r")\b")
 _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_STOP_WORDS = frozenset("he she it they we i you him her them us me his its their our this that these those a an".split())
 
 
 def clean_name(text: str) -> str:
     """A mention's name without titles, possessives, 'the' or stray punctuation."""
-    name = re.sub(r"\s+", " ", text).strip(" \t,;:!?\"“”‘’()[]—–-")
+    name = re.sub(r"\s+", " ", text).strip(lx.NAME_EDGE_PUNCTUATION)
     if not re.search(r"\b[A-Z]\.$", name):  # keep the stop of "U.N."
         name = name.rstrip(".")
     name = _POSSESSIVE.sub("", name)
@@ -41,7 +40,7 @@ def is_junk(name: str) -> bool:
         return True
     if not name[0].isupper() and not name[0].isdigit():
         return True
-    if name.lower() in _STOP_WORDS or name.lower() in lx.TITLES:
+    if name.lower() in lx.NOT_NAMES or name.lower() in lx.TITLES:
         return True
     if re.fullmatch(r"[\d\s.,/:-]+(?:s|th|st|nd|rd)?", name):
         return True
@@ -50,7 +49,7 @@ def is_junk(name: str) -> bool:
     return False
 
 
-_DEBRIS_WORDS = frozenset(re.sub(r"[^\w\s]", "", d) for d in DEBRIS)
+_DEBRIS_WORDS = frozenset(re.sub(r"[^\w\s]", "", d) for d in lx.DEBRIS)
 
 
 def _key(name: str) -> str:
@@ -82,7 +81,7 @@ class _Group:
 
 
 def _vote(m: Mention, name: str) -> tuple[str, int]:
-    kind = _LABEL_TYPE.get(m.label, "other")
+    kind = lx.LABEL_TYPES.get(m.label, "other")
     words = name.split()
     if m.titled:
         return "person", 3

@@ -9,12 +9,13 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from importlib import resources
 from pathlib import Path
 
 import yaml
 
+from . import lexicon as lx
 from .records import Article, Problem, Span
+from .slugs import slugify
 
 log = logging.getLogger(__name__)
 
@@ -33,28 +34,12 @@ class ReadError(ValueError):
     """The file cannot be turned into an article."""
 
 
-def _debris_phrases() -> frozenset[str]:
-    lines = resources.files("builder.data").joinpath("debris.txt").read_text("utf-8").splitlines()
-    return frozenset(l.strip().lower() for l in lines if l.strip() and not l.startswith("#"))
-
-
-DEBRIS = _debris_phrases()
-
-
-def slugify(text: str) -> str:
-    """A lowercase ASCII slug: letters, digits and single hyphens."""
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "untitled"
-
-
 def is_debris(line: str) -> bool:
     """True for a line of web furniture rather than article text."""
     bare = _BULLET.sub("", line).strip()
     if not bare:
         return True
-    return bare.lower() in DEBRIS
+    return bare.lower() in lx.DEBRIS
 
 
 def _paragraphs(body: str) -> list[str]:

@@ -18,6 +18,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from . import lexicon as lx
 from .export import record
 from .records import Actor, Article, Quote
 
@@ -90,7 +91,7 @@ class Segment:
     closing: str = ""  # the quotation mark that closes a quote, kept before its tag
 
 
-_CLOSING = re.compile(r"^(?:”|\"|''|’|»)+")
+_CLOSING = re.compile("^(?:" + "|".join(map(re.escape, lx.CLOSING_RUN)) + ")+")
 
 
 @dataclass(frozen=True)

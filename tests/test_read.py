@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.read import ReadError, read_article, read_seeds, slugify
+from builder.read import ReadError, read_article, read_seeds
+from builder.slugs import slugify
 
 
 def write(tmp_path: Path, name: str, body: str | bytes) -> Path:

@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 
 from ..records import Article, Mention, Span
-from . import lexicon as lx
+from .. import lexicon as lx
 from .attribution import attribute_paragraph
 from .marks import find_quoted
 from .pipeline import DEFAULT_MODEL, ModelNotFound, load_pipeline
@@ -75,7 +75,7 @@ def _drop_unfinished(parsed, article: Article) -> None:
     quotation mark; otherwise its mark was a stray and the quote is dropped."""
     for i, (number, para, cands, _) in enumerate(parsed):
         following = parsed[i + 1][1] if i + 1 < len(parsed) else None
-        opens = following is not None and article.text[following.start:following.start + 2].startswith(("“", '"', "''", "«"))
+        opens = following is not None and article.text[following.start:following.start + 2].startswith(lx.CONTINUATION_OPENERS)
         if not opens and any(c.open_end for c in cands):
             log.warning("%s: paragraph %d has an unclosed quotation mark; its quote is skipped", article.source, number + 1)
             cands[:] = [c for c in cands if not c.open_end]

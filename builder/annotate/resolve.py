@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..records import Cue, Mention, Quote, Speaker, Span
-from . import lexicon as lx
+from .. import lexicon as lx
 from .attribution import Candidate
 from .speakers import Who
 
@@ -64,34 +64,20 @@ class Person:
     gender: str | None  # "m" / "f" when a title says so
 
 
-_FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss madam queen princess lady congresswoman chairwoman spokeswoman".split())
-_MALE_TITLES = frozenset("mr mr. sir king prince lord congressman chairman spokesman".split())
-
-
-def _first_names() -> dict[str, str]:
-    from importlib import resources
-
-    lines = resources.files("builder.data").joinpath("first_names.txt").read_text("utf-8").splitlines()
-    return dict(l.split("\t") for l in lines if l and not l.startswith("#"))
-
-
-FIRST_NAMES = _first_names()
-
-
 def _pronoun_gender(pronoun: str) -> str:
     """'f' for she/her, else 'm'."""
-    return "f" if pronoun in ("she", "her") else "m"
+    return "f" if pronoun in lx.PRONOUNS_FEMALE else "m"
 
 
 def name_gender(title: str, name: str) -> str | None:
     """'f' or 'm' from a title ("Mrs.") or a common first name, else None."""
     word = title.lower()
-    if word in _FEMALE_TITLES:
+    if word in lx.FEMALE_TITLES:
         return "f"
-    if word in _MALE_TITLES:
+    if word in lx.MALE_TITLES:
         return "m"
     words = name.split()
-    return FIRST_NAMES.get(words[0].lower()) if len(words) > 1 else None
+    return lx.FIRST_NAMES.get(words[0].lower()) if len(words) > 1 else None
 
 
 class SpeakerResolver:

@@ -13,10 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from . import lexicon as lx
+from .. import lexicon as lx
 
-OPEN_MARKS = "“\"'‘«"
-CLOSE_MARKS = "”\"'’»"
 
 
 @dataclass
@@ -40,9 +38,9 @@ class Who:
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Shrink a token range [start, end) past punctuation and spaces at its edges."""
-    while start < end and (doc[start].is_punct and doc[start].text not in OPEN_MARKS or doc[start].is_space):
+    while start < end and (doc[start].is_punct and doc[start].text not in lx.OPEN_MARKS or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in CLOSE_MARKS or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in lx.CLOSE_MARKS or doc[end - 1].is_space):
         end -= 1
     return start, end
 
@@ -95,7 +93,7 @@ def _inverted_subject(verb: Token, quotes: list[tuple[int, int]]) -> Token | Non
     for tok in verb.doc[verb.i + 1: verb.sent.end]:
         if inside(tok, quotes) or tok.is_punct:
             break
-        if tok.pos_ == "PRON" and tok.lower_ not in ("he", "she", "they", "i", "we"):
+        if tok.pos_ == "PRON" and tok.lower_ not in lx.PERSONAL_SUBJECTS:
             return None
         if tok.pos_ in ("PROPN", "NOUN", "PRON"):
             head = tok
@@ -190,7 +188,7 @@ def _anonymity_reason(head: Token, span: Span, quotes: list[tuple[int, int]]) ->
     # anonymity to discuss …"): look through the rest of the sentence.
     tail = []
     for tok in doc[span.end: head.sent.end]:
-        if inside(tok, quotes) or tok.text in OPEN_MARKS:
+        if inside(tok, quotes) or tok.text in lx.OPEN_MARKS:
             break
         tail.append(tok)
     if tail and any(w in " ".join(t.lower_ for t in tail) for w in lx.ANONYMITY_WORDS):
@@ -270,6 +268,6 @@ def who_of_verb(verb: Token, quotes: list[tuple[int, int]]) -> Who | None:
     # "It said that …" names a document or organisation met before; "it is said" does not.
     if subj.lower_ == "it" and (subj.dep_ != "nsubj" or subj.head.i != verb.i or verb.lemma_.lower() not in lx.SAY_VERBS):
         return None
-    if subj.lower_ in ("this", "that", "there", "what", "which"):
+    if subj.lower_ in lx.NOT_SOURCES:
         return None
     return who_from(subj, quotes, stop=verb.i)

@@ -1,0 +1,206 @@
+"""Every word list and mark set the stages share: plain data, no spaCy.
+
+General English news vocabulary only; nothing here names a person, outlet or
+phrase of a particular article. Longer lists live as data files in
+`builder/data/` (debris phrases, first names) and are loaded here.
+"""
+from __future__ import annotations
+
+from importlib import resources
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a data file in `builder/data/`."""
+    text = resources.files("builder.data").joinpath(name).read_text("utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+# Verbs that introduce direct speech or report it.
+SPEECH_VERBS = _words("""
+say tell add ask explain write note tweet post state declare insist argue claim warn
+continue recall reply respond answer acknowledge admit complain deny announce report
+suggest predict promise vow urge caution concede contend assert maintain testify observe
+remark describe call joke quip shout yell recount relay comment emphasize stress counter
+confirm reveal reiterate pledge boast lament allege charge threaten speculate email text
+wonder muse conclude agree disagree estimate inform assure propose demand criticize
+praise blast slam accuse question mock retort scoff sigh concur characterize label dub
+brand term hint signal indicate read begin exclaim whisper murmur chant cry plead beg
+interject interrupt marvel gush fume snap rail grumble reason summarize advise instruct
+proclaim elaborate inquire rebut mutter recite sing scream holler bellow stammer venture
+offer
+""")
+
+# Verbs whose clausal complement is reported speech (no quotation marks needed).
+INDIRECT_VERBS = _words("""
+say tell claim argue insist suspect warn state assert contend maintain acknowledge admit
+complain deny announce report suggest predict promise vow caution concede testify note
+explain add recall reply respond relay confirm reveal reiterate pledge boast allege
+charge speculate write tweet post declare emphasize stress counter observe remark inform
+assure agree estimate indicate signal hint conclude propose urge ask wonder question
+""")
+
+# Verbs that take an object and a quoted description: called it "illogical".
+NAMING_VERBS = _words("call describe dub label brand term characterize")
+
+PRONOUNS_PERSON = _words("he she him her his")
+PRONOUNS_PLURAL = _words("they them their")
+
+# A verb and its object that together report: "expressed doubt that …".
+LIGHT_VERBS = _words("express voice make offer launch raise share")
+LIGHT_NOUNS = _words("""
+doubt doubts concern concerns support alarm dismay enthusiasm wish hope hopes
+frustration opposition skepticism scepticism regret point case argument joke attack
+lament objection objections reservations fear fears confidence optimism disappointment
+outrage anger sympathy
+""")
+
+# Labels that open a line without naming a source ("Update: …", "Editor's note: …").
+HEADER_WORDS = _words("""
+update updated correction clarification note related photo photos video watch read listen
+advertisement sponsored breaking live opinion analysis transcript source sources
+""") | {"editor's note", "editor’s note", "see also", "read more", "partial transcript"}
+
+# Nouns that report what someone said: "her call for a recount", "his claim that …".
+REPORT_NOUNS = _words("""
+call demand plea request claim assertion allegation accusation charge warning promise
+pledge vow threat statement remark comment criticism complaint denial insistence
+suggestion argument proposal announcement prediction admission boast
+""")
+PRONOUNS_SELF = _words("i we")
+
+DOCUMENT_NOUNS = _words("""
+statement report letter filing email e-mail memo memorandum document documents study
+poll survey analysis complaint lawsuit suit indictment release tweet post website site
+ad advertisement book article transcript record records data review audit brief briefing
+motion order ruling opinion decision affidavit testimony assessment note notes message
+messages text texts video footage column editorial op-ed press-release announcement
+filings guidance plan proposal bill resolution law policy paper papers story
+""")
+
+ORG_NOUNS = _words("""
+administration government campaign company firm department ministry office agency
+committee house police court party council commission board bureau embassy army military
+newspaper network station university institute foundation group organization union
+association coalition team staff spokesman-office cabinet congress senate parliament
+legislature regime authority authorities service corporation bank fund center
+""")
+
+GROUP_NOUNS = _words("""
+group coalition bloc panel delegation crowd majority minority handful dozens
+""")
+
+# Nouns for people whose name the text withholds: "a senior official", "sources".
+ANONYMOUS_NOUNS = _words("""
+official officials source sources aide aides person people spokesperson spokesman
+spokeswoman adviser advisor advisers advisors diplomat diplomats officer officers
+staffer staffers insider insiders lawmaker lawmakers member members individual
+individuals resident residents witness witnesses employee employees worker workers
+operative operatives strategist strategists executive executives ally allies confidant
+associate associates friend friends analyst analysts expert experts observer observers
+critic critics supporter supporters voter voters leader leaders negotiator negotiators
+investigator investigators prosecutor prosecutors attorney attorneys lawyer lawyers
+official's officials'
+""")
+
+# Offices held by one identifiable person: "a senator" hides a name, "the mayor" does not.
+ROLE_NOUNS = _words("""
+senator senators representative representatives congressman congresswoman governor
+governors mayor mayors minister ministers president secretary chairman chairwoman chair
+ambassador judge justice commissioner director chief ceo founder speaker candidate
+nominee
+""")
+
+INDEFINITE = _words("a an one some several two three four many few another")
+
+# Plural nouns that name a class of people rather than one hidden person.
+GROUP_PLURALS = _words("""
+critics supporters voters residents democrats republicans activists protesters
+conservatives liberals progressives americans citizens opponents proponents advocates
+economists scientists researchers experts analysts observers leaders lawmakers
+legislators members
+""")
+
+TITLES = _words("""
+mr mr. mrs mrs. ms ms. dr dr. sen sen. senator rep rep. representative gov gov. governor
+president vice prime minister secretary gen gen. general adm adm. admiral col col. lt
+lt. capt capt. sgt sgt. judge justice chief mayor chairman chairwoman chair speaker
+leader ambassador prof prof. professor rev rev. pope king queen prince princess sir lord
+lady former acting deputy attorney commissioner director spokesman spokeswoman candidate
+nominee pm superintendent chancellor sheriff commander detective officer inspector
+provost dean coach pastor rabbi bishop father sister brother dame
+""")
+
+ANONYMITY_WORDS = ("anonymity", "anonymously", "not authorized", "not be named", "not be identified", "unauthorized", "unnamed")
+
+# Verbs whose object is what was said: "acknowledged their uphill battle",
+# "called for new elections", "talked about the economy".
+TOPIC_VERBS = _words("""
+acknowledge announce cite describe criticize recount deny reveal disclose propose
+mention repeat blast question confirm praise condemn reject dismiss defend demand urge
+recall report tweet post write declare promise pledge vow predict allege concede admit
+attack denounce blame accuse note
+""")
+
+# "declined to comment on the report": refusals to speak are attributed statements too.
+REFUSAL_VERBS = _words("decline refuse")
+SPEAKING_XCOMPS = _words("comment discuss say elaborate respond specify answer address confirm speak")
+# Prepositions that say where, when or despite what something was said, not what.
+ADJUNCT_PREPS = _words("in at during despite after before since amid following throughout via through")
+
+TOPIC_PREPS = {"call": ("for", "on", "upon"), "talk": ("about",), "speak": ("about", "of"), "complain": ("about",),
+               "warn": ("of", "about"), "write": ("about",), "joke": ("about",), "testify": ("about",),
+               "boast": ("about", "of"), "argue": ("for", "against"), "point": ("to",), "respond": ("to",)}
+
+# Verbs of saying whose content may follow without a parsed complement.
+SAY_VERBS = _words("say tell add claim argue insist warn note explain report state contend assert maintain")
+
+# Pronouns by what they can refer to.
+PRONOUNS_HE_SHE = ("he", "she")
+PRONOUNS_FEMALE = frozenset(("she", "her"))
+# Pronouns that can be the subject of an inverted "said": "…,” said he.
+PERSONAL_SUBJECTS = frozenset(("he", "she", "they", "i", "we"))
+# Words that are never names on their own ("He", "This").
+NOT_NAMES = _words("he she it they we i you him her them us me his its their our this that these those a an")
+# Subjects that never name a source: "This said …", "There is said to be …".
+NOT_SOURCES = frozenset(("this", "that", "there", "what", "which"))
+
+# Titles that tell a person's gender.
+FEMALE_TITLES = _words("mrs mrs. ms ms. miss madam queen princess lady congresswoman chairwoman spokeswoman")
+MALE_TITLES = _words("mr mr. sir king prince lord congressman chairman spokesman")
+
+# Conjunctions that turn to a contrast: what follows is no longer what was said.
+CONTRAST_WORDS = _words("whereas although though but")
+# "so-called “reform”": the word before a scare quote.
+SCARE_QUOTE_LEAD = "so-called"
+# “Storm closes schools,” by Jane Doe: a title with its byline.
+BYLINE_WORD = "by "
+# Words after a name that make it an organisation named after the person ("the Doe campaign").
+NAMED_AFTER_SUFFIXES = ("administrations", "administration", "campaigns", "campaign", "government",
+                        "White House", "cabinet", "family", "Foundation")
+
+# Quotation marks.
+QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}  # opening mark → its closing mark
+CLOSING_ONLY = frozenset("”»")  # marks that can only close
+STRAIGHT_OPENERS = "([{—–-/:;"  # a straight mark after one of these opens a quote
+PARAGRAPH_OPENERS = ("“", '"', "''", "``", "«")  # marks that open a paragraph-long quote
+CONTINUATION_OPENERS = ("“", '"', "''", "«")  # marks that carry a quote into the next paragraph
+OPEN_MARKS = "“\"'‘«"  # tokens that open a quotation
+CLOSE_MARKS = "”\"'’»"  # tokens that close one
+CLOSING_RUN = ("”", '"', "''", "’", "»")  # marks kept with the quote they close on a page
+SENTENCE_CLOSERS = frozenset(".!?")
+NAME_EDGE_PUNCTUATION = " \t,;:!?\"“”‘’()[]—–-"
+DASHES = ("—", "–", "--")
+
+# spaCy entity labels by the actor type they suggest.
+LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+               "FAC": "place", "NORP": "group"}
+
+# Scraping debris: lines of web furniture (share buttons, widgets), one per line.
+DEBRIS = frozenset(line.strip().lower() for line in _lines("debris.txt"))
+
+# Common first names and their usual gender ("m" or "f"), from data/first_names.txt.
+FIRST_NAMES = dict(line.split("\t") for line in _lines("first_names.txt"))
