@@ -46,6 +46,7 @@ class Speaker:
     name: str = ""
     name_start: int = 0
     name_end: int = 0
+    rule: str = ""  # the named rule that found the source ("verb-subject", "pronoun", …)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Quote:
     speaker: Speaker
     cue: Cue | None = None
     fragments: tuple[Span, ...] = ()
+    rule: str = ""  # the named rule that found the quote ("direct", "verb-report", …)
 
 
 @dataclass(frozen=True)

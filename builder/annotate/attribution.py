@@ -28,6 +28,7 @@ class Candidate:
     continues: bool = False  # no attribution of its own; carries the previous speaker
     opens_paragraph: bool = False
     open_end: bool = False  # runs on into the next paragraph
+    rule: str = ""  # the named rule that found it
 
 
 def _according_to(doc: Doc, quotes: list[tuple[int, int]]) -> list[Candidate]:

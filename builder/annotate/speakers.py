@@ -34,6 +34,7 @@ class Who:
     reason: str | None = None
     name_tokens: tuple[str, ...] = ()  # tokens of the PERSON name inside, if any
     relative: tuple[str, int, int] | None = None  # "who" of "Ann Lee, who said …", as written
+    rule: str = ""  # the named rule that found these words
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
