@@ -54,7 +54,8 @@ def timed(fn, repeat: int) -> float:
 
 
 def bench_annotation(articles: dict[str, str], repeat: int) -> None:
-    from builder.annotate import DEFAULT_MODEL, annotate, load_pipeline, paragraph_spans
+    from builder.annotate import DEFAULT_MODEL, annotate, load_pipeline
+    from builder.read import paragraph_spans
     from builder.records import Article
 
     nlp = load_pipeline(DEFAULT_MODEL)

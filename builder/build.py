@@ -1,4 +1,8 @@
-"""The whole flow on one screen: read → annotate → resolve actors → render."""
+"""The whole flow on one screen: read → annotate → resolve actors → index → render and export.
+
+`collect()` runs the stages every face of Sourcebook shares (the site and the
+`annotate` command); `build()` adds the index and the pages.
+"""
 from __future__ import annotations
 
 import dataclasses
@@ -9,9 +13,11 @@ from pathlib import Path
 
 from . import annotate as ann
 from .actors import resolve_actors
-from .overrides import apply_overrides, load_overrides
-from .read import read_seeds
-from .records import Article, Problem
+from .export import export_files
+from .index import Index, index_site
+from .overrides import OVERRIDES_FILE, apply_overrides, load_overrides
+from .read import read_paths
+from .records import Actor, Article, Problem
 from .render import Site, render_site
 
 log = logging.getLogger(__name__)
@@ -22,11 +28,25 @@ _CACHE: dict[tuple[str, str], Article] = {}
 
 
 @dataclass(frozen=True)
-class Result:
-    site: Site
+class Corpus:
+    """Annotated articles with their actors resolved across all of them."""
+
     articles: list[Article]
+    actors: list[Actor]
     problems: list[Problem]  # bad inputs, skipped (fatal when strict)
     warnings: list[Problem]  # worth telling, never fatal
+
+
+@dataclass(frozen=True)
+class Result:
+    site: Site
+    index: Index
+    problems: list[Problem]
+    warnings: list[Problem]
+
+    @property
+    def articles(self) -> list[Article]:
+        return self.index.articles
 
 
 def _cache_key(model: str, article: Article) -> tuple[str, str]:
@@ -47,16 +67,9 @@ def annotate_cached(article: Article, model: str) -> Article:
     return dataclasses.replace(cached, metadata=article.metadata, source=article.source)
 
 
-def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
-          use_directory_urls: bool = True) -> Result:
-    """Build every generated page from the articles in `seeds`.
-
-    Bad articles are reported in `Result.problems` and left out; the rest build.
-    """
-    articles, problems = read_seeds(seeds)
-    overrides, override_problems = load_overrides(seeds / "actors.yml")
-    problems += override_problems
-    annotated = []
+def annotate_all(articles: list[Article], model: str) -> tuple[list[Article], list[Problem]]:
+    """Annotate each article on its own: one that fails is reported and left out."""
+    annotated, problems = [], []
     for article in articles:
         try:
             annotated.append(annotate_cached(article, model))
@@ -65,7 +78,39 @@ def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
         except Exception as exc:  # one bad article never takes the site down
             log.debug("annotation failed", exc_info=True)
             problems.append(Problem(article.source, f"annotation failed: {exc!r}"))
+    return annotated, problems
+
+
+def overrides_files(paths: list[Path]) -> list[Path]:
+    """The curated actors files that go with these inputs: `actors.yml` in each
+    directory read, or beside each file read."""
+    found = []
+    for path in paths:
+        candidate = (path if path.is_dir() else path.parent) / OVERRIDES_FILE
+        if candidate.is_file() and candidate not in found:
+            found.append(candidate)
+    return found
+
+
+def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL) -> Corpus:
+    """Read, annotate and resolve actors for the articles in `paths` (files or
+    directories), applying their curated `actors.yml`."""
+    articles, problems = read_paths(paths)
+    overrides, bad_overrides = load_overrides(overrides_files(paths))
+    annotated, failed = annotate_all(articles, model)
     resolved, actors = resolve_actors(annotated)
     resolved, actors, warnings = apply_overrides(resolved, actors, overrides)
-    site = render_site(resolved, actors, templates=templates, use_directory_urls=use_directory_urls)
-    return Result(site=site, articles=resolved, problems=problems, warnings=warnings)
+    return Corpus(resolved, actors, problems + bad_overrides + failed, warnings)
+
+
+def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
+          use_directory_urls: bool = True) -> Result:
+    """Build every generated page and data file from the articles in `seeds`.
+
+    Bad articles are reported in `Result.problems` and left out; the rest build.
+    """
+    corpus = collect([seeds], model=model)
+    index = index_site(corpus.articles, corpus.actors)
+    pages, home = render_site(index, templates=templates, use_directory_urls=use_directory_urls)
+    site = Site(pages=pages, files=export_files(index), home=home)
+    return Result(site=site, index=index, problems=corpus.problems, warnings=corpus.warnings)

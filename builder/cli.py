@@ -7,7 +7,6 @@ import logging
 import sys
 from pathlib import Path
 
-from .records import Article, Problem
 
 
 def _add_model(parser: argparse.ArgumentParser) -> None:
@@ -23,8 +22,8 @@ def _parser() -> argparse.ArgumentParser:
     ann.add_argument("paths", nargs="*", type=Path, help="article files or directories of them")
     ann.add_argument("--format", choices=("jsonl", "json"), default="jsonl")
     ann.add_argument("--jsonl", type=Path, metavar="FILE",
-                     help='read {"id", "text"} records and annotate each text verbatim')
-    ann.add_argument("--strict", action="store_true", help="fail on the first bad article")
+                     help='a JSON Lines corpus of {"id", "text"} records, each text annotated verbatim')
+    ann.add_argument("--strict", action="store_true", help="exit 1 if any article was bad (the others are still printed)")
     _add_model(ann)
 
     bld = sub.add_parser("build", help="build the site (mkdocs build with these settings)")
@@ -35,83 +34,34 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _records_from_jsonl(path: Path) -> tuple[list[Article], list[Problem]]:
-    from .annotate import paragraph_spans
-
-    articles, problems = [], []
-    try:
-        lines = path.read_text("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        return [], [Problem(str(path), f"cannot read: {exc}")]
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            data = json.loads(line)
-            text, ident = data["text"], str(data["id"])
-            if not isinstance(text, str):
-                raise TypeError("'text' must be a string")
-        except (ValueError, KeyError, TypeError) as exc:
-            problems.append(Problem(where, f"bad record: {exc}"))
-            continue
-        articles.append(Article(id=ident, title=str(data.get("title", ident)), source=where,
-                                text=text, paragraphs=paragraph_spans(text)))
-    return articles, problems
-
-
-def _read_paths(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
-    from .read import ReadError, read_article, read_seeds
-
-    articles, problems = [], []
-    for path in paths:
-        if path.is_dir():
-            found, bad = read_seeds(path)
-            articles += found
-            problems += bad
-            continue
-        try:
-            articles.append(read_article(path))
-        except ReadError as exc:
-            problems.append(Problem(str(path), str(exc)))
-    return articles, problems
-
-
 def cmd_annotate(args: argparse.Namespace) -> int:
+    """Print annotation records: the same stages as the site (`build.collect`), no pages."""
     from . import annotate as ann
-    from .actors import resolve_actors
+    from .build import collect
     from .export import record
+    from .index import index_site
 
-    if args.jsonl:
-        articles, problems = _records_from_jsonl(args.jsonl)
-    elif args.paths:
-        articles, problems = _read_paths(args.paths)
-    else:
+    paths = list(args.paths) + ([args.jsonl] if args.jsonl else [])
+    if not paths:
         print("sourcebook annotate: give article paths or --jsonl FILE", file=sys.stderr)
         return 2
-    for problem in problems:
-        print(f"error: {problem}", file=sys.stderr)
-    if problems and args.strict:
-        return 1
     try:
-        nlp = ann.load_pipeline(args.model or ann.DEFAULT_MODEL)
+        corpus = collect(paths, model=args.model or ann.DEFAULT_MODEL)
     except ann.ModelNotFound as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    out = []
-    for article in articles:
-        annotated = ann.annotate(article, nlp)
-        # Actors are resolved per article here, so each record stands alone.
-        (resolved,), actors = resolve_actors([annotated])
-        rec = record(resolved, actors)
-        if args.format == "jsonl":
-            sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        else:
-            out.append(rec)
-    if args.format == "json":
+    for problem in corpus.problems:
+        print(f"error: {problem}", file=sys.stderr)
+    for warning in corpus.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    present = index_site(corpus.articles, corpus.actors).present
+    out = [record(a, present.get(a.id, [])) for a in corpus.articles]
+    if args.format == "jsonl":
+        sys.stdout.writelines(json.dumps(rec, ensure_ascii=False) + "\n" for rec in out)
+    else:
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    return 1 if problems and args.strict else 0
+    return 1 if corpus.problems and args.strict else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -129,6 +79,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"error: {args.config_file}: the sourcebook plugin is not enabled", file=sys.stderr)
             return 1
         if args.seeds:
+            if not args.seeds.is_dir():
+                print(f"error: --seeds {args.seeds}: no such directory", file=sys.stderr)
+                return 1
             plugin.config.seeds = str(args.seeds.resolve())
         if args.strict:
             plugin.config.strict = True

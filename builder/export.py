@@ -1,6 +1,14 @@
-"""The annotation record: one JSON-ready dict per article (see content/format.md)."""
+"""Data out: the annotation record of each article (see content/format.md) and the data files.
+
+Export only writes: everything it needs comes from the index stage.
+"""
 from __future__ import annotations
 
+import csv
+import io
+import json
+
+from .index import Index
 from .records import Actor, Article, Quote
 
 
@@ -13,21 +21,17 @@ def _quote(q: Quote) -> dict:
             "text": sp.text, "start": sp.start, "end": sp.end,
             "name": sp.name, "name_start": sp.name_start, "name_end": sp.name_end,
             "actor": sp.actor, "kind": sp.kind, "role": sp.role, "reason": sp.reason,
+            "rule": sp.rule,
         },
+        "rule": q.rule,
     }
     if q.kind == "partial":
         data["fragments"] = [{"start": f.start, "end": f.end} for f in q.fragments]
     return data
 
 
-def record(article: Article, actors: list[Actor]) -> dict:
-    """The annotation record of one article, with the actors it mentions."""
-    mine = []
-    for actor in actors:
-        spans = [{"start": s, "end": e} for a, s, e in actor.mentions if a == article.id]
-        if spans:
-            mine.append({"id": actor.id, "name": actor.name, "type": actor.type,
-                         "aliases": list(actor.aliases), "mentions": spans})
+def record(article: Article, present: list[tuple[Actor, list[tuple[int, int]]]]) -> dict:
+    """The annotation record of one article, with the actors it mentions and where."""
     return {
         "id": article.id,
         "title": article.title,
@@ -35,5 +39,34 @@ def record(article: Article, actors: list[Actor]) -> dict:
         "metadata": article.metadata,
         "text": article.text,
         "quotes": [_quote(q) for q in article.quotes],
-        "actors": mine,
+        "actors": [
+            {"id": actor.id, "name": actor.name, "type": actor.type, "aliases": list(actor.aliases),
+             "mentions": [{"start": s, "end": e} for s, e in spans]}
+            for actor, spans in present
+        ],
     }
+
+
+def records(index: Index) -> list[dict]:
+    """Annotation records of every article, in index order."""
+    return [record(a, index.present.get(a.id, [])) for a in index.articles]
+
+
+def quotes_csv(index: Index) -> str:
+    """One row per quote: where it is, what kind, who said it."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["article", "quote_id", "kind", "text", "speaker", "speaker_as_written", "source_kind",
+                     "actor", "actor_name", "start", "end", "rule"])
+    for a in index.articles:
+        for q in a.quotes:
+            actor = index.actor.get(q.speaker.actor or "")
+            writer.writerow([a.id, q.id, q.kind, q.text, q.speaker.name, q.speaker.text, q.speaker.kind,
+                             q.speaker.actor or "", actor.name if actor else "", q.start, q.end, q.rule])
+    return buf.getvalue()
+
+
+def export_files(index: Index) -> dict[str, str]:
+    """The site's data files by path: `data/annotations.jsonl` and `data/quotes.csv`."""
+    lines = (json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n" for rec in records(index))
+    return {"data/annotations.jsonl": "".join(lines), "data/quotes.csv": quotes_csv(index)}

@@ -22,6 +22,7 @@ import yaml
 from .records import Actor, Article, Problem
 
 
+OVERRIDES_FILE = "actors.yml"
 TYPES = ("person", "organization", "place", "group", "other")
 KEYS = {"aliases": list, "type": str, "description": str, "name": str, "hide": bool}
 
@@ -29,7 +30,7 @@ KEYS = {"aliases": list, "type": str, "description": str, "name": str, "hide": b
 @dataclass(frozen=True)
 class Override:
     target: str
-    line: int
+    where: str  # file:line of the entry
     aliases: tuple[str, ...] = ()
     type: str | None = None
     description: str | None = None
@@ -39,7 +40,6 @@ class Override:
 
 @dataclass
 class Overrides:
-    path: str = ""
     entries: list[Override] = field(default_factory=list)
 
 
@@ -47,23 +47,33 @@ def _scalar(node: yaml.Node) -> object:
     return yaml.safe_load(yaml.serialize(node)) if node is not None else None
 
 
-def load_overrides(path: Path) -> tuple[Overrides, list[Problem]]:
-    """Read and validate an overrides file; a missing file means no overrides."""
+def load_overrides(paths: list[Path]) -> tuple[Overrides, list[Problem]]:
+    """Read and validate overrides files, in order; a missing file means no overrides."""
+    entries: list[Override] = []
+    problems: list[Problem] = []
+    for path in paths:
+        found, bad = _load_file(path)
+        entries += found.entries
+        problems += bad
+    return Overrides(entries), problems
+
+
+def _load_file(path: Path) -> tuple[Overrides, list[Problem]]:
     if not path.exists():
         return Overrides(), []
     where = str(path)
     try:
         root = yaml.compose(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        return Overrides(where), [Problem(where, f"cannot read: {exc}")]
+        return Overrides(), [Problem(where, f"cannot read: {exc}")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
-        return Overrides(where), [Problem(where + line, f"invalid YAML: {getattr(exc, 'problem', exc)}")]
+        return Overrides(), [Problem(where + line, f"invalid YAML: {getattr(exc, 'problem', exc)}")]
     if root is None:
-        return Overrides(where), []
+        return Overrides(), []
     if not isinstance(root, yaml.MappingNode):
-        return Overrides(where), [Problem(f"{where}:{root.start_mark.line + 1}", "expected a mapping of actor names to settings")]
+        return Overrides(), [Problem(f"{where}:{root.start_mark.line + 1}", "expected a mapping of actor names to settings")]
     entries, problems = [], []
     for key_node, value_node in root.value:
         line = key_node.start_mark.line + 1
@@ -93,8 +103,8 @@ def load_overrides(path: Path) -> tuple[Overrides, list[Problem]]:
                     continue
                 value = tuple(a.strip() for a in value)
             settings[key] = value
-        entries.append(Override(target=target.strip(), line=line, **settings))
-    return Overrides(where, entries), problems
+        entries.append(Override(target=target.strip(), where=f"{where}:{line}", **settings))
+    return Overrides(entries), problems
 
 
 def _names(actor: Actor) -> set[str]:
@@ -120,7 +130,7 @@ def apply_overrides(articles: list[Article], actors: list[Actor], overrides: Ove
             target = dataclasses.replace(target, name=entry.target, aliases=tuple(sorted({*target.aliases, target.name} - {entry.target})))
             by_id[target.id] = target
         if target is None:
-            warnings.append(Problem(f"{overrides.path}:{entry.line}", f"no actor named {entry.target!r}; entry ignored"))
+            warnings.append(Problem(entry.where, f"no actor named {entry.target!r}; entry ignored"))
             continue
         for other in alias_hits:
             if other.id == target.id:

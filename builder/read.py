@@ -1,4 +1,9 @@
-"""Stage 1: read article files from the seeds directory into Article records.
+"""Stage 1: read article files into Article records, through readers registered by format.
+
+`READERS` maps a file suffix to a reader; a reader yields the articles of one
+file (a `.jsonl` corpus holds many) and a `Problem` for each bad record, so a
+new format is one new reader. Paragraph splitting belongs here: every article
+leaves this stage with its paragraphs.
 
 Scraping debris (share buttons, error widgets, repeated lines) is removed by
 general rules and the phrase list in `data/debris.txt`; a closing credit line
@@ -6,9 +11,11 @@ general rules and the phrase list in `data/debris.txt`; a closing credit line
 """
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import yaml
@@ -19,7 +26,6 @@ from .slugs import slugify
 
 log = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = (".txt", ".md")
 _BULLET = re.compile(r"^\s*(?:[•·▪►*+\-–]|\d+[.)])\s+")
 _NAMES = r"[A-Z][\w.'’-]*(?:(?:\s+|,\s*|,?\s+and\s+)[A-Z][\w.'’-]*)*"
 _CREDIT = re.compile(
@@ -112,8 +118,26 @@ def _front_matter(text: str) -> tuple[dict, str]:
     return meta, text[match.end():]
 
 
+def _assemble(paragraphs: list[str]) -> tuple[str, tuple[Span, ...]]:
+    """Join paragraphs with blank lines; return the text and each paragraph's span."""
+    text, spans, pos = "", [], 0
+    for i, para in enumerate(paragraphs):
+        if i:
+            text += "\n\n"
+            pos += 2
+        spans.append(Span(pos, pos + len(para)))
+        text += para
+        pos += len(para)
+    return text, tuple(spans)
+
+
+def paragraph_spans(text: str) -> tuple[Span, ...]:
+    """Paragraphs of a text kept verbatim: runs of non-empty lines between line breaks."""
+    return tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text))
+
+
 def read_article(path: Path, *, slug: str | None = None) -> Article:
-    """Read one article file. Raises ReadError naming what is wrong."""
+    """Read one `.txt` or `.md` article file. Raises ReadError naming what is wrong."""
     raw = _decode(path)
     if not raw.strip():
         raise ReadError("empty file")
@@ -132,50 +156,103 @@ def read_article(path: Path, *, slug: str | None = None) -> Article:
         raise ReadError("no article body after the title")
     if contributors:
         meta["contributors"] = contributors
-    for key in ("date",):
-        if key in meta:
-            meta[key] = str(meta[key])
+    if "date" in meta:
+        meta["date"] = str(meta["date"])
     if isinstance(meta.get("authors"), str):
         meta["authors"] = [meta["authors"]]
-    text, spans, pos = "", [], 0
-    for i, para in enumerate(paragraphs):
-        if i:
-            text += "\n\n"
-            pos += 2
-        spans.append(Span(pos, pos + len(para)))
-        text += para
-        pos += len(para)
-    return Article(
-        id=slug or slugify(path.stem),
-        title=title,
-        source=str(path),
-        text=text,
-        paragraphs=tuple(spans),
-        metadata=meta,
-    )
+    text, spans = _assemble(paragraphs)
+    return Article(id=slug or slugify(path.stem), title=title, source=str(path),
+                   text=text, paragraphs=spans, metadata=meta)
+
+
+Reader = Callable[[Path, str], Iterator["Article | Problem"]]
+READERS: dict[str, Reader] = {}
+
+
+def reader(*suffixes: str) -> Callable[[Reader], Reader]:
+    """Register a reader for files with these suffixes."""
+    def register(func: Reader) -> Reader:
+        for suffix in suffixes:
+            READERS[suffix] = func
+        return func
+    return register
+
+
+@reader(".txt", ".md")
+def read_text_file(path: Path, slug: str) -> Iterator[Article | Problem]:
+    """One article per file: the first line (or front matter `title`) is the title."""
+    try:
+        yield read_article(path, slug=slug)
+    except ReadError as exc:
+        yield Problem(str(path), str(exc))
+
+
+@reader(".jsonl")
+def read_jsonl(path: Path, slug: str) -> Iterator[Article | Problem]:
+    """A corpus, one JSON record a line: `id`, `text` and optional `title`.
+    The text is kept verbatim (offsets stay those of the input); its lines are the paragraphs."""
+    try:
+        lines = _decode(path).split("\n")
+    except ReadError as exc:
+        yield Problem(str(path), str(exc))
+        return
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            data = json.loads(line)
+            if not isinstance(data, dict):
+                raise TypeError("a record must be a JSON object")
+            text, ident = data["text"], str(data["id"])
+            if not isinstance(text, str):
+                raise TypeError("'text' must be a string")
+        except KeyError as exc:
+            yield Problem(where, f"bad record: no {exc} field")
+            continue
+        except (ValueError, TypeError) as exc:
+            yield Problem(where, f"bad record: {exc}")
+            continue
+        yield Article(id=ident, title=str(data.get("title", ident)), source=where,
+                      text=text, paragraphs=paragraph_spans(text))
 
 
 def article_paths(seeds: Path) -> list[Path]:
-    """Article files in a seeds directory, in a stable order."""
-    return sorted(p for p in seeds.iterdir() if p.suffix in ARTICLE_SUFFIXES and not p.name.startswith("."))
+    """Files in a seeds directory that a reader knows, in a stable order."""
+    return sorted(p for p in seeds.iterdir() if p.suffix in READERS and not p.name.startswith("."))
+
+
+def read_paths(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
+    """Read article files and directories of them; bad input becomes Problems, not articles."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    taken: set[str] = set()
+    for path in paths:
+        if path.is_dir():
+            files = article_paths(path)
+        elif path.exists():
+            files = [path]
+        else:
+            problems.append(Problem(str(path), "no such file or directory"))
+            continue
+        for file in files:
+            if file.suffix not in READERS:
+                problems.append(Problem(str(file), f"unknown format (readers: {', '.join(sorted(READERS))})"))
+                continue
+            slug = slugify(file.stem)
+            if slug in taken:
+                slug = f"{slug}-{file.suffix.lstrip('.')}"
+            for item in READERS[file.suffix](file, slug):
+                if isinstance(item, Problem):
+                    problems.append(item)
+                else:
+                    taken.add(item.id)
+                    articles.append(item)
+    return articles, problems
 
 
 def read_seeds(seeds: Path) -> tuple[list[Article], list[Problem]]:
-    """Read every article in `seeds`; bad files become Problems instead of articles."""
-    articles: list[Article] = []
-    problems: list[Problem] = []
+    """Read every article in the directory `seeds`."""
     if not seeds.is_dir():
         return [], [Problem(str(seeds), "seeds directory does not exist")]
-    taken: set[str] = set()
-    for path in article_paths(seeds):
-        slug = slugify(path.stem)
-        if slug in taken:
-            slug = f"{slug}-{path.suffix.lstrip('.')}"
-        try:
-            article = read_article(path, slug=slug)
-        except ReadError as exc:
-            problems.append(Problem(str(path), str(exc)))
-            continue
-        taken.add(slug)
-        articles.append(article)
-    return articles, problems
+    return read_paths([seeds])

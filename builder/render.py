@@ -1,17 +1,12 @@
-"""Stage 4: records → Markdown pages through the Jinja2 templates in `templates/`.
+"""Stage 5: the index → Markdown pages through the Jinja2 templates in `templates/`.
 
 Every value from an article is escaped for both HTML and Markdown before it
 reaches a page (see `md_escape`), so article text can never become markup.
 """
 from __future__ import annotations
 
-import bisect
-import csv
-import io
-import json
 import posixpath
 import re
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +14,8 @@ import jinja2
 from markupsafe import Markup
 
 from . import lexicon as lx
-from .export import record
-from .records import Actor, Article, Quote
+from .index import Index
+from .records import Article, Quote
 
 SOURCE_LABELS = {
     "named": "Named source",
@@ -154,135 +149,75 @@ def segments(article: Article, start: int, end: int) -> list[Segment]:
     return out
 
 
-def summary(article: Article) -> dict:
-    """Sourcing at a glance: counts, share of anonymous quotes, top speakers."""
-    quotes = article.quotes
-    sources = Counter(q.speaker.name for q in quotes if q.speaker.name)
-    kinds = Counter(q.speaker.kind for q in quotes)
-    anon = kinds.get("anonymous", 0)
-    return {
-        "quotes": len(quotes),
-        "sources": len(sources),
-        "anonymous": anon,
-        "anonymous_share": round(100 * anon / len(quotes)) if quotes else 0,
-        "kinds": sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])),
-        "top": sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))[:3],
-    }
-
-
-def _quotes_csv(articles: list[Article], actors: dict[str, Actor]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["article", "quote_id", "kind", "text", "speaker", "speaker_as_written", "source_kind", "actor", "actor_name", "start", "end"])
-    for a in articles:
-        for q in a.quotes:
-            actor = actors.get(q.speaker.actor or "")
-            writer.writerow([a.id, q.id, q.kind, q.text, q.speaker.name, q.speaker.text, q.speaker.kind,
-                             q.speaker.actor or "", actor.name if actor else "", q.start, q.end])
-    return buf.getvalue()
-
-
-def render_site(articles: list[Article], actors: list[Actor], *, templates: Path,
-                use_directory_urls: bool = True) -> Site:
-    """Render every generated page and data file of the site."""
-    env = environment(templates)
-    urls = Urls(use_directory_urls)
-    by_id = {a.id: a for a in actors}
-    articles = sorted(articles, key=lambda a: (str(a.metadata.get("date", "")), a.id))
-    quotes_by_actor: dict[str, list[tuple[Article, Quote]]] = defaultdict(list)
-    for art in articles:
-        for q in art.quotes:
-            if q.speaker.actor:
-                quotes_by_actor[q.speaker.actor].append((art, q))
-    titles = {a.id: a.title for a in articles}
-    pages: dict[str, str] = {}
-
-    for art in articles:
-        src = urls.article_src(art.id)
-        paragraphs = [segments(art, p.start, p.end) for p in art.paragraphs]
+def _article_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[str, str]:
+    pages = {}
+    for art in index.articles:
+        src = urls.article_src(index.slug[art.id])
         pages[src] = env.get_template("article.md.j2").render(
-            article=art, paragraphs=paragraphs, summary=summary(art), actors=by_id,
+            article=art, paragraphs=[segments(art, p.start, p.end) for p in art.paragraphs],
+            summary=index.summary[art.id], actors=index.actor,
             actor_link=lambda aid, _s=src: urls.link(_s, urls.actor_src(aid)),
             index_link=urls.link(src, "actors/index.md"),
         )
+    return pages
 
-    together = _co_occurrence(articles, actors)
-    for actor in actors:
+
+def _actor_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[str, str]:
+    pages = {}
+    titles = {a.id: a.title for a in index.articles}
+    for actor in index.actors:
         src = urls.actor_src(actor.id)
-        counts = Counter(aid for aid, _, _ in actor.mentions)
-        said = quotes_by_actor.get(actor.id, [])
+        said = index.said.get(actor.id, [])
         pages[src] = env.get_template("actor.md.j2").render(
             actor=actor,
             quotes=[(a, q) for a, q in said if q.kind != "indirect"],
             statements=[(a, q) for a, q in said if q.kind == "indirect"],
-            related=[by_id[r] for r in actor.related if r in by_id],
-            articles=sorted(counts.items(), key=lambda kv: (-kv[1], titles.get(kv[0], kv[0]))),
+            related=[index.actor[r] for r in actor.related if r in index.actor],
+            articles=index.appearances.get(actor.id, []),
             titles=titles,
-            together=[(by_id[i], n) for i, n in sorted(together[actor.id].items(), key=lambda kv: (-kv[1], kv[0]))[:8]],
-            article_link=lambda aid, anchor="", _s=src: urls.link(_s, urls.article_src(aid), anchor),
+            together=[(index.actor[i], n) for i, n in index.together.get(actor.id, [])],
+            article_link=lambda aid, anchor="", _s=src: urls.link(_s, urls.article_src(index.slug[aid]), anchor),
             actor_link=lambda aid, _s=src: urls.link(_s, urls.actor_src(aid)),
         )
+    return pages
 
-    index_rows = []
-    for actor in sorted(actors, key=lambda a: (a.name.lower(), a.id)):
-        index_rows.append({
+
+def _actors_index(env: jinja2.Environment, urls: Urls, index: Index) -> str:
+    rows = []
+    for actor in sorted(index.actors, key=lambda a: (a.name.lower(), a.id)):
+        rows.append({
             "letter": _letter(actor.name),
-            "actor": actor, "quotes": len(quotes_by_actor.get(actor.id, [])),
-            "articles": len({aid for aid, _, _ in actor.mentions}),
+            "actor": actor, "quotes": len(index.said.get(actor.id, [])),
+            "articles": len(index.appearances.get(actor.id, [])),
             "link": urls.link("actors/index.md", urls.actor_src(actor.id)),
         })
-    pages["actors/index.md"] = env.get_template("actors.md.j2").render(rows=index_rows)
+    return env.get_template("actors.md.j2").render(rows=rows)
 
-    anon: dict[str, list[tuple[Article, Quote]]] = defaultdict(list)
-    named: dict[str, list[tuple[Article, Quote]]] = defaultdict(list)
-    for art in articles:
-        for q in art.quotes:
-            target = anon if q.speaker.kind in ("anonymous", "unknown", "document") else named
-            target[_description(q)].append((art, q))
-    pages["sources/index.md"] = env.get_template("sources.md.j2").render(
-        anonymous=sorted(anon.items(), key=lambda kv: (-len(kv[1]), kv[0])),
-        named=sorted(named.items(), key=lambda kv: (-len(kv[1]), kv[0])),
-        article_link=lambda aid, anchor="": urls.link("sources/index.md", urls.article_src(aid), anchor),
-        total=sum(len(a.quotes) for a in articles),
+
+def _sources_index(env: jinja2.Environment, urls: Urls, index: Index) -> str:
+    src = "sources/index.md"
+    return env.get_template("sources.md.j2").render(
+        anonymous=index.unnamed, named=index.named,
+        article_link=lambda aid, anchor="": urls.link(src, urls.article_src(index.slug[aid]), anchor),
+        total=sum(len(a.quotes) for a in index.articles),
     )
 
-    rows = [{"article": a, "summary": summary(a), "src": urls.article_src(a.id)} for a in articles]
+
+def render_site(index: Index, *, templates: Path, use_directory_urls: bool = True) -> tuple[dict[str, str], str]:
+    """Render every generated page; returns the pages by path and the home page's article list."""
+    env = environment(templates)
+    urls = Urls(use_directory_urls)
+    pages = {**_article_pages(env, urls, index), **_actor_pages(env, urls, index)}
+    pages["actors/index.md"] = _actors_index(env, urls, index)
+    pages["sources/index.md"] = _sources_index(env, urls, index)
+    rows = [{"article": a, "summary": index.summary[a.id], "src": urls.article_src(index.slug[a.id])}
+            for a in index.articles]
     pages["articles/index.md"] = env.get_template("articles.md.j2").render(
         rows=rows, link=lambda s: urls.link("articles/index.md", s))
-    home = env.get_template("home_list.md.j2").render(
-        rows=rows, link=lambda s: urls.link("index.md", s))
-
-    files = {
-        "data/annotations.jsonl": "".join(json.dumps(record(a, actors), ensure_ascii=False, sort_keys=True) + "\n" for a in articles),
-        "data/quotes.csv": _quotes_csv(articles, by_id),
-    }
-    return Site(pages=pages, files=files, home=home)
-
-
-def _co_occurrence(articles: list[Article], actors: list[Actor]) -> dict[str, Counter]:
-    """For each actor, how many paragraphs it shares with each other actor."""
-    paragraph_of: dict[str, list[int]] = {a.id: [p.start for p in a.paragraphs] for a in articles}
-    members: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for actor in actors:
-        for article_id, start, _ in actor.mentions:
-            starts = paragraph_of.get(article_id)
-            if starts:
-                members[(article_id, bisect.bisect_right(starts, start))].add(actor.id)
-    together: dict[str, Counter] = defaultdict(Counter)
-    for group in members.values():
-        for a in group:
-            for b in group:
-                if a != b:
-                    together[a][b] += 1
-    return together
+    home = env.get_template("home_list.md.j2").render(rows=rows, link=lambda s: urls.link("index.md", s))
+    return pages, home
 
 
 def _letter(name: str) -> str:
     first = name.lstrip("\"'“‘(").upper()[:1]
     return first if first.isalpha() and first.isascii() else "#"
-
-
-def _description(q: Quote) -> str:
-    """How a source is described, grouped case-insensitively ("A U.S. official" = "a U.S. official")."""
-    text = q.speaker.name or "(no source found)"
-    return text[0].lower() + text[1:] if q.speaker.kind == "anonymous" and text[:2] in ("A ", "An") else text

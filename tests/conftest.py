@@ -24,7 +24,8 @@ def nlp():
 @pytest.fixture(scope="session")
 def annotate_text(nlp):
     """Annotate a raw text (paragraphs split on blank lines) and return the Article."""
-    from builder.annotate import annotate, paragraph_spans
+    from builder.annotate import annotate
+    from builder.read import paragraph_spans
     from builder.records import Article
 
     def run(text: str):

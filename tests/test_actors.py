@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from builder.actors import clean_name, is_junk, resolve_actors
-from builder.annotate import annotate, paragraph_spans
+from builder.annotate import annotate
+from builder.read import paragraph_spans
 from builder.overrides import apply_overrides, load_overrides
 from builder.records import Article, Mention
 
@@ -153,7 +154,7 @@ def test_overrides_merge_retype_describe_rename_and_hide(tmp_path):
     a = article("a", "Jane Doe met Janie. Acme Corp agreed. Zed Thing came.",
                 [("Jane Doe", "PERSON"), ("Janie", "PERSON"), ("Acme Corp", "PERSON"), ("Zed Thing", "ORG")])
     arts, actors = resolve_actors([a])
-    overrides, problems = load_overrides(write(tmp_path, """
+    overrides, problems = load_overrides([write(tmp_path, """
         Jane Doe:
           aliases: [Janie]
           description: Mayor of Springfield.
@@ -162,7 +163,7 @@ def test_overrides_merge_retype_describe_rename_and_hide(tmp_path):
           name: Acme Corporation
         Zed Thing:
           hide: true
-    """))
+    """)])
     assert problems == []
     arts, actors, warnings = apply_overrides(arts, actors, overrides)
     assert warnings == []
@@ -176,7 +177,7 @@ def test_overrides_merge_retype_describe_rename_and_hide(tmp_path):
 def test_override_for_unknown_actor_is_a_warning(tmp_path):
     a = article("a", "Jane Doe spoke.", [("Jane Doe", "PERSON")])
     arts, actors = resolve_actors([a])
-    overrides, problems = load_overrides(write(tmp_path, "Nobody Here:\n  type: person\n"))
+    overrides, problems = load_overrides([write(tmp_path, "Nobody Here:\n  type: person\n")])
     assert problems == []
     _, after, warnings = apply_overrides(arts, actors, overrides)
     assert after == actors
@@ -197,7 +198,7 @@ def test_override_for_unknown_actor_is_a_warning(tmp_path):
 )
 def test_malformed_overrides_name_the_line_and_key(tmp_path, body, where, message):
     path = write(tmp_path, body)
-    _, problems = load_overrides(path)
+    _, problems = load_overrides([path])
     assert len(problems) == 1
     assert problems[0].source == f"{path}{where}"
     assert problems[0].message.startswith(message)

@@ -331,7 +331,8 @@ def test_pronoun_is_kept_as_written_and_named_by_its_antecedent(annotate_text):
 
 
 def test_annotation_does_not_depend_on_other_articles(nlp):
-    from builder.annotate import annotate, paragraph_spans
+    from builder.annotate import annotate
+    from builder.read import paragraph_spans
     from builder.records import Article
 
     text = "“We will win,” said Ada Moss."

@@ -79,7 +79,8 @@ def test_annotate_jsonl_keeps_text_verbatim(tmp_path):
     "line, message",
     [
         ("not json", "bad record"),
-        (json.dumps({"text": "no id"}), "bad record: 'id'"),
+        (json.dumps({"text": "no id"}), "bad record: no 'id' field"),
+        (json.dumps(["a list"]), "bad record: a record must be a JSON object"),
         (json.dumps({"id": 1, "text": 5}), "bad record: 'text' must be a string"),
     ],
 )

@@ -7,28 +7,21 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import re
-
 from spacy.language import Language
 
-from ..records import Article, Mention, Span
+from ..records import Article, Mention
 from .. import lexicon as lx
 from .attribution import attribute_paragraph
 from .marks import find_quoted
 from .pipeline import DEFAULT_MODEL, ModelNotFound, load_pipeline
 from .resolve import Person, SpeakerResolver, name_gender, to_quote
 
-__all__ = ["annotate", "load_pipeline", "paragraph_spans", "DEFAULT_MODEL", "ModelNotFound"]
+__all__ = ["annotate", "load_pipeline", "DEFAULT_MODEL", "ModelNotFound"]
 
 log = logging.getLogger(__name__)
 
 MENTION_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 _MAX_PARAGRAPH = 20_000
-
-
-def paragraph_spans(text: str) -> tuple[Span, ...]:
-    """Paragraphs of a raw text: runs of non-empty lines between line breaks."""
-    return tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text))
 
 
 def _mentions(doc, offset: int, speaker_spans: list[tuple[int, int]]) -> list[Mention]:
@@ -99,7 +92,7 @@ def _carry_back(parsed) -> None:
 
 def annotate(article: Article, nlp: Language) -> Article:
     """Return the article with its quotes and mentions filled in."""
-    paragraphs = article.paragraphs or paragraph_spans(article.text)
+    paragraphs = article.paragraphs
     texts = [article.text[p.start:p.end] for p in paragraphs]
     docs = nlp.pipe(t[:_MAX_PARAGRAPH] for t in texts)
     parsed = []

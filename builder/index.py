@@ -1,0 +1,137 @@
+"""Stage 4: group across articles once, before anything is rendered.
+
+Quotes by actor, where each actor appears, who appears beside whom, sources
+grouped by how they are described, and each article's sourcing summary.
+Render and export only read this index; neither groups on its own.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .records import Actor, Article, Quote
+from .slugs import slugify
+
+# Sources that are described rather than named, or not found at all.
+UNNAMED_KINDS = ("anonymous", "unknown", "document")
+
+
+@dataclass(frozen=True)
+class Index:
+    """Everything the pages and data files need, computed once."""
+
+    articles: list[Article]  # by date, then id
+    actors: list[Actor]  # by id
+    actor: dict[str, Actor]  # by id
+    slug: dict[str, str]  # article id → the article page's slug
+    said: dict[str, list[tuple[Article, Quote]]]  # actor id → its quotes, in article order
+    appearances: dict[str, list[tuple[str, int]]]  # actor id → (article id, mentions), most first
+    together: dict[str, list[tuple[str, int]]]  # actor id → (actor id, shared paragraphs), top 8
+    present: dict[str, list[tuple[Actor, list[tuple[int, int]]]]]  # article id → its actors and their spans
+    summary: dict[str, dict]  # article id → sourcing summary
+    unnamed: list[tuple[str, list[tuple[Article, Quote]]]]  # sources described, not named, largest first
+    named: list[tuple[str, list[tuple[Article, Quote]]]]  # named sources, largest first
+
+
+def summary(article: Article) -> dict:
+    """Sourcing at a glance: counts, share of anonymous quotes, top speakers."""
+    quotes = article.quotes
+    sources = Counter(q.speaker.name for q in quotes if q.speaker.name)
+    kinds = Counter(q.speaker.kind for q in quotes)
+    anon = kinds.get("anonymous", 0)
+    return {
+        "quotes": len(quotes),
+        "sources": len(sources),
+        "anonymous": anon,
+        "anonymous_share": round(100 * anon / len(quotes)) if quotes else 0,
+        "kinds": sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])),
+        "top": sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))[:3],
+    }
+
+
+def description(q: Quote) -> str:
+    """How a source is described, grouped case-insensitively ("A U.S. official" = "a U.S. official")."""
+    text = q.speaker.name or "(no source found)"
+    return text[0].lower() + text[1:] if q.speaker.kind == "anonymous" and text[:2] in ("A ", "An") else text
+
+
+def _slugs(articles: list[Article]) -> dict[str, str]:
+    """A unique page slug per article id, independent of input order."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for ident in sorted(a.id for a in articles):
+        base = slug = slugify(ident)
+        n = 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        slugs[ident] = slug
+    return slugs
+
+
+def _co_occurrence(articles: list[Article], actors: list[Actor]) -> dict[str, Counter]:
+    """For each actor, how many paragraphs it shares with each other actor."""
+    paragraph_of: dict[str, list[int]] = {a.id: [p.start for p in a.paragraphs] for a in articles}
+    members: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for actor in actors:
+        for article_id, start, _ in actor.mentions:
+            starts = paragraph_of.get(article_id)
+            if starts:
+                members[(article_id, bisect.bisect_right(starts, start))].add(actor.id)
+    together: dict[str, Counter] = defaultdict(Counter)
+    for group in members.values():
+        for a in group:
+            for b in group:
+                if a != b:
+                    together[a][b] += 1
+    return together
+
+
+def _source_groups(articles: list[Article]) -> tuple[list, list]:
+    unnamed: dict[str, list[tuple[Article, Quote]]] = defaultdict(list)
+    named: dict[str, list[tuple[Article, Quote]]] = defaultdict(list)
+    for art in articles:
+        for q in art.quotes:
+            target = unnamed if q.speaker.kind in UNNAMED_KINDS else named
+            target[description(q)].append((art, q))
+
+    def largest_first(groups: dict) -> list:
+        return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+    return largest_first(unnamed), largest_first(named)
+
+
+def _by_count(counter: Counter, limit: int | None = None) -> list[tuple[str, int]]:
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+
+def index_site(articles: list[Article], actors: list[Actor]) -> Index:
+    """Group the resolved articles and actors for rendering and export."""
+    articles = sorted(articles, key=lambda a: (str(a.metadata.get("date", "")), a.id))
+    actors = sorted(actors, key=lambda a: a.id)
+    said: dict[str, list[tuple[Article, Quote]]] = defaultdict(list)
+    for art in articles:
+        for q in art.quotes:
+            if q.speaker.actor:
+                said[q.speaker.actor].append((art, q))
+    titles = {a.id: a.title for a in articles}
+    present: dict[str, list[tuple[Actor, list[tuple[int, int]]]]] = defaultdict(list)
+    appearances = {}
+    for actor in actors:
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for article_id, start, end in actor.mentions:
+            spans[article_id].append((start, end))
+        for article_id, found in spans.items():
+            present[article_id].append((actor, found))
+        appearances[actor.id] = sorted(((a, len(s)) for a, s in spans.items()),
+                                       key=lambda kv: (-kv[1], titles.get(kv[0], kv[0])))
+    together = _co_occurrence(articles, actors)
+    unnamed, named = _source_groups(articles)
+    return Index(
+        articles=articles, actors=actors, actor={a.id: a for a in actors}, slug=_slugs(articles),
+        said=dict(said), appearances=appearances,
+        together={a.id: _by_count(together[a.id], 8) for a in actors},
+        present=dict(present), summary={a.id: summary(a) for a in articles},
+        unnamed=unnamed, named=named,
+    )
