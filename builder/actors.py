@@ -12,44 +12,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
-from .read import is_debris
-from .slugs import slugify
+from .names import clean_name, is_junk
 from .records import Actor, Article, Mention
+from .slugs import slugify
 
 _ORG_SUFFIX = re.compile(r"^\s+(" + "|".join(map(re.escape, lx.NAMED_AFTER_SUFFIXES)) + r")\b")
 _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&.]{1,9})\)")
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-
-
-def clean_name(text: str) -> str:
-    """A mention's name without titles, possessives, 'the' or stray punctuation."""
-    name = re.sub(r"\s+", " ", text).strip(lx.NAME_EDGE_PUNCTUATION)
-    if not re.search(r"\b[A-Z]\.$", name):  # keep the stop of "U.N."
-        name = name.rstrip(".")
-    name = _POSSESSIVE.sub("", name)
-    words = name.split(" ")
-    while len(words) > 1 and (words[0].lower() in lx.TITLES or words[0].lower() in ("the",)):
-        words.pop(0)
-    return " ".join(words).strip(" ,.")
-
-
-def is_junk(name: str) -> bool:
-    """True for strings that are not names: lowercase words, numbers, pronouns, widget text."""
-    letters = sum(ch.isalpha() for ch in name)
-    if len(name) < 2 or letters == 0:
-        return True
-    if not name[0].isupper() and not name[0].isdigit():
-        return True
-    if name.lower() in lx.NOT_NAMES or name.lower() in lx.TITLES:
-        return True
-    if re.fullmatch(r"[\d\s.,/:-]+(?:s|th|st|nd|rd)?", name):
-        return True
-    if is_debris(name) or re.sub(r"[^\w\s]", "", name).lower() in _DEBRIS_WORDS:
-        return True
-    return False
-
-
-_DEBRIS_WORDS = frozenset(re.sub(r"[^\w\s]", "", d) for d in lx.DEBRIS)
 
 
 def _key(name: str) -> str:
@@ -144,11 +112,9 @@ def _article_groups(article: Article) -> tuple[dict[str, tuple[str, list[tuple[M
     return groups, {org: full.get(person.split()[-1].lower(), _key(person)) for org, person in named_after.items()}
 
 
-def resolve_actors(articles: list[Article], overrides: dict | None = None) -> tuple[list[Article], list[Actor]]:
-    """Merge mentions across articles into actors and link each speaker to one.
-
-    Returns the articles with `speaker.actor` filled in and the actors, sorted by id.
-    """
+def _group_site(articles: list[Article]) -> tuple[dict[str, _Group], list[tuple[str, str]]]:
+    """Group every mention of every article by name key; return the groups and
+    the (organisation, person) keys of organisations named after people."""
     site: dict[str, _Group] = defaultdict(_Group)
     surname_only: list[tuple[str, str, list[tuple[Mention, str]]]] = []
     relations: list[tuple[str, str]] = []
@@ -160,46 +126,33 @@ def resolve_actors(articles: list[Article], overrides: dict | None = None) -> tu
                 surname_only.append((article.id, key, items))
                 continue
             for m, name in items:
-                vote, weight = _vote(m, name)
-                site[key].add(article.id, m, name, vote, weight)
+                site[key].add(article.id, m, name, *_vote(m, name))
     # A lone surname joins the one person site-wide with that surname, if unambiguous.
     for article_id, key, items in surname_only:
         owners = [k for k, g in site.items() if g.type == "person" and k.split()[-1] == key and len(k.split()) > 1]
         target = owners[0] if len(owners) == 1 else key
         for m, name in items:
-            vote, weight = _vote(m, name)
-            site[target].add(article_id, m, name, vote, weight)
-    # Speakers the model found no entity for still become actors when named.
-    known: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for group in site.values():
-        for article_id, s, e in group.mentions:
-            known[article_id].append((s, e))
-    for article in articles:
-        for q in article.quotes:
-            sp = q.speaker
-            if sp.kind not in ("named", "organization") or not sp.name:
-                continue
-            if any(s <= sp.name_start < e or sp.name_start <= s < sp.name_end for s, e in known[article.id]):
-                continue
-            name = clean_name(sp.name)
-            if is_junk(name) or not all(w[:1].isupper() for w in name.split() if len(w) > 3):
-                continue
-            key = _key(name)
-            m = Mention(text=sp.name, start=sp.name_start, end=sp.name_end, label="PERSON" if sp.kind == "named" else "ORG", speaker=True)
-            vote, weight = _vote(m, name)
-            site[key].add(article.id, m, name, vote, weight)
-            known[article.id].append((sp.name_start, sp.name_end))
+            site[target].add(article_id, m, name, *_vote(m, name))
+    return site, relations
+
+
+def resolve_actors(articles: list[Article]) -> tuple[list[Article], list[Actor]]:
+    """Merge mentions across articles into actors and link each speaker to one.
+
+    Returns the articles with `speaker.actor` filled in and the actors, sorted by id.
+    """
+    site, relations = _group_site(articles)
     for org, person in relations:
         if org in site and person in site and org != person:
             site[org].related.add(person)
             site[person].related.add(org)
-    roles: dict[str, list[str]] = defaultdict(list)
     actors, ids = _to_actors(site)
     span_actor: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for key, group in site.items():
         for article_id, s, e in group.mentions:
             span_actor[article_id].append((s, e, ids[key]))
     linked = [_link_speakers(a, span_actor[a.id]) for a in articles]
+    roles: dict[str, list[str]] = defaultdict(list)
     for article in linked:
         for q in article.quotes:
             if q.speaker.actor and q.speaker.role and q.speaker.role not in roles[q.speaker.actor]:
@@ -240,6 +193,6 @@ def _link_speakers(article: Article, spans: list[tuple[int, int, str]]) -> Artic
         actor = next((a for s, e, a in spans if s < sp.name_end and sp.name_start < e), None)
         if sp.kind not in ("named", "organization", "group") and actor is not None:
             # "a senior Biden administration official" is not Joe Biden.
-            actor = None if not sp.name or sp.name.split()[-1].lower() in lx.ANONYMOUS_NOUNS | lx.DOCUMENT_NOUNS else actor
+            actor = None if not sp.name or sp.head in lx.ANONYMOUS_NOUNS | lx.DOCUMENT_NOUNS else actor
         quotes.append(dataclasses.replace(q, speaker=dataclasses.replace(sp, actor=actor)))
     return dataclasses.replace(article, quotes=tuple(quotes))

@@ -20,13 +20,12 @@ from pathlib import Path
 
 import yaml
 
-from . import lexicon as lx
+from .names import is_debris
 from .records import Article, Problem, Span
 from .slugs import slugify
 
 log = logging.getLogger(__name__)
 
-_BULLET = re.compile(r"^\s*(?:[•·▪►*+\-–]|\d+[.)])\s+")
 _NAMES = r"[A-Z][\w.'’-]*(?:(?:\s+|,\s*|,?\s+and\s+)[A-Z][\w.'’-]*)*"
 _CREDIT = re.compile(
     rf"^(?P<names>{_NAMES})\s+(?:also\s+)?contributed(?:\s+reporting)?(?:\s+(?:to|for)\s+this\s+(?:report|story|article))?"
@@ -38,14 +37,6 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
 
 class ReadError(ValueError):
     """The file cannot be turned into an article."""
-
-
-def is_debris(line: str) -> bool:
-    """True for a line of web furniture rather than article text."""
-    bare = _BULLET.sub("", line).strip()
-    if not bare:
-        return True
-    return bare.lower() in lx.DEBRIS
 
 
 def _paragraphs(body: str) -> list[str]:

@@ -46,6 +46,7 @@ class Speaker:
     name: str = ""
     name_start: int = 0
     name_end: int = 0
+    head: str = ""  # head word of `name` ("official" of "a senior Biden administration official")
     rule: str = ""  # the named rule that found the source ("verb-subject", "pronoun", …)
 
 
@@ -70,8 +71,9 @@ class Mention:
     start: int
     end: int
     label: str  # spaCy entity label
-    speaker: bool = False  # the mention is the subject of a reporting verb
+    speaker: bool = False  # the mention names a source of a quote
     titled: bool = False  # preceded by a personal title (Sen., President, Mr.)
+    head: str = ""  # the head word of the name ("Haass" of "Richard Haass")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.actors import clean_name, is_junk, resolve_actors
+from builder.actors import resolve_actors
+from builder.names import clean_name, is_junk
 from builder.annotate import annotate
 from builder.read import paragraph_spans
 from builder.overrides import apply_overrides, load_overrides

@@ -14,6 +14,8 @@ from .. import lexicon as lx
 from .attribution import attribute_paragraph
 from .marks import find_quoted
 from .pipeline import DEFAULT_MODEL, ModelNotFound, load_pipeline
+from ..names import clean_name, is_junk, looks_like_name
+from .attribution import Candidate
 from .resolve import Person, SpeakerResolver, name_gender, to_quote
 
 __all__ = ["annotate", "load_pipeline", "DEFAULT_MODEL", "ModelNotFound"]
@@ -34,7 +36,7 @@ def _mentions(doc, offset: int, speaker_spans: list[tuple[int, int]]) -> list[Me
         found.append(Mention(
             text=ent.text, start=start, end=end, label=ent.label_,
             speaker=any(s <= start and end <= e for s, e in speaker_spans),
-            titled=prev in lx.TITLES,
+            titled=prev in lx.TITLES, head=ent.root.lower_,
         ))
     return found
 
@@ -58,7 +60,7 @@ def _people(doc, offset: int, para: int, regions: list[tuple[int, int]]) -> list
         found.append(Person(
             text=ent.text, start=offset + ent.start_char, end=offset + ent.end_char, para=para,
             sent=offset + ent.sent.start_char, subject=ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj",) and ent.root.dep_ in ("appos", "compound"),
-            gender=name_gender(prev, ent.text),
+            gender=name_gender(prev, ent.text), head=ent.root.lower_,
         ))
     return sorted(found, key=lambda p: p.start)
 
@@ -79,15 +81,13 @@ def _carry_back(parsed) -> None:
     earlier paragraphs' pieces that attribution."""
     for i in range(len(parsed) - 2, -1, -1):
         cands, following = parsed[i][2], parsed[i + 1][2]
-        shift = parsed[i + 1][1].start - parsed[i][1].start  # offsets are paragraph-relative
         opener = next((c for c in following if c.kind == "direct" and c.opens_paragraph), None)
         if opener is None or opener.who is None:
             continue
         for cand in cands:
             if cand.kind == "direct" and cand.open_end and cand.who is None:
-                cand.who = dataclasses.replace(opener.who, start=opener.who.start + shift, end=opener.who.end + shift)
-                cand.cue = (opener.cue[0], opener.cue[1] + shift, opener.cue[2] + shift) if opener.cue else None
-                cand.continues = False
+                cand.who = dataclasses.replace(opener.who, rule="carry-back")
+                cand.cue, cand.continues = opener.cue, False
 
 
 def annotate(article: Article, nlp: Language) -> Article:
@@ -103,11 +103,11 @@ def annotate(article: Article, nlp: Language) -> Article:
         if unbalanced:
             log.info("%s: paragraph %d has unbalanced quotation marks", article.source, number + 1)
         try:
-            cands = attribute_paragraph(doc, quoted)
+            cands = [_shifted(c, para.start) for c in attribute_paragraph(doc, quoted)]
         except Exception:  # one confusing paragraph must not lose the article
             log.warning("%s: paragraph %d could not be attributed; skipped", article.source, number + 1, exc_info=log.isEnabledFor(logging.DEBUG))
             cands = []
-        speakers = [(para.start + c.who.start, para.start + c.who.end) for c in cands if c.who]
+        speakers = [(c.who.start, c.who.end) for c in cands if c.who]
         mentions.extend(_mentions(doc, para.start, speakers))
         people.extend(_people(doc, para.start, number, [(q.outer_start, q.outer_end) for q in quoted]))
         sents = [para.start + s.start_char for s in doc.sents]
@@ -118,10 +118,45 @@ def annotate(article: Article, nlp: Language) -> Article:
     quotes = []
     for number, para, cands, sents in parsed:
         for cand in cands:
-            where = para.start + (cand.who.start if cand.who else cand.start)
+            where = cand.who.start if cand.who else cand.start
             sent = max((s for s in sents if s <= where), default=para.start)
-            speaker = resolver.speaker(cand, para.start, number, sent)
+            speaker = resolver.speaker(cand, number, sent)
             if cand.kind == "source":
                 continue
-            quotes.append(to_quote(cand, text=article.text, offset=para.start, number=len(quotes) + 1, speaker=speaker))
+            quotes.append(to_quote(cand, text=article.text, number=len(quotes) + 1, speaker=speaker))
+    mentions += _speaker_mentions(quotes, mentions)
     return dataclasses.replace(article, paragraphs=paragraphs, quotes=tuple(quotes), mentions=tuple(mentions))
+
+
+def _shifted(cand: Candidate, offset: int) -> Candidate:
+    """The candidate with article offsets in place of paragraph offsets: the one place they change."""
+    who = cand.who
+    if who is not None:
+        rel = who.relative
+        who = dataclasses.replace(who, start=who.start + offset, end=who.end + offset,
+                                  relative=(rel[0], rel[1] + offset, rel[2] + offset) if rel else None)
+    return dataclasses.replace(
+        cand, start=cand.start + offset, end=cand.end + offset, who=who,
+        cue=(cand.cue[0], cand.cue[1] + offset, cand.cue[2] + offset) if cand.cue else None,
+        fragments=[(s + offset, e + offset) for s, e in cand.fragments],
+    )
+
+
+def _speaker_mentions(quotes: list, mentions: list[Mention]) -> list[Mention]:
+    """A mention for each named source the model tagged no entity for
+    ("Sanders said" with "Sanders" untagged), so every speaker can become an actor."""
+    taken = [(m.start, m.end) for m in mentions if not is_junk(clean_name(m.text))]
+    added = []
+    for q in quotes:
+        sp = q.speaker
+        if sp.kind not in ("named", "organization") or not sp.name:
+            continue
+        if any(s <= sp.name_start < e or sp.name_start <= s < sp.name_end for s, e in taken):
+            continue
+        if not looks_like_name(sp.name):
+            continue
+        label = "PERSON" if sp.kind == "named" else "ORG"
+        added.append(Mention(text=sp.name, start=sp.name_start, end=sp.name_end, label=label,
+                             speaker=True, head=sp.head))
+        taken.append((sp.name_start, sp.name_end))
+    return added

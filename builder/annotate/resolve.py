@@ -2,6 +2,7 @@
 "the official" back to their fullest mention and decide the source kind."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from ..records import Cue, Mention, Quote, Speaker, Span
@@ -20,6 +21,7 @@ class Seen:
     end: int
     kind: str
     para: int
+    head: str  # lowercased head word of `text`
     at: int = -1  # where the attribution itself is written
 
 
@@ -62,6 +64,7 @@ class Person:
     sent: int  # character offset of its sentence
     subject: bool
     gender: str | None  # "m" / "f" when a title says so
+    head: str = ""  # lowercased head word of the name
 
 
 def _pronoun_gender(pronoun: str) -> str:
@@ -153,9 +156,9 @@ class SpeakerResolver:
                 return None
             self.gender.setdefault(self._surname(person.text), _pronoun_gender(head))
             full = self._full_name(person.text, person.start)
-            text, start, end = (full.text, full.start, full.end) if full else (person.text, person.start, person.end)
-            earlier = next((s for s in reversed(self.seen) if s.kind == "named" and self._surname(s.text) == self._surname(text)), None)
-            return earlier or Seen(who, text, start, end, "named", para)
+            found = full or person
+            earlier = next((s for s in reversed(self.seen) if s.kind == "named" and self._surname(s.text) == self._surname(found.text)), None)
+            return earlier or Seen(who, found.text, found.start, found.end, "named", para, found.head)
         if head == "it":
             for s in reversed(self.seen):
                 if s.kind in ("document", "organization") and para - s.para <= 2:
@@ -172,46 +175,55 @@ class SpeakerResolver:
                     return s
         return None
 
-    def speaker(self, cand: Candidate, offset: int, para: int, sent: int = -1) -> Speaker:
-        """The Speaker record for one candidate at paragraph offset `offset`."""
+    def speaker(self, cand: Candidate, para: int, sent: int = -1) -> Speaker:
+        """The Speaker record for one candidate (article offsets) in paragraph `para`."""
         if cand.who is None:
             # A quote with no attribution continues the last source named.
             if cand.continues and self.last is not None:
-                return self.last
-            here = offset + cand.start
+                return dataclasses.replace(self.last, rule="continuation")
+            here = cand.start
             return Speaker(text="", start=here, end=here, kind="unknown", name="", name_start=here, name_end=here)
         who = cand.who
-        start, end = offset + who.start, offset + who.end
+        start, end = who.start, who.end
         ante = self._antecedent(who, start, para, sent)
         if ante is not None:
-            seen = Seen(who, ante.text, ante.start, ante.end, ante.kind, para)
+            seen = Seen(who, ante.text, ante.start, ante.end, ante.kind, para, ante.head)
             seen.who = ante.who if ante.who.role or ante.who.reason else who
         else:
-            text, s, e = who.text, start, end
             full = self._full_name(" ".join(who.name_tokens), start)
             if full is not None:
-                text, s, e = full.text, full.start, full.end
-            seen = Seen(who, text, s, e, source_kind(who), para)
+                seen = Seen(who, full.text, full.start, full.end, source_kind(who), para, full.head)
+            else:
+                seen = Seen(who, who.text, start, end, source_kind(who), para, who.head)
         if (who.head in lx.PRONOUNS_PERSON or who.head == "it") and ante is None:
             seen.kind = "unknown"
         seen.at = start
         self.seen.append(seen)
+        text = who.text
         if who.relative is not None:
-            text, start, end = who.relative[0], offset + who.relative[1], offset + who.relative[2]
-        else:
-            text = who.text
+            text, start, end = who.relative
         speaker = Speaker(text=text, start=start, end=end, kind=seen.kind,
                           role=seen.who.role, reason=seen.who.reason,
-                          name=seen.text, name_start=seen.start, name_end=seen.end)
+                          name=seen.text, name_start=seen.start, name_end=seen.end,
+                          head=seen.head, rule=_speaker_rule(who, ante))
         if cand.kind != "source":
             self.last = speaker
         return speaker
 
 
-def to_quote(cand: Candidate, *, text: str, offset: int, number: int, speaker: Speaker) -> Quote:
-    """A Quote record with article-relative offsets."""
-    start, end = offset + cand.start, offset + cand.end
-    cue = Cue(cand.cue[0], offset + cand.cue[1], offset + cand.cue[2]) if cand.cue else None
+def _speaker_rule(who: Who, ante: Seen | None) -> str:
+    """The rule that found the speaker: the paragraph rule, or the resolution that named it."""
+    if ante is None:
+        return who.rule
+    if who.head in lx.PRONOUNS_PERSON or who.head in lx.PRONOUNS_PLURAL or who.head == "it":
+        return "pronoun"
+    return "same-description"
+
+
+def to_quote(cand: Candidate, *, text: str, number: int, speaker: Speaker) -> Quote:
+    """A Quote record (the candidate already carries article offsets)."""
+    start, end = cand.start, cand.end
+    cue = Cue(*cand.cue) if cand.cue else None
     return Quote(
         id=f"q{number}",
         start=start,
@@ -220,5 +232,6 @@ def to_quote(cand: Candidate, *, text: str, offset: int, number: int, speaker: S
         kind=cand.kind,  # type: ignore[arg-type]
         speaker=speaker,
         cue=cue,
-        fragments=tuple(Span(offset + s, offset + e) for s, e in cand.fragments),
+        fragments=tuple(Span(s, e) for s, e in cand.fragments),
+        rule=cand.rule,
     )
