@@ -21,7 +21,7 @@ def _quote(q: Quote) -> dict:
             "text": sp.text, "start": sp.start, "end": sp.end,
             "name": sp.name, "name_start": sp.name_start, "name_end": sp.name_end,
             "actor": sp.actor, "kind": sp.kind, "role": sp.role, "reason": sp.reason,
-            "rule": sp.rule,
+            "rule": sp.rule, "resolution": sp.resolution,
         },
         "rule": q.rule,
     }

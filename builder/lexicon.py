@@ -114,6 +114,8 @@ ambassador judge justice commissioner director chief ceo founder speaker candida
 nominee
 """)
 
+# Determiners that make a noun phrase definite ("the official") or indefinite ("an official").
+DEFINITE = _words("the this that these those")
 INDEFINITE = _words("a an one some several two three four many few another")
 
 # Plural nouns that name a class of people rather than one hidden person.
@@ -193,7 +195,10 @@ CLOSE_MARKS = "”\"'’»"  # tokens that close one
 CLOSING_RUN = ("”", '"', "''", "’", "»")  # marks kept with the quote they close on a page
 SENTENCE_CLOSERS = frozenset(".!?")
 NAME_EDGE_PUNCTUATION = " \t,;:!?\"“”‘’()[]—–-"
-DASHES = ("—", "–", "--")
+ASIDE_MARKS = (",", "(", "—", "–", "--")  # marks that set off an aside after a name ("Ann Lee, the mayor")
+DATELINE_DASHES = ("--", "—", "–", "-")  # dashes after a dateline ("WASHINGTON -- …")
+NAME_PUNCTUATION = (".", "’", "'", "-")  # punctuation inside a name ("U.S.", "O’Malley", "Jean-Luc")
+QUOTE_OPENS_AFTER = ".?!:,;—–("  # characters after which a quotation opens a sentence of its own
 
 # spaCy entity labels by the actor type they suggest.
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",

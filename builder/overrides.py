@@ -16,14 +16,15 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import get_args
 
 import yaml
 
-from .records import Actor, Article, Problem
+from .records import Actor, ActorType, Article, Problem
 
 
 OVERRIDES_FILE = "actors.yml"
-TYPES = ("person", "organization", "place", "group", "other")
+TYPES = get_args(ActorType)
 KEYS = {"aliases": list, "type": str, "description": str, "name": str, "hide": bool}
 
 
@@ -111,6 +112,61 @@ def _names(actor: Actor) -> set[str]:
     return {actor.id.lower(), actor.name.lower(), *(a.lower() for a in actor.aliases)}
 
 
+def _merged(target: Actor, other: Actor) -> Actor:
+    """`target` with `other`'s names, mentions, roles and relations."""
+    return dataclasses.replace(
+        target,
+        aliases=tuple(sorted({*target.aliases, other.name, *other.aliases} - {target.name})),
+        mentions=tuple(sorted({*target.mentions, *other.mentions})),
+        roles=tuple(dict.fromkeys(target.roles + other.roles)),
+        related=tuple(sorted(set(target.related) | set(other.related) - {target.id})),
+    )
+
+
+def _find(entry: Override, by_id: dict[str, Actor]) -> tuple[Actor | None, list[Actor]]:
+    """The actor an entry names and the actors its aliases name; an entry named
+    only through an alias takes that actor and renames it."""
+    wanted = entry.target.lower()
+    target = next((a for a in by_id.values() if wanted in _names(a)), None)
+    alias_hits = [a for a in by_id.values() if _names(a) & {x.lower() for x in entry.aliases}]
+    if target is None and alias_hits:
+        target = alias_hits[0]
+        target = dataclasses.replace(target, name=entry.target, aliases=tuple(sorted({*target.aliases, target.name} - {entry.target})))
+    return target, alias_hits
+
+
+def _apply(entry: Override, target: Actor) -> Actor:
+    if entry.type:
+        target = dataclasses.replace(target, type=entry.type)
+    if entry.description:
+        target = dataclasses.replace(target, description=entry.description)
+    if entry.name:
+        target = dataclasses.replace(target, name=entry.name, aliases=tuple(sorted({*target.aliases, target.name} - {entry.name})))
+    return target
+
+
+def _relink(articles: list[Article], actors: dict[str, Actor], moved: dict[str, str | None]) -> tuple[list[Article], list[Actor]]:
+    """Point speakers and relations at the actors that merged ones became."""
+    def follow(actor_id: str | None) -> str | None:
+        while actor_id in moved:
+            actor_id = moved[actor_id]
+        return actor_id
+
+    fixed_actors = sorted(
+        (dataclasses.replace(a, related=tuple(sorted({r for r in map(follow, a.related) if r and r != a.id})))
+         for a in actors.values()),
+        key=lambda a: a.id,
+    )
+    fixed_articles = []
+    for article in articles:
+        quotes = tuple(
+            dataclasses.replace(q, speaker=dataclasses.replace(q.speaker, actor=follow(q.speaker.actor)))
+            for q in article.quotes
+        )
+        fixed_articles.append(dataclasses.replace(article, quotes=quotes))
+    return fixed_articles, fixed_actors
+
+
 def apply_overrides(articles: list[Article], actors: list[Actor], overrides: Overrides) -> tuple[list[Article], list[Actor], list[Problem]]:
     """Merge, retype, describe, rename and hide actors as the overrides say.
 
@@ -122,54 +178,18 @@ def apply_overrides(articles: list[Article], actors: list[Actor], overrides: Ove
     moved: dict[str, str | None] = {}
     warnings: list[Problem] = []
     for entry in overrides.entries:
-        wanted = entry.target.lower()
-        target = next((a for a in by_id.values() if wanted in _names(a)), None)
-        alias_hits = [a for a in by_id.values() if _names(a) & {x.lower() for x in entry.aliases}]
-        if target is None and alias_hits:
-            target = alias_hits[0]
-            target = dataclasses.replace(target, name=entry.target, aliases=tuple(sorted({*target.aliases, target.name} - {entry.target})))
-            by_id[target.id] = target
+        target, alias_hits = _find(entry, by_id)
         if target is None:
             warnings.append(Problem(entry.where, f"no actor named {entry.target!r}; entry ignored"))
             continue
         for other in alias_hits:
-            if other.id == target.id:
-                continue
-            target = dataclasses.replace(
-                target,
-                aliases=tuple(sorted({*target.aliases, other.name, *other.aliases} - {target.name})),
-                mentions=tuple(sorted({*target.mentions, *other.mentions})),
-                roles=tuple(dict.fromkeys(target.roles + other.roles)),
-                related=tuple(sorted(set(target.related) | set(other.related) - {target.id})),
-            )
-            del by_id[other.id]
-            moved[other.id] = target.id
-        if entry.type:
-            target = dataclasses.replace(target, type=entry.type)
-        if entry.description:
-            target = dataclasses.replace(target, description=entry.description)
-        if entry.name:
-            target = dataclasses.replace(target, name=entry.name, aliases=tuple(sorted({*target.aliases, target.name} - {entry.name})))
-        by_id[target.id] = target
+            if other.id != target.id:
+                target = _merged(target, other)
+                del by_id[other.id]
+                moved[other.id] = target.id
+        by_id[target.id] = _apply(entry, target)
         if entry.hide:
             del by_id[target.id]
             moved[target.id] = None
-
-    def follow(actor_id: str | None) -> str | None:
-        while actor_id in moved:
-            actor_id = moved[actor_id]
-        return actor_id
-
-    fixed_actors = sorted(
-        (dataclasses.replace(a, related=tuple(sorted({r for r in map(follow, a.related) if r and r != a.id})))
-         for a in by_id.values()),
-        key=lambda a: a.id,
-    )
-    fixed_articles = []
-    for article in articles:
-        quotes = tuple(
-            dataclasses.replace(q, speaker=dataclasses.replace(q.speaker, actor=follow(q.speaker.actor)))
-            for q in article.quotes
-        )
-        fixed_articles.append(dataclasses.replace(article, quotes=quotes))
-    return fixed_articles, fixed_actors, warnings
+    articles, fixed = _relink(articles, by_id, moved)
+    return articles, fixed, warnings

@@ -47,7 +47,8 @@ class Speaker:
     name_start: int = 0
     name_end: int = 0
     head: str = ""  # head word of `name` ("official" of "a senior Biden administration official")
-    rule: str = ""  # the named rule that found the source ("verb-subject", "pronoun", …)
+    rule: str = ""  # the named rule that found the source's words ("verb-subject", "according-to-object", …)
+    resolution: str = ""  # how `name` was found from `text`: "pronoun", "same-description", "full-name" or ""
 
 
 @dataclass(frozen=True)

@@ -1,56 +1,20 @@
-"""Actors across articles: merging, splitting, types, acronyms, junk, overrides, stable ids."""
+"""Actors across articles: merging, splitting, types, acronyms, junk, stable ids."""
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 
 import pytest
 
+from base import with_mentions as article
+
 from builder.actors import resolve_actors
-from builder.names import clean_name, is_junk
 from builder.annotate import annotate
 from builder.read import paragraph_spans
-from builder.overrides import apply_overrides, load_overrides
-from builder.records import Article, Mention
-
-
-def article(ident: str, text: str, mentions: list[tuple[str, str]] | None = None, **flags) -> Article:
-    """A hand-made article whose mentions are (text, label) pairs found in order."""
-    found, pos = [], 0
-    for name, label in mentions or []:
-        start = text.index(name, pos)
-        found.append(Mention(text=name, start=start, end=start + len(name), label=label, **flags.get(name, {})))
-        pos = start + len(name)
-    return Article(id=ident, title=ident, source=ident, text=text, paragraphs=paragraph_spans(text), mentions=tuple(found))
+from builder.records import Article
 
 
 def by_name(actors):
     return {a.name: a for a in actors}
-
-
-@pytest.mark.parametrize(
-    "raw, clean",
-    [
-        ("President Jane Doe", "Jane Doe"),
-        ("Doe's", "Doe"),
-        ("Doe’s", "Doe"),
-        ("Sen. Chris Coons", "Chris Coons"),
-        ("the White House", "White House"),
-        ("Former Gov. Ann Lee", "Ann Lee"),
-    ],
-)
-def test_clean_name(raw, clean):
-    assert clean_name(raw) == clean
-
-
-@pytest.mark.parametrize("name", ["fed", "A", "2024", "1990s", "he", "They", "Oops!", "Advertisement", "x"])
-def test_junk_is_never_an_actor(name):
-    assert is_junk(clean_name(name))
-
-
-@pytest.mark.parametrize("name", ["Jane Doe", "NATO", "U.N.", "Gaza", "3M"])
-def test_names_are_not_junk(name):
-    assert not is_junk(clean_name(name))
 
 
 def test_junk_mentions_make_no_pages():
@@ -144,66 +108,6 @@ def test_speakers_link_to_their_actor_with_real_annotation(nlp):
 
 
 # Overrides
-
-def write(tmp_path: Path, body: str) -> Path:
-    path = tmp_path / "actors.yml"
-    path.write_text(textwrap.dedent(body), "utf-8")
-    return path
-
-
-def test_overrides_merge_retype_describe_rename_and_hide(tmp_path):
-    a = article("a", "Jane Doe met Janie. Acme Corp agreed. Zed Thing came.",
-                [("Jane Doe", "PERSON"), ("Janie", "PERSON"), ("Acme Corp", "PERSON"), ("Zed Thing", "ORG")])
-    arts, actors = resolve_actors([a])
-    overrides, problems = load_overrides([write(tmp_path, """
-        Jane Doe:
-          aliases: [Janie]
-          description: Mayor of Springfield.
-        acme-corp:
-          type: organization
-          name: Acme Corporation
-        Zed Thing:
-          hide: true
-    """)])
-    assert problems == []
-    arts, actors, warnings = apply_overrides(arts, actors, overrides)
-    assert warnings == []
-    names = by_name(actors)
-    assert set(names) == {"Jane Doe", "Acme Corporation"}
-    assert names["Jane Doe"].aliases == ("Janie",) and names["Jane Doe"].description == "Mayor of Springfield."
-    assert len(names["Jane Doe"].mentions) == 2
-    assert names["Acme Corporation"].type == "organization" and names["Acme Corporation"].id == "acme-corp"
-
-
-def test_override_for_unknown_actor_is_a_warning(tmp_path):
-    a = article("a", "Jane Doe spoke.", [("Jane Doe", "PERSON")])
-    arts, actors = resolve_actors([a])
-    overrides, problems = load_overrides([write(tmp_path, "Nobody Here:\n  type: person\n")])
-    assert problems == []
-    _, after, warnings = apply_overrides(arts, actors, overrides)
-    assert after == actors
-    assert [str(w) for w in warnings] == [f"{tmp_path / 'actors.yml'}:1: no actor named 'Nobody Here'; entry ignored"]
-
-
-@pytest.mark.parametrize(
-    "body, where, message",
-    [
-        ("Jane Doe:\n  aliases: [Janie\n", ":3", "invalid YAML"),
-        ("- Jane Doe\n", ":1", "expected a mapping of actor names to settings"),
-        ("Jane Doe:\n  type: robot\n", ":2", "'Jane Doe': type 'robot' is not one of person, organization, place, group, other"),
-        ("Jane Doe:\n  nickname: JD\n", ":2", "'Jane Doe': unknown key 'nickname'"),
-        ("Jane Doe:\n  aliases: Janie\n", ":2", "'Jane Doe': 'aliases' must be a list"),
-        ("Jane Doe:\n  hide: maybe\n", ":2", "'Jane Doe': 'hide' must be a bool"),
-        ("Jane Doe: person\n", ":1", "'Jane Doe': expected settings"),
-    ],
-)
-def test_malformed_overrides_name_the_line_and_key(tmp_path, body, where, message):
-    path = write(tmp_path, body)
-    _, problems = load_overrides([path])
-    assert len(problems) == 1
-    assert problems[0].source == f"{path}{where}"
-    assert problems[0].message.startswith(message)
-
 
 def test_sample_site_actors(sample_site):
     pages = {p.name for p in (sample_site / "actors").iterdir() if p.is_dir()}

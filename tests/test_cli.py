@@ -9,8 +9,8 @@ import pytest
 
 from conftest import ROOT
 
-QUOTE_KEYS = {"id", "start", "end", "text", "kind", "cue", "speaker"}
-SPEAKER_KEYS = {"text", "start", "end", "name", "name_start", "name_end", "actor", "kind", "role", "reason"}
+QUOTE_KEYS = {"id", "start", "end", "text", "kind", "cue", "speaker", "rule"}
+SPEAKER_KEYS = {"text", "start", "end", "name", "name_start", "name_end", "actor", "kind", "role", "reason", "rule", "resolution"}
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -50,6 +50,14 @@ def test_annotate_seeds_directory():
         assert len(rec["quotes"]) >= 10
         assert any(q["speaker"]["kind"] == "anonymous" for q in rec["quotes"])
         assert any(q["speaker"]["actor"] == "richard-haass" for q in rec["quotes"])
+        assert all(q["rule"] and (q["speaker"]["rule"] or not q["speaker"]["text"]) for q in rec["quotes"])
+
+
+def test_annotate_applies_the_curated_actors_file_of_the_seeds():
+    records = [json.loads(l) for l in run("annotate", "seeds").stdout.splitlines()]
+    actors = {a["id"]: a for rec in records for a in rec["actors"]}
+    assert "Bibi" in actors["benjamin-netanyahu"]["aliases"]
+    assert not {"bibi", "netanyahu"} & actors.keys()
 
 
 def test_annotate_json_format(tmp_path):

@@ -107,3 +107,32 @@ def test_slugs_are_stable_and_unique(tmp_path):
     articles, _ = read_seeds(tmp_path)
     assert sorted(a.id for a in articles) == ["my-story", "my-story-md"]
     assert slugify("Café Ünïcode — 2024") == "cafe-unicode-2024"
+
+
+def test_readers_are_registered_by_suffix():
+    from builder.read import READERS, read_jsonl, read_text_file
+
+    assert READERS[".txt"] is READERS[".md"] is read_text_file
+    assert READERS[".jsonl"] is read_jsonl
+
+
+def test_a_jsonl_corpus_yields_many_articles_and_names_bad_lines(tmp_path):
+    from builder.read import read_paths
+
+    lines = ['{"id": "a_1", "text": "First line.\\nSecond line."}', "", "not json", '{"id": "b", "text": "B."}']
+    path = write(tmp_path, "corpus.jsonl", "\n".join(lines) + "\n")
+    articles, problems = read_paths([tmp_path])
+    assert [(a.id, a.text) for a in articles] == [("a_1", "First line.\nSecond line."), ("b", "B.")]
+    assert [articles[0].text[p.start:p.end] for p in articles[0].paragraphs] == ["First line.", "Second line."]
+    assert [p.source for p in problems] == [f"{path}:3"]
+    assert problems[0].message.startswith("bad record")
+
+
+def test_read_paths_reports_missing_paths_and_unknown_formats(tmp_path):
+    from builder.read import read_paths
+
+    odd = write(tmp_path, "notes.docx", "x")
+    articles, problems = read_paths([tmp_path / "nope", odd])
+    assert articles == []
+    assert [(p.source, p.message.split(" (")[0]) for p in problems] == [
+        (str(tmp_path / "nope"), "no such file or directory"), (str(odd), "unknown format")]

@@ -4,17 +4,30 @@ Works on one parsed paragraph at a time (a spaCy Doc) and returns plain
 candidates with character offsets relative to that paragraph. Speaker
 resolution across paragraphs (pronouns, "the official") happens in
 `resolve.py`.
+
+Every way of finding a quote, and every filter or cut applied on the way, is
+a named rule (`RULES`); the passes run in the order of `PASSES`. Each
+candidate carries the name of the rule that found it (`Candidate.rule`) and
+its speaker the name of the way its words were found (`Who.rule`, see
+`speakers.SPEAKER_RULES`). `disabled_rules(...)` switches rules off by name.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon as lx
 from .marks import Quoted
-from .speakers import Who, inside, speech_verb, subject_of, trim, who_from, who_of_verb
+from .speakers import (DISABLED, SPEAKER_RULES, Who, inside, rule_on as _on, speech_verb, subject_of, trim,
+                       who_from, who_of_verb)
+
+
+Range = tuple[int, int]
 
 
 @dataclass
@@ -31,44 +44,52 @@ class Candidate:
     rule: str = ""  # the named rule that found it
 
 
-def _according_to(doc: Doc, quotes: list[tuple[int, int]]) -> list[Candidate]:
-    found = []
-    for tok in doc:
-        if tok.lower_ != "according" or inside(tok, quotes):
-            continue
-        to = next((c for c in tok.children if c.lower_ == "to"), None)
-        if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            to = doc[tok.i + 1]
-        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        if obj is None:
-            continue
-        sent = tok.sent
-        phrase_end = max(obj.right_edge.i, to.i) + 1
-        at_end = phrase_end >= sent.end - 1 or all(t.is_punct for t in doc[phrase_end:sent.end])
-        if tok.i == sent.start or (tok.i - sent.start <= 2 and doc[sent.start].is_punct):
-            s, e = trim(doc, phrase_end, sent.end)
-        elif at_end:
-            s, e = trim(doc, sent.start, tok.i)
-        else:  # "In all, according to the memo, the firm paid …": the whole sentence
-            s, e = trim(doc, sent.start, sent.end)
-        if e - s < 3:
-            continue
-        found.append(Candidate(
-            start=doc[s].idx, end=doc[e - 1].idx + len(doc[e - 1]), kind="indirect",
-            who=who_from(obj, quotes), cue=("according to", tok.idx, to.idx + len(to)),
-        ))
-    return found
+@dataclass
+class _Paragraph:
+    """What the passes share while they work through one paragraph."""
+
+    doc: Doc
+    marks: list[Quoted]  # every pair of quotation marks
+    regions: list[Range]  # their character ranges, marks included
+    standalone: list[Quoted]  # quotations that open a sentence: direct quotes
+    embedded: list[Quoted]  # quotations inside a sentence: fragments
+    out: list[Candidate] = field(default_factory=list)
+    directs: list[Candidate] = field(default_factory=list)  # the direct pass's share of `out`
+    used_verbs: set[int] = field(default_factory=set)
+    consumed: set[Quoted] = field(default_factory=set)
+    done: bool = False  # no later pass runs
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+
+def _cue(tok: Token) -> tuple[str, int, int]:
+    return tok.text, tok.idx, tok.idx + len(tok)
+
+
+def _chars(doc: Doc, s: int, e: int) -> Range:
+    """Character range of the token range [s, e)."""
+    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _overlaps(start: int, end: int, quotes: list[Quoted]) -> bool:
+    return any(start < q.end and q.start < end for q in quotes)
 
 
 def _complement(verb: Token) -> Token | None:
     """The verb's clausal complement: the one after it when there are two, and
     never a clause cut off from it by a semicolon ("It's unlikely; aides say …")."""
     doc = verb.doc
-    comps = [c for c in verb.children if c.dep_ == "ccomp"
-             and not any(t.text == ";" for t in doc[min(c.right_edge.i, verb.i): max(c.left_edge.i, verb.i)])]
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if _on("semicolon-cut"):
+        comps = [c for c in comps
+                 if not any(t.text == ";" for t in doc[min(c.right_edge.i, verb.i): max(c.left_edge.i, verb.i)])]
     return next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
-
-
 
 
 def _is_time(prep: Token) -> bool:
@@ -80,7 +101,7 @@ def _is_time(prep: Token) -> bool:
 def _is_adjunct(child: Token, keep: Token) -> bool:
     """A verb's phrase that tells when, where or in spite of what, not what was
     said ("in a statement", "during the rally", "on Tuesday"); `keep` is never one."""
-    if child.i == keep.i:
+    if child.i == keep.i or not _on("adjunct-cut"):
         return False
     return _is_time(child) or (child.dep_ == "prep" and child.lower_ in lx.ADJUNCT_PREPS)
 
@@ -93,25 +114,49 @@ def _same_speaker(subj: Token | None, reporter: Token | None) -> bool:
         subj.lower_ in lx.PRONOUNS_HE_SHE and (reporter.pos_ == "PROPN" or reporter.lower_ in lx.PRONOUNS_HE_SHE))
 
 
+def _subject_child(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _another_verb(child: Token, head: Token, reporter: Token | None) -> bool:
+    """'… and calls her …': a coordinated verb with no subject of its own."""
+    return (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children))
+
+
+def _reporter_returns(child: Token, head: Token, reporter: Token | None) -> bool:
+    """'…, and she declined …': a coordinated clause about the reporter again."""
+    return (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
+            and _same_speaker(_subject_child(child), reporter) and not _same_speaker(_subject_child(head), reporter)
+            and not any(c.dep_ == "mark" for c in child.children))
+
+
+def _contrast(child: Token, head: Token, reporter: Token | None) -> bool:
+    """'…, but …', '… although …': a turn to a contrast."""
+    return ((child.dep_ == "advcl" and any(m.lower_ in lx.CONTRAST_WORDS for m in child.children if m.dep_ == "mark"))
+            or (child.dep_ == "cc" and child.lower_ in lx.CONTRAST_WORDS))
+
+
+def _nested_attribution(child: Token, head: Token, reporter: Token | None) -> bool:
+    """'…, while others said …': another attribution with its own subject."""
+    return any(t.lemma_.lower() in lx.SAY_VERBS and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
+               for t in child.subtree)
+
+
+_CLAUSE_CUTS: dict[str, Callable[[Token, Token, Token | None], bool]] = {
+    "coordinated-verb-cut": _another_verb,
+    "reporter-returns-cut": _reporter_returns,
+    "contrast-cut": _contrast,
+    "nested-attribution-cut": _nested_attribution,
+}
+
+
 def _clause_end(head: Token, reporter: Token | None = None) -> int:
     """Index of the last token of a reported clause, leaving out what follows it
-    but is not part of it: another coordinated verb ("… and calls her …"), a
-    clause about the reporter again ("…, and she declined …"), a contrast
-    ("…, but …"), another attribution ("…, while others said …")."""
+    but is not part of it (the `_CLAUSE_CUTS`)."""
     end = head.right_edge.i
-    own_subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     for child in head.rights:
-        subj = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None) if child.dep_ == "conj" else None
-        cut = (
-            (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
-             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children))
-            or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _same_speaker(subj, reporter)
-                and not _same_speaker(own_subj, reporter) and not any(c.dep_ == "mark" for c in child.children))
-            or (child.dep_ == "advcl" and any(m.lower_ in lx.CONTRAST_WORDS for m in child.children if m.dep_ == "mark"))
-            or (child.dep_ == "cc" and child.lower_ in lx.CONTRAST_WORDS)
-            or any(t.lemma_.lower() in lx.SAY_VERBS and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children) for t in child.subtree)
-        )
-        if cut:
+        if any(_on(name) and cut(child, head, reporter) for name, cut in _CLAUSE_CUTS.items()):
             end = min(end, child.left_edge.i - 1)
     doc = head.doc
     while end > head.i and (doc[end].dep_ == "cc" or doc[end].is_punct):
@@ -119,142 +164,159 @@ def _clause_end(head: Token, reporter: Token | None = None) -> int:
     return max(end, head.i)
 
 
-def _content_range(verb: Token, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """Token range [start, end) of what a reporting verb reports, or None.
-
-    In order: its clausal complement; for verbs of saying, the rest of the
-    sentence (from "that" if there is one); for verbs whose object is what was
-    said, that object ("acknowledged the error", "called for elections").
-    """
-    doc = verb.doc
-    sent = verb.sent
-    # "The museum, Mr. Obama said, would …": the attribution interrupts its content.
+def _parenthetical(verb: Token, regions: list[Range]) -> Range | None:
+    """'The museum, Mr. Obama said, would …': the attribution interrupts its
+    content, which is then the whole sentence."""
+    doc, sent = verb.doc, verb.sent
     if (verb.i + 1 < sent.end and doc[verb.i + 1].text == "," and verb.i - 2 > sent.start
             and any(t.text == "," for t in doc[max(sent.start, verb.i - 8): verb.i])
             and not any(t.text in lx.OPEN_MARKS or t.text in lx.CLOSE_MARKS for t in sent)):
         s, e = trim(doc, sent.start, sent.end)
         if e - s >= 6:
             return s, e
-    comp = _complement(verb)
-    if comp is not None:
-        s, e = trim(doc, comp.left_edge.i, _clause_end(comp, subject_of(verb)) + 1)
-        return s, e
-    lemma = verb.lemma_.lower()
-    sent_end = verb.sent.end
-    inverted = any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in verb.children)
-    after_quote = verb.i > 0 and any(t.text in lx.CLOSE_MARKS for t in doc[max(0, verb.i - 2): verb.i])
-    if lemma in lx.SAY_VERBS and not inverted and not after_quote:
-        rest = [t for t in doc[verb.i + 1: sent_end]]
-        if rest and not any(t.text in lx.OPEN_MARKS or t.text == ":" for t in rest[:3]):
-            that = next((t for t in rest if t.lower_ == "that" and t.dep_ == "mark"), None)
-            start = that.i if that is not None else verb.i + 1
-            if that is None:
-                # "told reporters on Monday …": skip the hearer and circumstances.
-                for child in verb.rights:
-                    if child.left_edge.i != start or child.dep_ not in ("dative", "dobj", "prep", "npadvmod", "advmod", "prt", "punct"):
-                        break
-                    if child.dep_ == "dobj" and lemma == "say":
-                        break
-                    start = child.right_edge.i + 1
-            s, e = trim(doc, start, sent_end)
-            if s < e and doc[s].dep_ == "prep" and doc[s].right_edge.i + 1 < e and doc[doc[s].right_edge.i + 1].dep_ in ("nsubj", "nsubjpass"):
-                s = doc[s].right_edge.i + 1  # "said after the convention he would …"
-            if e - s >= 4 and doc[s].pos_ in ("SCONJ", "PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM", "ADV", "AUX", "VERB") and not inside(doc[s], regions):
-                return s, e
-    rights = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "advmod", "npadvmod")]
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    # "called Trump a fascist": the object and what it is called.
-    if lemma in lx.NAMING_VERBS and obj is not None and any(c.dep_ in ("oprd", "xcomp", "attr", "ccomp") and c.i > obj.i for c in verb.children):
-        end = max(c.right_edge.i for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr", "ccomp") and c.i > obj.i)
-        return trim(doc, obj.left_edge.i, end + 1)
-    if lemma in lx.TOPIC_PREPS:
-        prep = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in lx.TOPIC_PREPS[lemma]), None)
-        if prep is not None and prep.i + 1 < sent_end:
-            # "called on the senator to resign": everything the call asks for.
-            end = max(c.right_edge.i for c in rights if c.i >= prep.i and not _is_adjunct(c, prep))
-            return trim(doc, prep.i + 1, end + 1)
-    if lemma in lx.REFUSAL_VERBS:
-        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in lx.SPEAKING_XCOMPS), None)
-        if xcomp is not None:
-            return trim(doc, xcomp.left_edge.i, xcomp.right_edge.i + 1)
-    if lemma == "ask":
-        about = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "about"), None)
-        xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-        if about is not None:
-            return trim(doc, about.i, about.right_edge.i + 1)
-        if obj is not None and xcomp is not None:
-            return trim(doc, obj.left_edge.i, xcomp.right_edge.i + 1)
-    if lemma in lx.TOPIC_VERBS and obj is not None and obj.pos_ != "PRON":
-        # The object and what goes with it: "blamed Bush for the crash".
-        end = max((c.right_edge.i for c in rights if c.i >= obj.i and c.dep_ in ("dobj", "prep", "dative", "oprd", "xcomp") and not _is_adjunct(c, obj)), default=obj.right_edge.i)
-        return trim(doc, obj.left_edge.i, end + 1)
     return None
 
 
-_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+(?=\S)")
-
-
-def _speaker_label(para: str, q: Quoted) -> Candidate | None:
-    """A transcript line, “WALLACE: Let's start …”: the capitalised label
-    before the colon is the speaker; the words after it are the quote."""
-    if q.outer_start != len(para) - len(para.lstrip()):
+def _clausal_complement(verb: Token, regions: list[Range]) -> Range | None:
+    """The verb's clausal complement, cut where the reported clause ends."""
+    comp = _complement(verb)
+    if comp is None:
         return None
-    m = _LABEL.match(para, q.start, q.end)
-    if m is None or sum(c.isalpha() for c in m.group(1)) < 3:
+    return trim(verb.doc, comp.left_edge.i, _clause_end(comp, subject_of(verb)) + 1)
+
+
+_HEARER_DEPS = ("dative", "dobj", "prep", "npadvmod", "advmod", "prt", "punct")
+
+
+def _skip_hearer(verb: Token, start: int) -> int:
+    """'told reporters on Monday …': where the content starts after the hearer and circumstances."""
+    for child in verb.rights:
+        if child.left_edge.i != start or child.dep_ not in _HEARER_DEPS:
+            break
+        if child.dep_ == "dobj" and verb.lemma_.lower() == "say":
+            break
+        start = child.right_edge.i + 1
+    return start
+
+
+def _rest_of_sentence(verb: Token, regions: list[Range]) -> Range | None:
+    """For a verb of saying with no parsed complement, the rest of its
+    sentence (from "that" if there is one)."""
+    doc, sent_end = verb.doc, verb.sent.end
+    inverted = any(c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.i for c in verb.children)
+    after_quote = verb.i > 0 and any(t.text in lx.CLOSE_MARKS for t in doc[max(0, verb.i - 2): verb.i])
+    rest = list(doc[verb.i + 1: sent_end])
+    if verb.lemma_.lower() not in lx.SAY_VERBS or inverted or after_quote or not rest:
         return None
-    words = tuple(m.group(1).split())
-    who = Who(text=m.group(1), start=m.start(1), end=m.end(1), head=words[-1].lower(), head_lemma=words[-1].lower(),
-              pos="PROPN", ent="PERSON", plural=False, definite=False, name_tokens=words)
-    return Candidate(start=m.end(), end=q.end, kind="direct", who=who, opens_paragraph=True, open_end=q.open_end)
-
-
-def _sentence_lead(span: Span, text: str, outer_start: int, regions: list[tuple[int, int]]) -> int | None:
-    """Where the sentence starts when a quotation finishes it ("The plan,
-    officials said, "will not survive the winter""), or None. The words before
-    the marks must be plain narration: no other quotation, no reporting verb."""
-    if not text[:1].islower():
+    if any(t.text in lx.OPEN_MARKS or t.text == ":" for t in rest[:3]):
         return None
-    sent = span[0].sent
-    lead = [t for t in sent if t.idx < outer_start]
-    if len(lead) < 2 or any(inside(t, regions) or speech_verb(t, lx.SPEECH_VERBS) for t in lead):
+    that = next((t for t in rest if t.lower_ == "that" and t.dep_ == "mark"), None)
+    start = that.i if that is not None else verb.i + 1
+    if that is None and _on("skip-hearer"):
+        start = _skip_hearer(verb, start)
+    s, e = trim(doc, start, sent_end)
+    if (_on("skip-time-phrase") and s < e and doc[s].dep_ == "prep" and doc[s].right_edge.i + 1 < e
+            and doc[doc[s].right_edge.i + 1].dep_ in ("nsubj", "nsubjpass")):
+        s = doc[s].right_edge.i + 1  # "said after the convention he would …"
+    if e - s >= 4 and doc[s].pos_ in ("SCONJ", "PRON", "PROPN", "NOUN", "DET", "ADJ", "NUM", "ADV", "AUX", "VERB") \
+            and not inside(doc[s], regions):
+        return s, e
+    return None
+
+
+def _content_rights(verb: Token) -> list[Token]:
+    return [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "advmod", "npadvmod")]
+
+
+def _direct_object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _naming_object(verb: Token, regions: list[Range]) -> Range | None:
+    """'called Trump a fascist': the object and what it is called."""
+    obj = _direct_object(verb)
+    if verb.lemma_.lower() not in lx.NAMING_VERBS or obj is None:
         return None
-    return lead[0].idx
+    names = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr", "ccomp") and c.i > obj.i]
+    if not names:
+        return None
+    return trim(verb.doc, obj.left_edge.i, max(c.right_edge.i for c in names) + 1)
 
 
-def _verb_reports(doc: Doc, regions: list[tuple[int, int]]):
-    """(cue, content token range, source) for each reporting verb outside quotation marks."""
-    for tok in doc:
-        if not speech_verb(tok, lx.INDIRECT_VERBS | lx.TOPIC_VERBS | lx.REFUSAL_VERBS | frozenset(lx.TOPIC_PREPS)) or inside(tok, regions):
-            continue
-        found = _content_range(tok, regions)
+def _topic_preposition(verb: Token, regions: list[Range]) -> Range | None:
+    """'called on the senator to resign', 'talked about the economy':
+    everything the preposition introduces."""
+    preps = lx.TOPIC_PREPS.get(verb.lemma_.lower())
+    if preps is None:
+        return None
+    prep = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
+    if prep is None or prep.i + 1 >= verb.sent.end:
+        return None
+    end = max(c.right_edge.i for c in _content_rights(verb) if c.i >= prep.i and not _is_adjunct(c, prep))
+    return trim(verb.doc, prep.i + 1, end + 1)
+
+
+def _refusal(verb: Token, regions: list[Range]) -> Range | None:
+    """'declined to comment on the lawsuit': the refusal to speak."""
+    if verb.lemma_.lower() not in lx.REFUSAL_VERBS:
+        return None
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in lx.SPEAKING_XCOMPS), None)
+    return trim(verb.doc, xcomp.left_edge.i, xcomp.right_edge.i + 1) if xcomp is not None else None
+
+
+def _ask_topic(verb: Token, regions: list[Range]) -> Range | None:
+    """'asked about the budget', 'asked the mayor to resign': what was asked."""
+    if verb.lemma_.lower() != "ask":
+        return None
+    about = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "about"), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    obj = _direct_object(verb)
+    if about is not None:
+        return trim(verb.doc, about.i, about.right_edge.i + 1)
+    if obj is not None and xcomp is not None:
+        return trim(verb.doc, obj.left_edge.i, xcomp.right_edge.i + 1)
+    return None
+
+
+def _topic_object(verb: Token, regions: list[Range]) -> Range | None:
+    """'blamed Bush for the crash', 'acknowledged the error': the object and what goes with it."""
+    obj = _direct_object(verb)
+    if verb.lemma_.lower() not in lx.TOPIC_VERBS or obj is None or obj.pos_ == "PRON":
+        return None
+    parts = [c.right_edge.i for c in _content_rights(verb)
+             if c.i >= obj.i and c.dep_ in ("dobj", "prep", "dative", "oprd", "xcomp") and not _is_adjunct(c, obj)]
+    return trim(verb.doc, obj.left_edge.i, max(parts, default=obj.right_edge.i) + 1)
+
+
+# What a reporting verb reports: the first of these that finds something.
+_CONTENT_RULES: dict[str, Callable[[Token, list[Range]], Range | None]] = {
+    "parenthetical-attribution": _parenthetical,
+    "complement": _clausal_complement,
+    "rest-of-sentence": _rest_of_sentence,
+    "naming-object": _naming_object,
+    "topic-preposition": _topic_preposition,
+    "refusal": _refusal,
+    "ask-topic": _ask_topic,
+    "topic-object": _topic_object,
+}
+
+
+def _content_range(verb: Token, regions: list[Range]) -> Range | None:
+    """Token range [start, end) of what a reporting verb reports, or None
+    (the first of the `_CONTENT_RULES` that are switched on and apply)."""
+    for name, find in _CONTENT_RULES.items():
+        found = find(verb, regions) if _on(name) else None
         if found is not None:
-            yield tok, found, who_of_verb(tok, regions)
+            return found
+    return None
 
 
-def _noun_reports(doc: Doc, regions: list[tuple[int, int]]):
-    """Reports built on a noun: "Pence's call for a special prosecutor", "a
-    demand, by the senator, that …", "his promise to cut taxes"."""
-    for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lx.REPORT_NOUNS or inside(tok, regions):
-            continue
-        source = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if source is None:
-            by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-            source = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        if source is None:
-            source = next((c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "PERSON", "ORG")), None)
-        if source is None or inside(source, regions):
-            continue
-        found = _after_noun(tok, ("acl", "ccomp", "advcl"))
-        if found is not None:
-            yield tok, found, who_from(source, regions)
-
-
-def _after_noun(noun: Token, clauses: tuple[str, ...], more: list[Token] = ()) -> tuple[int, int] | None:
+def _after_noun(noun: Token, clauses: tuple[str, ...], more: list[Token] = ()) -> Range | None:
     """Token range of what a reporting noun reports: the object of its
     preposition ("call for an audit") and its clause ("claim that …"), plus
     `more` parts; None when nothing follows the noun."""
-    parts = [c for c in noun.rights if (c.dep_ == "prep" and c.lower_ not in lx.ADJUNCT_PREPS and c.lower_ != "by")
+    cut = lx.ADJUNCT_PREPS if _on("adjunct-cut") else frozenset()
+    parts = [c for c in noun.rights if (c.dep_ == "prep" and c.lower_ not in cut and c.lower_ != "by")
              or c.dep_ in clauses] + list(more)
     if not parts:
         return None
@@ -263,7 +325,54 @@ def _after_noun(noun: Token, clauses: tuple[str, ...], more: list[Token] = ()) -
     return trim(noun.doc, start, max(c.right_edge.i for c in parts) + 1)
 
 
-def _light_verb_reports(doc: Doc, regions: list[tuple[int, int]]):
+Report = tuple[Token, Range, Who | None]
+
+
+def _verb_reports(doc: Doc, regions: list[Range]) -> Iterator[Report]:
+    """(cue, content token range, source) for each reporting verb outside quotation marks."""
+    verbs = lx.INDIRECT_VERBS | lx.TOPIC_VERBS | lx.REFUSAL_VERBS | frozenset(lx.TOPIC_PREPS)
+    for tok in doc:
+        if not speech_verb(tok, verbs) or inside(tok, regions):
+            continue
+        found = _content_range(tok, regions)
+        if found is not None:
+            yield tok, found, who_of_verb(tok, regions)
+
+
+def _noun_source(noun: Token) -> tuple[Token | None, str]:
+    """Who a reporting noun belongs to: "Pence's call", "a call by Pence",
+    "Republican calls", with the rule that found it."""
+    if _on("noun-possessor"):
+        source = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if source is not None:
+            return source, "noun-possessor"
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    source = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if source is not None and _on("noun-by-phrase"):
+        return source, "noun-by-phrase"
+    if _on("noun-modifier"):
+        source = next((c for c in noun.lefts
+                       if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "PERSON", "ORG")), None)
+        if source is not None:
+            return source, "noun-modifier"
+    return None, ""
+
+
+def _noun_reports(doc: Doc, regions: list[Range]) -> Iterator[Report]:
+    """Reports built on a noun: "Pence's call for a special prosecutor", "a
+    demand, by the senator, that …", "his promise to cut taxes"."""
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lx.REPORT_NOUNS or inside(tok, regions):
+            continue
+        source, rule = _noun_source(tok)
+        if source is None or inside(source, regions):
+            continue
+        found = _after_noun(tok, ("acl", "ccomp", "advcl"))
+        if found is not None:
+            yield tok, found, who_from(source, regions, rule=rule)
+
+
+def _light_verb_reports(doc: Doc, regions: list[Range]) -> Iterator[Report]:
     """Reports on a verb and a noun together: "expressed doubt that …",
     "voiced concern about …", "made the point that …"."""
     for tok in doc:
@@ -277,7 +386,292 @@ def _light_verb_reports(doc: Doc, regions: list[tuple[int, int]]):
             yield tok, found, who_of_verb(tok, regions)
 
 
-def _previous_subject(doc: Doc, start: int, regions: list[tuple[int, int]]) -> Token | None:
+def _inner_fragments(p: _Paragraph, start: int, end: int, slack: int) -> list[Quoted]:
+    """Quoted fragments inside [start, end + slack) not yet taken by another report."""
+    return [q for q in p.embedded if start <= q.start and q.end <= end + slack and q not in p.consumed]
+
+
+def _add_report(p: _Paragraph, report: Report, rule: str) -> None:
+    """Keep one reported statement, unless it is a direct quote's, too short,
+    or has no source apart from its own content."""
+    tok, (s, e), who = report
+    if e <= s:
+        return
+    cstart, cend = _chars(p.doc, s, e)
+    if _overlaps(cstart, cend, p.standalone):
+        return  # the complement is a direct quote: the direct pass takes it
+    if _word_count(p.text[cstart:cend]) < 2 or who is None or tok.idx < cstart <= who.start < cend:
+        return
+    inner = [q for q in p.embedded if cstart <= q.start and q.end <= q.outer_end <= cend + 2]
+    if inner:
+        cend = max(cend, max(q.outer_end for q in inner))
+        p.consumed.update(inner)
+    p.used_verbs.add(tok.i)
+    p.out.append(Candidate(start=cstart, end=cend, kind="partial" if inner else "indirect", who=who,
+                           cue=_cue(tok), fragments=[(q.start, q.end) for q in inner], rule=rule))
+
+
+def _verb_report_pass(p: _Paragraph) -> None:
+    """A reporting verb and what it reports (`_CONTENT_RULES`)."""
+    for report in list(_verb_reports(p.doc, p.regions)):
+        _add_report(p, report, "verb-report")
+
+
+def _noun_report_pass(p: _Paragraph) -> None:
+    """A reporting noun with its owner: "Pence's call for an audit"."""
+    for report in list(_noun_reports(p.doc, p.regions)):
+        _add_report(p, report, "noun-report")
+
+
+def _light_verb_report_pass(p: _Paragraph) -> None:
+    """A verb and noun that report together: "expressed doubt that …"."""
+    for report in list(_light_verb_reports(p.doc, p.regions)):
+        _add_report(p, report, "light-verb-report")
+
+
+def _according_to(doc: Doc, regions: list[Range]) -> list[Candidate]:
+    """'…, according to the memo': the part of the sentence the phrase covers."""
+    found = []
+    for tok in doc:
+        if tok.lower_ != "according" or inside(tok, regions):
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if obj is None:
+            continue
+        s, e = _according_to_range(tok, max(obj.right_edge.i, to.i) + 1)
+        if e - s < 3:
+            continue
+        found.append(Candidate(
+            start=doc[s].idx, end=doc[e - 1].idx + len(doc[e - 1]), kind="indirect",
+            who=who_from(obj, regions, rule="according-to-object"), cue=("according to", tok.idx, to.idx + len(to)),
+            rule="according-to",
+        ))
+    return found
+
+
+def _according_to_range(tok: Token, phrase_end: int) -> Range:
+    """What "according to …" (from `tok` to `phrase_end`) covers: the rest of
+    the sentence after it, the start before it, or the whole sentence around it."""
+    doc, sent = tok.doc, tok.sent
+    at_end = phrase_end >= sent.end - 1 or all(t.is_punct for t in doc[phrase_end:sent.end])
+    if tok.i == sent.start or (tok.i - sent.start <= 2 and doc[sent.start].is_punct):
+        return trim(doc, phrase_end, sent.end)
+    if at_end:
+        return trim(doc, sent.start, tok.i)
+    return trim(doc, sent.start, sent.end)  # "In all, according to the memo, the firm paid …"
+
+
+def _according_to_pass(p: _Paragraph) -> None:
+    """'according to the memo': the sentence part the phrase covers."""
+    for cand in _according_to(p.doc, p.regions):
+        if _overlaps(cand.start, cand.end, p.standalone):
+            continue
+        inner = _inner_fragments(p, cand.start, cand.end, 2)
+        if inner:
+            cand.kind, cand.fragments = "partial", [(q.start, q.end) for q in inner]
+            cand.end = max(cand.end, max(q.outer_end for q in inner))
+            p.consumed.update(inner)
+        p.out.append(cand)
+
+
+def _verb_over(span: Span, regions: list[Range]) -> Token | None:
+    """The nearest verb of saying or naming above a quoted fragment, outside it."""
+    for anc in span.root.ancestors:
+        if (anc.i < span.start or anc.i >= span.end) and speech_verb(anc, lx.SPEECH_VERBS | lx.NAMING_VERBS) \
+                and not inside(anc, regions):
+            return anc
+    return None
+
+
+def _quoted_fragment(p: _Paragraph, q: Quoted) -> None:
+    """A quoted fragment hung on a verb: the verb's content, partly quoted."""
+    doc, para = p.doc, p.text
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return
+    verb = _verb_over(span, p.regions)
+    if verb is None:
+        if _on("run-in-quote") and _word_count(para[q.start:q.end]) >= 8 and not q.open_end:
+            p.standalone.append(q)  # a full quote run into the sentence
+        return
+    who = who_of_verb(verb, p.regions)
+    rights = [c for c in verb.children
+              if c.i > verb.i and c.dep_ not in ("punct", "nsubj", "cc", "conj", "advmod", "npadvmod")]
+    if who is None or not rights:
+        return
+    s, e = trim(doc, min(c.left_edge.i for c in rights), max(c.right_edge.i for c in rights) + 1)
+    cstart = doc[s].idx
+    cend = max(doc[e - 1].idx + len(doc[e - 1]), q.outer_end)
+    if cstart > q.start:
+        cstart = min(cstart, q.outer_start)
+    p.consumed.add(q)
+    p.used_verbs.add(verb.i)
+    p.out.append(Candidate(start=cstart, end=min(cend, len(para)), kind="partial", who=who, cue=_cue(verb),
+                           fragments=[(q.start, q.end)], rule="quoted-fragment"))
+
+
+def _quoted_fragment_pass(p: _Paragraph) -> None:
+    """Quoted fragments inside a clause: called the plan "illogical"."""
+    for q in p.embedded:
+        if q not in p.consumed:
+            _quoted_fragment(p, q)
+
+
+_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+(?=\S)")
+
+
+def _transcript_label(para: str, q: Quoted) -> Candidate | None:
+    """A transcript line, “WALLACE: Let's start …”: the capitalised label
+    before the colon is the speaker; the words after it are the quote."""
+    if q.outer_start != len(para) - len(para.lstrip()):
+        return None
+    m = _LABEL.match(para, q.start, q.end)
+    if m is None or sum(c.isalpha() for c in m.group(1)) < 3:
+        return None
+    words = tuple(m.group(1).split())
+    who = Who(text=m.group(1), start=m.start(1), end=m.end(1), head=words[-1].lower(), head_lemma=words[-1].lower(),
+              pos="PROPN", ent="PERSON", plural=False, definite=False, name_tokens=words, rule="transcript-label")
+    return Candidate(start=m.end(), end=q.end, kind="direct", who=who, opens_paragraph=True, open_end=q.open_end,
+                     rule="transcript-label")
+
+
+def _sentence_lead(span: Span, text: str, outer_start: int, regions: list[Range]) -> int | None:
+    """Where the sentence starts when a quotation finishes it ("The plan,
+    officials said, "will not survive the winter""), or None. The words before
+    the marks must be plain narration: no other quotation, no reporting verb."""
+    if not text[:1].islower():
+        return None
+    sent = span[0].sent
+    lead = [t for t in sent if t.idx < outer_start]
+    if len(lead) < 2 or any(inside(t, regions) or speech_verb(t, lx.SPEECH_VERBS) for t in lead):
+        return None
+    return lead[0].idx
+
+
+def _opens_sentence(doc: Doc, q: Quoted, para: str) -> bool:
+    before = para[:q.outer_start].rstrip()
+    if not before or before[-1] in lx.QUOTE_OPENS_AFTER:
+        return True
+    # said "We are ready" — an opening capital right after a speech verb.
+    prev = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    return bool(prev) and prev[0].lemma_.lower() in lx.SPEECH_VERBS and para[q.start:q.start + 1].isupper()
+
+
+def _verbs_in_reach(p: _Paragraph, q: Quoted, span: Span) -> list[Token]:
+    """Verbs of saying outside quotation marks in the quote's own sentences,
+    and in a short sentence right after it (“… ready.” Smith said.)."""
+    doc = p.doc
+    sents = {t.sent.start for t in span}
+    after = doc.char_span(q.outer_end, len(p.text), alignment_mode="expand") if q.outer_end < len(p.text) else None
+    short_after = after is not None and len(after) and after[0].is_sent_start and len(after[0].sent) <= 12
+    if short_after and _on("next-sentence"):
+        sents.add(after[0].sent.start)
+    return [t for t in doc if t.sent.start in sents and not inside(t, p.regions) and speech_verb(t, lx.SPEECH_VERBS)]
+
+
+def _colon_lead_in(p: _Paragraph, q: Quoted) -> tuple[list[Token], Token | None]:
+    """The verbs of the sentence that ends with a colon right before the quote,
+    or the last person it names ("… pollster Jane Roe: “…”"), or any of its verbs."""
+    before = p.text[:q.outer_start].rstrip()
+    prev = p.doc.char_span(0, len(before), alignment_mode="contract")
+    last_sent = list(prev.sents)[-1] if prev is not None and len(prev) else None
+    if last_sent is None:
+        return [], None
+    verbs = [t for t in last_sent if speech_verb(t, lx.SPEECH_VERBS)]
+    if verbs:
+        return verbs, None
+    people = [e for e in p.doc.ents if e.label_ == "PERSON" and last_sent.start <= e.start and e.end <= last_sent.end]
+    if people and _on("colon-person"):
+        return [], people[-1].root
+    return [t for t in last_sent if t.pos_ == "VERB"], None
+
+
+def _source_of_verbs(p: _Paragraph, q: Quoted, verbs: list[Token]) -> tuple[Who | None, tuple[str, int, int] | None]:
+    """The source of the verb nearest the quote that has one, and its cue."""
+    for verb in sorted(verbs, key=lambda v: min(abs(v.idx - q.start), abs(v.idx - q.end))):
+        who = who_of_verb(verb, p.regions)
+        if who is not None:
+            p.used_verbs.add(verb.i)
+            return who, _cue(verb)
+    return None, None
+
+
+def _direct(p: _Paragraph, q: Quoted) -> Candidate | None:
+    """A direct quote and the attribution in reach: in its sentence, in a
+    short one after it, or in a lead-in ending with a colon."""
+    span = p.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not span.text.strip():
+        return None
+    verbs, rule, person = _verbs_in_reach(p, q, span), "direct", None
+    if not verbs and _on("colon-lead-in") and p.text[:q.outer_start].rstrip().endswith(":"):
+        (verbs, person), rule = _colon_lead_in(p, q), "colon-lead-in"
+    if person is not None:
+        who, cue = who_from(person, p.regions, rule="colon-person"), None
+    else:
+        who, cue = _source_of_verbs(p, q, verbs)
+    if who is None:
+        rule = "direct"
+        who, cue = next(((c.who, c.cue) for c in reversed(p.out)
+                         if c.rule == "according-to" and c.start <= q.start <= c.end), (None, None))
+    opens = q.outer_start == len(p.text) - len(p.text.lstrip())
+    cand = Candidate(start=q.start, end=q.end, kind="direct", who=who, cue=cue, opens_paragraph=opens,
+                     open_end=q.open_end, rule=rule)
+    lead = _sentence_lead(span, p.text[q.start:q.end], q.outer_start, p.regions) if _on("sentence-lead") else None
+    if lead is not None and who is not None:
+        cand.start, cand.kind, cand.fragments, cand.rule = lead, "partial", [(q.start, q.end)], "sentence-lead"
+    return cand
+
+
+def _direct_pass(p: _Paragraph) -> None:
+    """Quotations that open a sentence, with the attribution in reach."""
+    for q in sorted(p.standalone, key=lambda q: q.start):
+        if q in p.consumed:
+            continue
+        if _on("byline-title") and p.text[q.outer_end:q.outer_end + 6].lstrip(" ,").startswith(lx.BYLINE_WORD):
+            continue  # “Storm closes schools,” by Jane Doe: a title with its byline
+        cand = _transcript_label(p.text, q) if _on("transcript-label") else None
+        cand = cand or _direct(p, q)
+        if cand is not None:
+            p.directs.append(cand)
+            p.out.append(cand)
+
+
+def _drop_directs(p: _Paragraph, keep: Callable[[Candidate], bool]) -> None:
+    dropped = {id(c) for c in p.directs if not keep(c)}
+    p.directs = [c for c in p.directs if id(c) not in dropped]
+    p.out = [c for c in p.out if id(c) not in dropped]
+
+
+def _short_title_pass(p: _Paragraph) -> None:
+    """A short quoted phrase with no attribution in reach is a title or a name."""
+    anyone = any(c.who for c in p.directs)
+    _drop_directs(p, lambda c: c.who is not None or anyone or _word_count(p.text[c.start:c.end]) > 4)
+
+
+def _is_aside(text: str) -> bool:
+    return text.startswith(("(", "[")) and text.rstrip(".").endswith((")", "]"))
+
+
+def _bracketed_aside_pass(p: _Paragraph) -> None:
+    """A bracketed aside ("(CROSSTALK.)") is not speech."""
+    _drop_directs(p, lambda c: not _is_aside(p.text[c.start:c.end]))
+
+
+def _split_quote_pass(p: _Paragraph) -> None:
+    """A piece of a split quote with no attribution takes its neighbour's."""
+    for i, cand in enumerate(p.directs):
+        if cand.who is not None:
+            continue
+        neighbours = p.directs[i + 1:] if i == 0 else p.directs[:i][::-1] + p.directs[i + 1:]
+        other = next((o for o in neighbours if o.who is not None), None)
+        if other is not None:
+            cand.who, cand.cue, cand.rule = dataclasses.replace(other.who, rule="split-quote"), other.cue, "split-quote"
+
+
+def _previous_subject(doc: Doc, start: int, regions: list[Range]) -> Token | None:
     """The person a quote's preceding sentence is about, when that sentence
     ends right before the quote and is not itself quoted."""
     before = [t for t in doc if t.idx + len(t) <= start and not t.is_space]
@@ -285,8 +679,7 @@ def _previous_subject(doc: Doc, start: int, regions: list[tuple[int, int]]) -> T
         before.pop()
     if not before or before[-1].text not in lx.SENTENCE_CLOSERS or inside(before[-1], regions):
         return None
-    root = before[-1].sent.root
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _subject_child(before[-1].sent.root)
     if subj is None or inside(subj, regions):
         return None
     if subj.ent_type_ == "PERSON" or subj.lower_ in lx.PRONOUNS_HE_SHE:
@@ -294,218 +687,20 @@ def _previous_subject(doc: Doc, start: int, regions: list[tuple[int, int]]) -> T
     return None
 
 
-def _headline(doc: Doc, quoted: list[Quoted]) -> Candidate | None:
-    """A headline-style attribution, one short line "Source: what they said"
-    ("Poll: Clinton leads in Ohio", "Insiders: Trump will rebound")."""
-    para = doc.text
-    colon = next((t for t in doc if t.text == ":"), None)
-    if colon is None or colon.i == 0 or colon.i > 6 or len(doc) > 40 or colon.i + 2 >= len(doc):
-        return None
-    if doc[colon.i + 1].text in lx.OPEN_MARKS or para.rstrip().endswith("?"):
-        return None  # “Clinton: "…"” is a direct quote; “Cruz: hero or villain?” a question
-    lead = doc[:colon.i]
-    if any(t.text in lx.OPEN_MARKS or t.is_punct and t.text not in (".", "’", "'", "-") for t in lead):
-        return None
-    if not lead[0].text[:1].isupper() or lead.text.isupper() or lead.text.lower() in lx.HEADER_WORDS:
-        return None
-    head = lead.root
-    if not (head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP")
-            or head.lemma_.lower() in lx.DOCUMENT_NOUNS | lx.ANONYMOUS_NOUNS | lx.GROUP_NOUNS):
-        return None
-    start = doc[colon.i + 1].idx
-    end = len(para.rstrip().rstrip("."))
-    inner = [q for q in quoted if start <= q.outer_start and q.outer_end <= len(para)]
-    who = who_from(head, [])
-    return Candidate(start=start, end=end, kind="partial" if inner else "indirect", who=who,
-                     cue=(":", colon.idx, colon.idx + 1), fragments=[(q.start, q.end) for q in inner])
+def _previous_subject_pass(p: _Paragraph) -> None:
+    """'Clinton touted her record. “We need …”': a quote right after a sentence
+    about a person is that person's, not the last source named before."""
+    for cand in p.directs:
+        subj = _previous_subject(p.doc, cand.start, p.regions) if cand.who is None else None
+        if subj is not None:
+            cand.who, cand.rule = who_from(subj, p.regions, rule="previous-subject"), "previous-subject"
 
 
-def _opens_sentence(doc: Doc, q: Quoted, para: str) -> bool:
-    before = para[:q.outer_start].rstrip()
-    if not before or before[-1] in ".?!:,;—–(":
-        return True
-    # said "We are ready" — an opening capital right after a speech verb.
-    prev = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
-    return bool(prev) and prev[0].lemma_.lower() in lx.SPEECH_VERBS and para[q.start:q.start + 1].isupper()
-
-
-def _word_count(text: str) -> int:
-    return len(text.split())
-
-
-def attribute_paragraph(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
-    """All quotes and reported statements in one parsed paragraph, given its
-    paired quotation marks (`marks.find_quoted`), with paragraph-relative offsets."""
-    para = doc.text
-    regions = [(q.outer_start, q.outer_end) for q in quoted]
-    headline = _headline(doc, quoted)
-    if headline is not None:
-        return [headline]
-    # "so-called “reform”" is a scare quote, never speech.
-    quoted = [q for q in quoted if not para[:q.outer_start].rstrip().lower().endswith(lx.SCARE_QUOTE_LEAD)]
-    standalone = [q for q in quoted if _opens_sentence(doc, q, para)]
-    embedded = [q for q in quoted if q not in standalone]
-    out: list[Candidate] = []
-    used_verbs: set[int] = set()
-    consumed: set[Quoted] = set()
-
-    # Reported speech: a reporting verb with a clausal complement.
-    for tok, (s, e), who in [*_verb_reports(doc, regions), *_noun_reports(doc, regions), *_light_verb_reports(doc, regions)]:
-        if e <= s:
-            continue
-        cstart, cend = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-        if any(cstart < q.end and q.start < cend for q in standalone):
-            continue  # the complement is a direct quote; handled below
-        if _word_count(para[cstart:cend]) < 2:
-            continue
-        if who is None or (tok.idx < cstart <= who.start < cend):
-            continue  # no source, or the "source" is part of what follows the verb
-        inner = [q for q in embedded if cstart <= q.start and q.end <= q.outer_end <= cend + 2]
-        if inner:
-            cend = max(cend, max(q.outer_end for q in inner))
-            consumed.update(inner)
-        used_verbs.add(tok.i)
-        out.append(Candidate(
-            start=cstart, end=cend, kind="partial" if inner else "indirect", who=who,
-            cue=(tok.text, tok.idx, tok.idx + len(tok)),
-            fragments=[(q.start, q.end) for q in inner],
-        ))
-    for cand in _according_to(doc, regions):
-        if any(cand.start < q.end and q.start < cand.end for q in standalone):
-            continue
-        inner = [q for q in embedded if cand.start <= q.start and q.end <= cand.end + 2 and q not in consumed]
-        if inner:
-            cand.kind, cand.fragments = "partial", [(q.start, q.end) for q in inner]
-            cand.end = max(cand.end, max(q.outer_end for q in inner))
-            consumed.update(inner)
-        out.append(cand)
-
-    # Quoted fragments inside a clause: "called the plan "illogical"".
-    for q in embedded:
-        if q in consumed:
-            continue
-        span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if span is None:
-            continue
-        verb = None
-        for anc in span.root.ancestors:
-            if anc.i < span.start or anc.i >= span.end:
-                if speech_verb(anc, lx.SPEECH_VERBS | lx.NAMING_VERBS) and not inside(anc, regions):
-                    verb = anc
-                    break
-        if verb is None:
-            if _word_count(para[q.start:q.end]) >= 8 and not q.open_end:
-                standalone.append(q)  # a full quote run into the sentence
-            continue
-        who = who_of_verb(verb, regions)
-        if who is None:
-            continue
-        rights = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("punct", "nsubj", "cc", "conj", "advmod", "npadvmod")]
-        if not rights:
-            continue
-        s = min(c.left_edge.i for c in rights)
-        e = max(c.right_edge.i for c in rights) + 1
-        s, e = trim(doc, s, e)
-        cstart = doc[s].idx
-        cend = max(doc[e - 1].idx + len(doc[e - 1]), q.outer_end)
-        if not (cstart <= q.start):
-            cstart = min(cstart, q.outer_start)
-        consumed.add(q)
-        used_verbs.add(verb.i)
-        out.append(Candidate(
-            start=cstart, end=min(cend, len(para)), kind="partial", who=who,
-            cue=(verb.text, verb.idx, verb.idx + len(verb)), fragments=[(q.start, q.end)],
-        ))
-
-    # Direct quotes: the attribution sits in the same sentence, or nearby.
-    directs: list[Candidate] = []
-    for q in sorted(standalone, key=lambda q: q.start):
-        if q in consumed:
-            continue
-        if para[q.outer_end:q.outer_end + 6].lstrip(" ,").startswith(lx.BYLINE_WORD):
-            continue  # “Storm closes schools,” by Jane Doe: a title with its byline
-        label = _speaker_label(para, q)
-        if label is not None:
-            directs.append(label)
-            continue
-        span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if span is None or not span.text.strip():
-            continue
-        sents = {t.sent.start for t in span} | {span[0].sent.start, span[-1].sent.start}
-        after = doc.char_span(q.outer_end, len(para), alignment_mode="expand") if q.outer_end < len(para) else None
-        if after is not None and len(after) and after[0].is_sent_start and len(after[0].sent) <= 12:
-            sents.add(after[0].sent.start)  # “… ready.” Smith said.
-        scope = [t for t in doc if t.sent.start in sents and not inside(t, regions)]
-        verbs = [t for t in scope if speech_verb(t, lx.SPEECH_VERBS)]
-        # An attribution ending with a colon right before the quote.
-        before = para[:q.outer_start].rstrip()
-        colon_person = None
-        if not verbs and before.endswith(":"):
-            prev = doc.char_span(0, len(before), alignment_mode="contract")
-            last_sent = list(prev.sents)[-1] if prev is not None and len(prev) else None
-            if last_sent is not None:
-                verbs = [t for t in last_sent if speech_verb(t, lx.SPEECH_VERBS)]
-                people = [e for e in doc.ents if e.label_ == "PERSON" and last_sent.start <= e.start and e.end <= last_sent.end]
-                if not verbs and people:
-                    colon_person = people[-1].root  # "… surprise pollster Jane Roe: “…”"
-                elif not verbs:
-                    verbs = [t for t in last_sent if t.pos_ == "VERB"]
-        verbs.sort(key=lambda v: min(abs(v.idx - q.start), abs(v.idx - q.end)))
-        who, cue = (who_from(colon_person, regions), None) if colon_person is not None else (None, None)
-        for verb in verbs if who is None else []:
-            who = who_of_verb(verb, regions)
-            if who is not None:
-                cue = (verb.text, verb.idx, verb.idx + len(verb))
-                used_verbs.add(verb.i)
-                break
-        if who is None:
-            for c in out:
-                if c.cue and c.cue[0] == "according to" and c.start <= q.start <= c.end:
-                    who, cue = c.who, c.cue
-        cand = Candidate(
-            start=q.start, end=q.end, kind="direct", who=who, cue=cue,
-            continues=who is None, opens_paragraph=q.outer_start == len(para) - len(para.lstrip()),
-            open_end=q.open_end,
-        )
-        lead = _sentence_lead(span, para[q.start:q.end], q.outer_start, regions)
-        if lead is not None and who is not None:
-            cand.start, cand.kind, cand.fragments = lead, "partial", [(q.start, q.end)]
-        directs.append(cand)
-    # A short quoted phrase with no attribution in reach is a title or a name,
-    # and a bracketed aside ("(CROSSTALK.)") is not speech.
-    directs = [
-        c for c in directs
-        if not (c.who is None and not any(o.who for o in directs) and _word_count(para[c.start:c.end]) <= 4)
-        and not (para[c.start:c.end].startswith(("(", "[")) and para[c.start:c.end].rstrip(".").endswith((")", "]")))
-    ]
-    # Split quotes: a piece with no attribution takes its neighbour's in the paragraph.
-    for i, cand in enumerate(directs):
+def _continuation_pass(p: _Paragraph) -> None:
+    """A quote still without attribution carries the last speaker named."""
+    for cand in p.directs:
         if cand.who is None:
-            neighbours = directs[i + 1:] if i == 0 else directs[:i][::-1] + directs[i + 1:]
-            for other in neighbours:
-                if other.who is not None:
-                    cand.who, cand.cue, cand.continues = other.who, other.cue, False
-                    break
-    # "Clinton touted her record. “We need …”": a quote right after a sentence
-    # about a person is that person's, not the last source named before.
-    for cand in directs:
-        if cand.who is None:
-            subj = _previous_subject(doc, cand.start, regions)
-            if subj is not None:
-                cand.who, cand.continues = who_from(subj, regions), False
-    out.extend(directs)
-    out.sort(key=lambda c: (c.start, c.end))
-    kept = _drop_overlaps(out)
-    # "as relayed by a senior official": a source named without a quote of its
-    # own, remembered so that a later "the official" can refer to it.
-    for tok in doc:
-        if inside(tok, regions) or not speech_verb(tok, lx.SPEECH_VERBS) or tok.i in used_verbs:
-            continue
-        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if obj is not None and not inside(obj, regions):
-            kept.append(Candidate(start=obj.idx, end=obj.idx, kind="source", who=who_from(obj, regions)))
-    return sorted(kept, key=lambda c: (c.start, c.end))
+            cand.continues, cand.rule = True, "continuation"
 
 
 def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
@@ -516,4 +711,175 @@ def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
         if any(c.start < k.end and k.start < c.end for k in kept):
             continue
         kept.append(c)
-    return sorted(kept, key=lambda c: (c.start, c.end))
+    return sorted(kept, key=_position)
+
+
+def _overlap_pass(p: _Paragraph) -> None:
+    """Of two overlapping candidates keep the direct quote, then the partial, then the first."""
+    p.out = _drop_overlaps(sorted(p.out, key=_position))
+
+
+def _agent_source_pass(p: _Paragraph) -> None:
+    """'as relayed by a senior official': a source named without a quote of its
+    own, remembered so that a later "the official" can refer to it."""
+    for tok in p.doc:
+        if inside(tok, p.regions) or not speech_verb(tok, lx.SPEECH_VERBS) or tok.i in p.used_verbs:
+            continue
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if obj is not None and not inside(obj, p.regions):
+            p.out.append(Candidate(start=obj.idx, end=obj.idx, kind="source",
+                                   who=who_from(obj, p.regions, rule="passive-agent"), rule="agent-source"))
+
+
+def _headline_lead(doc: Doc, colon: Token) -> Span | None:
+    """The words before a headline's colon when they can name a source."""
+    lead = doc[:colon.i]
+    if any(t.text in lx.OPEN_MARKS or t.is_punct and t.text not in lx.NAME_PUNCTUATION for t in lead):
+        return None
+    if not lead[0].text[:1].isupper() or lead.text.isupper():
+        return None
+    if _on("header-label") and lead.text.lower() in lx.HEADER_WORDS:
+        return None  # "Update: …"
+    head = lead.root
+    if not (head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP")
+            or head.lemma_.lower() in lx.DOCUMENT_NOUNS | lx.ANONYMOUS_NOUNS | lx.GROUP_NOUNS):
+        return None
+    return lead
+
+
+def _headline(doc: Doc, quoted: list[Quoted]) -> Candidate | None:
+    """A headline-style attribution, one short line "Source: what they said"
+    ("Poll: Clinton leads in Ohio", "Insiders: Trump will rebound")."""
+    para = doc.text
+    colon = next((t for t in doc if t.text == ":"), None)
+    if colon is None or colon.i == 0 or colon.i > 6 or len(doc) > 40 or colon.i + 2 >= len(doc):
+        return None
+    if doc[colon.i + 1].text in lx.OPEN_MARKS:
+        return None  # “Clinton: "…"” is a direct quote
+    if _on("headline-question") and para.rstrip().endswith("?"):
+        return None  # “Cruz: hero or villain?”
+    lead = _headline_lead(doc, colon)
+    if lead is None:
+        return None
+    start = doc[colon.i + 1].idx
+    end = len(para.rstrip().rstrip("."))
+    inner = [q for q in quoted if start <= q.outer_start and q.outer_end <= len(para)]
+    return Candidate(start=start, end=end, kind="partial" if inner else "indirect",
+                     who=who_from(lead.root, [], rule="headline-source"), cue=(":", colon.idx, colon.idx + 1),
+                     fragments=[(q.start, q.end) for q in inner], rule="headline")
+
+
+def _headline_pass(p: _Paragraph) -> None:
+    """A one-line headline "Source: what they said" is the paragraph's only candidate."""
+    cand = _headline(p.doc, p.marks)
+    if cand is not None:
+        p.out, p.done = [cand], True
+
+
+# The passes, in the order they run.
+PASSES: dict[str, Callable[[_Paragraph], None]] = {
+    "headline": _headline_pass,
+    "verb-report": _verb_report_pass,
+    "noun-report": _noun_report_pass,
+    "light-verb-report": _light_verb_report_pass,
+    "according-to": _according_to_pass,
+    "quoted-fragment": _quoted_fragment_pass,
+    "direct": _direct_pass,
+    "short-title": _short_title_pass,
+    "bracketed-aside": _bracketed_aside_pass,
+    "split-quote": _split_quote_pass,
+    "previous-subject": _previous_subject_pass,
+    "continuation": _continuation_pass,
+    "overlap": _overlap_pass,
+    "agent-source": _agent_source_pass,
+}
+
+# Every rule that can be switched off, with what it does.
+RULES: dict[str, str] = {
+    # Passes that find quotes (also the names in `Candidate.rule`).
+    "headline": "a one-line headline \"Source: what they said\" (\"Poll: Clinton leads\")",
+    "verb-report": "a reporting verb and what it reports (\"said the plan works\", \"blamed X for Y\")",
+    "noun-report": "a reporting noun with its owner (\"Pence's call for an audit\")",
+    "light-verb-report": "a verb and noun that report together (\"expressed doubt that …\")",
+    "according-to": "the part of a sentence \"according to …\" covers",
+    "quoted-fragment": "a quoted fragment hung on a verb: partial quote (called the plan “illogical”)",
+    "direct": "a quotation opening a sentence, attributed to a verb of saying in reach",
+    "colon-lead-in": "a direct quote attributed by a sentence ending with a colon before it",
+    "next-sentence": "a short sentence right after a quotation is in its reach (“… ready.” Smith said.)",
+    "transcript-label": "a transcript line (“WALLACE: …”): the label speaks",
+    "sentence-lead": "a quotation finishing a narrated sentence becomes a partial quote of the whole sentence",
+    "split-quote": "a piece of a quote with no attribution takes its neighbour's in the paragraph",
+    "previous-subject": "a quote with no attribution right after a sentence about a person is that person's",
+    "continuation": "a quote still with no attribution carries the last speaker named",
+    "agent-source": "a source named without a quote (\"as relayed by a senior official\") is remembered",
+    # Filters (what is not speech) and which candidate wins.
+    "scare-quote": "a quotation after \"so-called\" is a scare quote, not speech",
+    "byline-title": "a quotation followed by \"by …\" is a title with its byline",
+    "short-title": "a short quoted phrase (four words or fewer) with no attribution in reach is a title",
+    "bracketed-aside": "a bracketed aside in quotation marks (“(APPLAUSE.)”) is not speech",
+    "header-label": "a header word before a colon (\"Update:\") is not a headline source",
+    "headline-question": "a headline ending with a question mark is not a report",
+    "run-in-quote": "a long quotation (8+ words) run into a sentence with no verb over it is a direct quote",
+    "overlap": "of two overlapping candidates keep the direct quote, then the partial one, then the first",
+    # What a reporting verb reports: tried in this order.
+    "parenthetical-attribution": "an attribution interrupting its content (\"The rules, the agency said, will …\"):"
+                                 " the whole sentence",
+    "complement": "the verb's clausal complement",
+    "rest-of-sentence": "for say, tell, warn …: the rest of the sentence, from \"that\" if there is one",
+    "naming-object": "\"called Trump a fascist\": the object and what it is called",
+    "topic-preposition": "\"called on X to resign\", \"talked about Y\": what the preposition introduces",
+    "refusal": "\"declined to comment on X\": the refusal to speak",
+    "ask-topic": "\"asked about X\", \"asked X to Y\": what was asked",
+    "topic-object": "\"blamed X for Y\", \"acknowledged the error\": the object and what goes with it",
+    # Cuts: where what was said starts and stops.
+    "skip-hearer": "\"told reporters on Monday …\": the hearer and circumstances are not what was said",
+    "skip-time-phrase": "\"said after the vote she would …\": a leading time phrase is not what was said",
+    "semicolon-cut": "a complement never reaches across a semicolon",
+    "coordinated-verb-cut": "what was said stops before a coordinated verb with no subject (\"… and praised …\")",
+    "reporter-returns-cut": "what was said stops at a clause about the reporter again (\"…, and she declined …\")",
+    "contrast-cut": "what was said stops before a contrast (\"…, but …\", \"although …\")",
+    "nested-attribution-cut": "what was said stops before another attribution (\"…, while others said …\")",
+    "adjunct-cut": "phrases saying when or where (\"at a rally\", \"on Tuesday\") are not what was said",
+    # Ways of finding the speaker's words that can be switched off (see `speakers.SPEAKER_RULES`).
+    **{name: SPEAKER_RULES[name] for name in (
+        "verb-subject", "passive-agent", "inverted-subject", "relative-pronoun", "issuer", "participle-noun",
+        "dateline-apposition", "colon-person", "noun-possessor", "noun-by-phrase", "noun-modifier")},
+}
+
+
+@contextmanager
+def disabled_rules(*names: str) -> Iterator[None]:
+    """Switch the named rules (`RULES`) off inside a `with` block."""
+    unknown = sorted(set(names) - set(RULES))
+    if unknown:
+        raise ValueError(f"unknown rule(s): {', '.join(unknown)}")
+    added = set(names) - DISABLED
+    DISABLED.update(added)
+    try:
+        yield
+    finally:
+        DISABLED.difference_update(added)
+
+
+def _position(c: Candidate) -> tuple[int, int]:
+    return c.start, c.end
+
+
+def attribute_paragraph(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
+    """All quotes and reported statements in one parsed paragraph, given its
+    paired quotation marks (`marks.find_quoted`), with paragraph-relative offsets.
+
+    Runs the `PASSES` that are switched on, in order."""
+    para = doc.text
+    speech = [q for q in quoted
+              if not (_on("scare-quote") and para[:q.outer_start].rstrip().lower().endswith(lx.SCARE_QUOTE_LEAD))]
+    standalone = [q for q in speech if _opens_sentence(doc, q, para)]
+    p = _Paragraph(doc=doc, marks=quoted, regions=[(q.outer_start, q.outer_end) for q in quoted],
+                   standalone=standalone, embedded=[q for q in speech if q not in standalone])
+    for name, step in PASSES.items():
+        if _on(name):
+            step(p)
+        if p.done:
+            break
+    return sorted(p.out, key=_position)

@@ -180,12 +180,13 @@ class SpeakerResolver:
         if cand.who is None:
             # A quote with no attribution continues the last source named.
             if cand.continues and self.last is not None:
-                return dataclasses.replace(self.last, rule="continuation")
+                return dataclasses.replace(self.last, rule="continuation", resolution="")
             here = cand.start
             return Speaker(text="", start=here, end=here, kind="unknown", name="", name_start=here, name_end=here)
         who = cand.who
         start, end = who.start, who.end
         ante = self._antecedent(who, start, para, sent)
+        ante_rule = _resolution_rule(who) if ante is not None else ""
         if ante is not None:
             seen = Seen(who, ante.text, ante.start, ante.end, ante.kind, para, ante.head)
             seen.who = ante.who if ante.who.role or ante.who.reason else who
@@ -193,6 +194,7 @@ class SpeakerResolver:
             full = self._full_name(" ".join(who.name_tokens), start)
             if full is not None:
                 seen = Seen(who, full.text, full.start, full.end, source_kind(who), para, full.head)
+                ante_rule = "full-name"
             else:
                 seen = Seen(who, who.text, start, end, source_kind(who), para, who.head)
         if (who.head in lx.PRONOUNS_PERSON or who.head == "it") and ante is None:
@@ -205,16 +207,14 @@ class SpeakerResolver:
         speaker = Speaker(text=text, start=start, end=end, kind=seen.kind,
                           role=seen.who.role, reason=seen.who.reason,
                           name=seen.text, name_start=seen.start, name_end=seen.end,
-                          head=seen.head, rule=_speaker_rule(who, ante))
+                          head=seen.head, rule=who.rule, resolution=ante_rule)
         if cand.kind != "source":
             self.last = speaker
         return speaker
 
 
-def _speaker_rule(who: Who, ante: Seen | None) -> str:
-    """The rule that found the speaker: the paragraph rule, or the resolution that named it."""
-    if ante is None:
-        return who.rule
+def _resolution_rule(who: Who) -> str:
+    """How a source was resolved to an earlier mention: through a pronoun or a repeated description."""
     if who.head in lx.PRONOUNS_PERSON or who.head in lx.PRONOUNS_PLURAL or who.head == "it":
         return "pronoun"
     return "same-description"

@@ -16,6 +16,33 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon as lx
 
 
+# The ways the words naming a source are found: the name in `Who.rule`.
+SPEAKER_RULES: dict[str, str] = {
+    "verb-subject": "the subject of the reporting verb, also through a coordinated, controlling or participle verb",
+    "passive-agent": "the agent of a passive verb (\"as relayed by a senior official\")",
+    "inverted-subject": "the noun phrase right after an inverted verb (\"…,” said the senior official\")",
+    "relative-pronoun": "the antecedent of a relative \"who\" (\"Ann Lee, who said …\"), kept as written",
+    "issuer": "whoever puts out the document that speaks (\"Pence released a statement saying …\")",
+    "participle-noun": "the noun a participle of saying describes (\"a sign saying …\")",
+    "dateline-apposition": "the apposition after a dateline parsed as the subject (\"WASHINGTON -- President X …\")",
+    "colon-person": "the last person named in a lead-in ending with a colon (\"… pollster Jane Roe: “…”\")",
+    "according-to-object": "the object of \"according to\"",
+    "noun-possessor": "the owner of a reporting noun (\"Pence's call for …\")",
+    "noun-by-phrase": "the \"by\" phrase of a reporting noun (\"a demand by the senator that …\")",
+    "noun-modifier": "a group, person or organisation modifying a reporting noun (\"Republican calls for …\")",
+    "transcript-label": "the capitalised label of a transcript line (\"WALLACE: …\")",
+    "headline-source": "the source before the colon of a headline (\"Poll: …\")",
+    "split-quote": "the speaker of another piece of the same quotation in the paragraph",
+    "previous-subject": "the person the sentence right before the quote is about",
+}
+
+DISABLED: set[str] = set()  # rule names switched off; see `attribution.disabled_rules`
+
+
+def rule_on(name: str) -> bool:
+    """Whether the named rule is switched on (not in `DISABLED`)."""
+    return name not in DISABLED
+
 
 @dataclass
 class Who:
@@ -47,44 +74,67 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def inside(tok: Token, regions: list[tuple[int, int]]) -> bool:
+    """Whether the token starts inside one of the character ranges `regions`."""
     return any(s <= tok.idx < e for s, e in regions)
 
 
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a reporting verb, following conjunctions,
     control verbs and relative clauses."""
-    seen = 0
-    while verb is not None and seen < 4:
-        seen += 1
+    return _subject(verb)[0]
+
+
+def _own_subject(verb: Token) -> tuple[Token | None, str]:
+    """The verb's own subject, or the agent of a passive, with its rule name."""
+    if rule_on("verb-subject"):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            return subj, "verb-subject"
+    if rule_on("passive-agent"):
         for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
-        for child in verb.children:
-            if child.dep_ == "agent":
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return obj
-        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-            # "X said the plan works and praised …": a verb coordinated with a
-            # reported clause, with no subject of its own, belongs to the reporter.
-            if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i:
-                verb = verb.head.head
-            else:
-                verb = verb.head
-            continue
-        # "…, saying: …" / "…, adding that …": a participle takes its clause's subject.
-        if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None) if child.dep_ == "agent" else None
+            if obj is not None:
+                return obj, "passive-agent"
+    return None, ""
+
+
+def _governing_verb(verb: Token) -> Token | None:
+    """The verb whose subject `verb` shares, or None."""
+    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        # "X said the plan works and praised …": a verb coordinated with a
+        # reported clause, with no subject of its own, belongs to the reporter.
+        if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i:
+            return verb.head.head
+        return verb.head
+    # "…, saying: …" / "…, adding that …": a participle takes its clause's subject.
+    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        return verb.head
+    return None
+
+
+def _subject(verb: Token) -> tuple[Token | None, str]:
+    """`subject_of` with the name of the rule that found the subject."""
+    for _ in range(4):
+        subj, rule = _own_subject(verb)
+        if subj is not None:
+            return subj, rule
+        governing = _governing_verb(verb)
+        if governing is not None:
+            verb = governing
             continue
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return _issuer(verb.head) or verb.head
+            issuer = _issuer(verb.head)
+            if issuer is not None:
+                return issuer, "issuer"
+            if rule_on("participle-noun"):
+                return verb.head, "participle-noun"
         break
-    return None
+    return None, ""
 
 
 def _issuer(noun: Token) -> Token | None:
     """Who put out a document: "Pence released a statement saying …" → Pence."""
-    if noun.lemma_.lower() not in lx.DOCUMENT_NOUNS or noun.dep_ != "dobj":
+    if not rule_on("issuer") or noun.lemma_.lower() not in lx.DOCUMENT_NOUNS or noun.dep_ != "dobj":
         return None
     return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
@@ -123,7 +173,7 @@ def _aside(tok: Token) -> bool:
     the mayor"); a close apposition ("candidates Ann Lee and Bo Li") is part of the name."""
     if tok.dep_ == "relcl":
         return True
-    return tok.dep_ == "appos" and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text in (",", "(", "—", "–", "--")
+    return tok.dep_ == "appos" and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text in lx.ASIDE_MARKS
 
 
 def _speaker_span(head: Token, quotes: list[tuple[int, int]], stop: int | None = None) -> tuple[Span, Token]:
@@ -134,7 +184,7 @@ def _speaker_span(head: Token, quotes: list[tuple[int, int]], stop: int | None =
     right = head.i
     last = head.right_edge.i if stop is None or stop <= head.i else min(head.right_edge.i, stop - 1)
     for tok in doc[head.i + 1: last + 1]:
-        if tok.text in (",", "(", "—", "–", "--", ";", ":") or _aside(tok) or inside(tok, quotes):
+        if tok.text in lx.ASIDE_MARKS + (";", ":") or _aside(tok) or inside(tok, quotes):
             break
         if tok.tag_ in ("WP", "WDT", "WP$") or any(_aside(a) for a in _ancestors_below(tok, head)):
             break
@@ -199,8 +249,9 @@ def _anonymity_reason(head: Token, span: Span, quotes: list[tuple[int, int]]) ->
     return None
 
 
-def who_from(head: Token, quotes: list[tuple[int, int]], stop: int | None = None) -> Who:
-    """Describe the noun phrase around `head`, cut before appositions and clauses."""
+def who_from(head: Token, quotes: list[tuple[int, int]], stop: int | None = None, rule: str = "") -> Who:
+    """Describe the noun phrase around `head`, cut before appositions and
+    clauses; `rule` names the way the phrase was found."""
     doc = head.doc
     span, head = _speaker_span(head, quotes, stop)
     role = next((_clip_text(doc, c.left_edge.i, c.right_edge.i + 1)
@@ -221,10 +272,11 @@ def who_from(head: Token, quotes: list[tuple[int, int]], stop: int | None = None
         pos=head.pos_,
         ent=head.ent_type_,
         plural=head.tag_ in ("NNS", "NNPS") or head.lower_ in lx.PRONOUNS_PLURAL,
-        definite=bool(lowered) and lowered[0] in ("the", "this", "that", "these", "those"),
+        definite=bool(lowered) and lowered[0] in lx.DEFINITE,
         role=role,
         reason=_anonymity_reason(head, span, quotes),
         name_tokens=name,
+        rule=rule,
     )
 
 
@@ -241,34 +293,50 @@ def _clip_text(doc: Doc, start: int, end: int) -> str:
 
 
 def speech_verb(tok: Token, words: frozenset[str]) -> bool:
+    """Whether the token is a verb with one of the lemmas `words`."""
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in words
 
 
+def _relative_source(pronoun: Token, quotes: list[tuple[int, int]]) -> Who | None:
+    """'Ann Lee, who said …': the antecedent as the source, the pronoun as written."""
+    antecedent = pronoun.head.head
+    issuer = _issuer(antecedent)
+    if issuer is not None and not inside(issuer, quotes):
+        return who_from(issuer, quotes, rule="issuer")  # "Sanders released an ad that urges …"
+    if inside(antecedent, quotes):
+        return None
+    who = who_from(antecedent, quotes, rule="relative-pronoun")
+    return dataclasses.replace(who, relative=(pronoun.text, pronoun.idx, pronoun.idx + len(pronoun)))
+
+
+def _is_relative(subj: Token) -> bool:
+    return subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i
+
+
+def _dateline_apposition(subj: Token) -> Token | None:
+    """A dateline parsed as the subject ("WASHINGTON -- President X … said"): the apposition."""
+    doc = subj.doc
+    if subj.i + 1 < len(doc) and doc[subj.i + 1].text in lx.DATELINE_DASHES and subj.text.isupper():
+        return next((c for c in subj.children if c.dep_ == "appos"), None)
+    return None
+
+
 def who_of_verb(verb: Token, quotes: list[tuple[int, int]]) -> Who | None:
-    subj = subject_of(verb)
-    if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
-        # "Ann Lee, who said …": the relative pronoun as written, its antecedent as the source.
-        antecedent = subj.head.head
-        issuer = _issuer(antecedent)
-        if issuer is not None and not inside(issuer, quotes):
-            return who_from(issuer, quotes)  # "Sanders released an ad that urges …"
-        if inside(antecedent, quotes):
-            return None
-        who = who_from(antecedent, quotes)
-        return dataclasses.replace(who, relative=(subj.text, subj.idx, subj.idx + len(subj)))
+    """The source of a reporting verb outside the quotation marks `quotes`, or None."""
+    subj, rule = _subject(verb)
+    if subj is not None and _is_relative(subj) and rule_on("relative-pronoun"):
+        return _relative_source(subj, quotes)
     if (subj is None or inside(subj, quotes)) and not any(c.dep_ == "dobj" for c in verb.children):
-        subj = _inverted_subject(verb, quotes)
+        inverted = _inverted_subject(verb, quotes) if rule_on("inverted-subject") else None
+        subj, rule = inverted, "inverted-subject"
     if subj is None or inside(subj, quotes):
         return None
-    # A dateline parsed as the subject ("WASHINGTON -- President X … said"): the apposition speaks.
-    doc = subj.doc
-    if subj.i + 1 < len(doc) and doc[subj.i + 1].text in ("--", "—", "–", "-") and subj.text.isupper():
-        appos = next((c for c in subj.children if c.dep_ == "appos"), None)
-        if appos is not None:
-            subj = appos
+    appos = _dateline_apposition(subj) if rule_on("dateline-apposition") else None
+    if appos is not None:
+        subj, rule = appos, "dateline-apposition"
     # "It said that …" names a document or organisation met before; "it is said" does not.
     if subj.lower_ == "it" and (subj.dep_ != "nsubj" or subj.head.i != verb.i or verb.lemma_.lower() not in lx.SAY_VERBS):
         return None
     if subj.lower_ in lx.NOT_SOURCES:
         return None
-    return who_from(subj, quotes, stop=verb.i)
+    return who_from(subj, quotes, stop=verb.i, rule=rule)

@@ -1,0 +1,66 @@
+"""The index stage: grouping across articles, computed once, independent of input order."""
+from __future__ import annotations
+
+from base import actor, article, quote
+
+from builder.index import index_site
+
+ONE = "“We won,” said Ann Lee.\nBo Park agreed with Ann Lee."
+TWO = "A senior official said the talks failed.\n“Never again,” said Ann Lee."
+
+
+def corpus():
+    a = article("one", ONE, quotes=(quote("Ann Lee", "We won,", ONE, actor="ann-lee"),), date="2024-05-02")
+    second_line = TWO.index("“Never")
+    b = article("two", TWO, date="2024-05-01", quotes=(
+        quote("A senior official", "the talks failed", TWO, kind="indirect", source="anonymous", rule="verb-report"),
+        quote("Ann Lee", "Never again,", TWO, actor="ann-lee", number=2),
+    ))
+    ann = actor("ann-lee", "Ann Lee", ("one", ONE.index("Ann Lee"), ONE.index("Ann Lee") + 7),
+                ("one", ONE.rindex("Ann Lee"), ONE.rindex("Ann Lee") + 7),
+                ("two", TWO.rindex("Ann Lee"), TWO.rindex("Ann Lee") + 7))
+    bo = actor("bo-park", "Bo Park", ("one", ONE.index("Bo Park"), ONE.index("Bo Park") + 7))
+    assert second_line > 0
+    return [a, b], [ann, bo]
+
+
+def test_articles_are_ordered_by_date_then_id():
+    articles, actors = corpus()
+    assert [a.id for a in index_site(articles, actors).articles] == ["two", "one"]
+
+
+def test_quotes_by_actor_and_appearances():
+    index = index_site(*corpus())
+    assert [(a.id, q.text) for a, q in index.said["ann-lee"]] == [("two", "Never again,"), ("one", "We won,")]
+    assert index.appearances["ann-lee"] == [("one", 2), ("two", 1)]
+    assert "bo-park" not in index.said
+
+
+def test_actors_sharing_a_paragraph_are_together():
+    index = index_site(*corpus())
+    assert index.together["bo-park"] == [("ann-lee", 1)]
+    assert index.together["ann-lee"] == [("bo-park", 1)]
+
+
+def test_sources_split_into_named_and_unnamed():
+    index = index_site(*corpus())
+    assert [(name, len(quotes)) for name, quotes in index.named] == [("Ann Lee", 2)]
+    assert [(name, len(quotes)) for name, quotes in index.unnamed] == [("a senior official", 1)]
+
+
+def test_summaries_and_present_actors():
+    index = index_site(*corpus())
+    assert index.summary["two"]["quotes"] == 2 and index.summary["two"]["anonymous_share"] == 50
+    assert [(a.id, len(spans)) for a, spans in index.present["one"]] == [("ann-lee", 2), ("bo-park", 1)]
+
+
+def test_index_does_not_depend_on_input_order():
+    articles, actors = corpus()
+    assert index_site(articles, actors) == index_site(articles[::-1], actors[::-1])
+
+
+def test_article_slugs_are_unique_and_stable():
+    texts = {ident: article(ident, "Body.") for ident in ("My Story", "my-story", "b")}
+    index = index_site(list(texts.values()), [])
+    assert index.slug == {"My Story": "my-story", "my-story": "my-story-2", "b": "b"}
+    assert index_site(list(texts.values())[::-1], []).slug == index.slug

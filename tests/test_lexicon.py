@@ -1,0 +1,85 @@
+"""Words are data: one plain module of word lists and mark sets, and code that stays small."""
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+from builder import lexicon as lx
+
+PACKAGE = ROOT / "builder"
+
+
+@pytest.mark.parametrize("module", ["lexicon", "records", "read", "names", "slugs", "actors", "overrides",
+                                    "index", "export", "render"])
+def test_stages_after_annotation_load_no_spacy(module):
+    code = f"import sys, builder.{module}; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_header_phrases_stay_whole():
+    assert {"editor's note", "see also", "read more"} <= lx.HEADER_WORDS
+    assert not {"editor's", "also", "more"} & lx.HEADER_WORDS
+
+
+def test_data_files_load():
+    assert "share this article" in lx.DEBRIS
+    assert lx.FIRST_NAMES["mary"] == "f" and lx.FIRST_NAMES["john"] == "m"
+
+
+def _functions():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                yield path.relative_to(ROOT), node
+
+
+def test_no_function_is_longer_than_60_lines():
+    long = [f"{path}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)"
+            for path, node in _functions() if node.end_lineno - node.lineno + 1 > 60]
+    assert long == []
+
+
+# A word list written in code: a split string of several words, or a set or
+# tuple literal of four or more lowercase words.
+_SPLIT_LIST = re.compile(r'"""[^"]*?"""\.split\(\)|"(?:[a-z\'’.-]+ ){3,}[a-z\'’.-]+"\.split\(\)')
+
+
+def _word_literals(tree: ast.AST):
+    schema = {id(n) for node in ast.walk(tree)  # Literal["named", …]: a type, not a word list
+              if isinstance(node, ast.Subscript) and getattr(node.value, "id", "") == "Literal"
+              for n in ast.walk(node.slice)}
+    for node in ast.walk(tree):
+        if id(node) in schema:
+            continue
+        if isinstance(node, (ast.Set, ast.Tuple, ast.List)) and len(node.elts) >= 4:
+            values = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+            if len(values) == len(node.elts) and all(re.fullmatch(r"[a-z][a-z'’.-]+", v) for v in values):
+                yield node.lineno, values
+
+
+def test_word_lists_live_only_in_the_lexicon():
+    from builder.annotate.attribution import RULES
+
+    allowed = _GRAMMAR_LABELS | set(RULES)  # rule names are names, not vocabulary
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "lexicon.py":
+            continue
+        text = path.read_text("utf-8")
+        found += [f"{path.name}: {m.group()[:40]}" for m in _SPLIT_LIST.finditer(text)]
+        found += [f"{path.name}:{line} {values[:4]}" for line, values in _word_literals(ast.parse(text))
+                  if not set(values) <= allowed]
+    assert found == []
+
+
+# spaCy's dependency labels and tags are the parser's vocabulary, not word lists.
+_GRAMMAR_LABELS = {"nsubj", "nsubjpass", "csubj", "dobj", "pobj", "prep", "dative", "npadvmod", "advmod", "prt",
+                   "punct", "oprd", "xcomp", "attr", "ccomp", "acl", "advcl", "relcl", "appos", "compound", "amod",
+                   "det", "nmod", "poss", "nummod", "conj", "cc", "mark", "agent", "case"}

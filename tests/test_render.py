@@ -1,0 +1,60 @@
+"""Render: escaping, links between generated pages, quotes cut into segments, pages from an index."""
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import pytest
+
+from base import actor, article, quote
+from conftest import ROOT
+
+from builder.index import index_site
+from builder.render import Urls, md_escape, render_site, segments
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["<script>alert(1)</script>", "[a](javascript:alert(2))", "*not emphasis* and `code`", "# heading",
+     "1. item", "[^1]: fake footnote", "{{ config }}", "a | b", "line\n- item", "!!! note"],
+)
+def test_escaped_text_renders_as_the_same_characters(raw):
+    out = markdown.markdown(str(md_escape(raw)), extensions=["footnotes", "attr_list", "md_in_html", "tables"])
+    tags = re.findall(r"<(\w+)", out)
+    assert tags == ["p"]
+    assert " ".join(html.unescape(re.sub(r"<[^>]+>", "", out)).split()) == " ".join(raw.split())
+
+
+@pytest.mark.parametrize(
+    "dirs, src, dst, link",
+    [
+        (True, "articles/a.md", "actors/b.md", "../../actors/b/"),
+        (True, "actors/index.md", "actors/b.md", "b/"),
+        (True, "index.md", "articles/a.md", "articles/a/"),
+        (False, "articles/a.md", "actors/b.md", "../actors/b.html"),
+        (True, "articles/a.md", "articles/a.md", "./"),
+    ],
+)
+def test_links_are_relative(dirs, src, dst, link):
+    assert Urls(dirs).link(src, dst) == link
+
+
+def test_segments_cut_quotes_with_their_closing_marks():
+    text = "Intro. “We won,” said Ann Lee. Outro."
+    art = article("a", text, quotes=(quote("Ann Lee", "We won,", text),))
+    segs = segments(art, 0, len(text))
+    assert [(s.text, s.quote is not None, s.closing) for s in segs] == [
+        ("Intro. “", False, ""), ("We won,", True, "”"), (" said Ann Lee. Outro.", False, "")]
+
+
+def test_render_site_makes_one_page_per_article_and_actor():
+    text = "“We won,” said Ann Lee."
+    art = article("one", text, quotes=(quote("Ann Lee", "We won,", text, actor="ann-lee"),))
+    ann = actor("ann-lee", "Ann Lee", ("one", 15, 22))
+    pages, home = render_site(index_site([art], [ann]), templates=ROOT / "templates")
+    assert set(pages) == {"articles/one.md", "actors/ann-lee.md", "actors/index.md", "sources/index.md",
+                          "articles/index.md"}
+    assert "../../actors/ann-lee/" in pages["articles/one.md"]
+    assert "Found by the rule “direct”; speaker by “verb-subject”" in pages["articles/one.md"].replace("&#45;", "-")
+    assert "articles/one/" in home

@@ -1,0 +1,59 @@
+"""Speaker resolution across an article: pronouns, descriptions, full names, source kinds."""
+from __future__ import annotations
+
+import pytest
+
+from builder.annotate.resolve import name_gender, source_kind
+from builder.annotate.speakers import Who
+
+
+def who(text: str, head: str, *, pos: str = "NOUN", ent: str = "", plural: bool = False, lemma: str = "") -> Who:
+    return Who(text=text, start=0, end=len(text), head=head, head_lemma=lemma or head, pos=pos, ent=ent,
+               plural=plural, definite=text.lower().startswith("the "))
+
+
+@pytest.mark.parametrize(
+    "record, kind",
+    [
+        (who("Jane Doe", "doe", pos="PROPN", ent="PERSON"), "named"),
+        (who("the ministry", "ministry"), "organization"),
+        (who("Acme Corp", "corp", pos="PROPN", ent="ORG"), "organization"),
+        (who("Democrats", "democrats", pos="PROPN", ent="NORP", plural=True), "group"),
+        (who("a company filing", "filing"), "document"),
+        (who("a senior official", "official"), "anonymous"),
+        (who("critics", "critics", plural=True, lemma="critic"), "group"),
+        (who("a senator", "senator"), "anonymous"),
+        (who("the senator", "senator"), "unknown"),
+        (who("he", "he", pos="PRON"), "unknown"),
+    ],
+    ids=lambda v: v.text if isinstance(v, Who) else v,
+)
+def test_source_kind(record, kind):
+    assert source_kind(record) == kind
+
+
+@pytest.mark.parametrize(
+    "title, name, gender",
+    [("Mrs.", "Ann Lee", "f"), ("Mr.", "Lee", "m"), ("", "Mary Jones", "f"), ("", "John Smith", "m"),
+     ("", "Smith", None), ("Sen.", "Pat Quinn", None)],
+)
+def test_name_gender(title, name, gender):
+    assert name_gender(title, name) == gender
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Mary Lopez runs the clinic.\n\n“We need more nurses,” she said.",
+                     ("she", "Mary Lopez", "pronoun"), id="pronoun-to-person"),
+        pytest.param("A hospital spokesman said the ward was full.\n\n“We are turning people away,” he said.",
+                     ("he", "A hospital spokesman", "pronoun"), id="pronoun-to-described-source"),
+        pytest.param("A senior official said the deal was close.\n\n“Talks resume Friday,” the official said.",
+                     ("the official", "A senior official", "same-description"), id="same-description"),
+        pytest.param("Senator Ann Lee spoke first.\n\n“It is time,” Lee said.",
+                     ("Lee", "Ann Lee", "full-name"), id="surname-to-full-name"),
+    ],
+)
+def test_speaker_resolves_to_its_most_informative_mention(annotate_text, text, expected):
+    q = annotate_text(text).quotes[-1]
+    assert (q.speaker.text, q.speaker.name, q.speaker.resolution) == expected

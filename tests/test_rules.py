@@ -1,0 +1,116 @@
+"""Every named rule is checked: switching it off changes what the attribution
+table (tests/test_attribution.py) gets.
+
+Each case is parsed once per session; only `attribute_paragraph` runs again
+with a rule switched off.
+"""
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import re
+
+import pytest
+
+from builder.annotate import attribution, speakers
+from builder.annotate.attribution import PASSES, RULES, Candidate, attribute_paragraph, disabled_rules
+from builder.annotate.speakers import DISABLED, SPEAKER_RULES
+from test_attribution import CASES, parse_paragraphs
+from test_speakers import SPEAKER_CASES
+
+# Rules with no name in the table's expected columns (filters, cuts, content
+# rules), each with a row of the table written to fail when it is switched off.
+TARGETS = {
+    "agent-source": "source-named-by-a-passive-agent-is-remembered",
+    "scare-quote": "scare-quote-inside-a-report",
+    "byline-title": "title-with-a-byline-is-not-a-quote",
+    "short-title": "short-quoted-name-is-not-a-quote",
+    "bracketed-aside": "bracketed-aside-next-to-a-quote-is-not-speech",
+    "header-label": "headline-header-word-is-not-a-source",
+    "headline-question": "headline-question-is-not-a-report",
+    "run-in-quote": "long-quote-run-into-a-sentence",
+    "next-sentence": "attribution-in-a-short-sentence-after-the-quote",
+    "overlap": "report-inside-a-report-is-taken-once",
+    "parenthetical-attribution": "parenthetical-attribution",
+    "complement": "content-stops-before-a-second-verb",
+    "rest-of-sentence": "said-then-when-then-what",
+    "naming-object": "called-x-y",
+    "topic-preposition": "called-on-x-to-y",
+    "refusal": "declined-to-comment",
+    "ask-topic": "asked-about",
+    "topic-object": "blamed-x-for-y",
+    "skip-hearer": "hearer-and-time-are-not-what-was-said",
+    "skip-time-phrase": "said-then-when-then-what",
+    "semicolon-cut": "complement-never-reaches-back-across-a-semicolon",
+    "coordinated-verb-cut": "content-stops-before-a-second-verb",
+    "reporter-returns-cut": "content-stops-where-the-reporter-acts-again",
+    "contrast-cut": "content-stops-before-although",
+    "nested-attribution-cut": "content-stops-before-a-contrast",
+    "adjunct-cut": "object-stops-before-where-it-was-said",
+}
+
+_BY_ID = {case.id: case.values for case in CASES}
+
+
+def _plain(c: Candidate) -> Candidate:
+    """The candidate without its rule names: what it finds, not how."""
+    who = dataclasses.replace(c.who, rule="") if c.who is not None else None
+    return dataclasses.replace(c, rule="", who=who)
+
+
+def _run(parsed: list[tuple]) -> list[Candidate]:
+    return [_plain(c) for doc, quoted in parsed for c in attribute_paragraph(doc, quoted)]
+
+
+@pytest.fixture(scope="session")
+def parsed_cases(nlp) -> dict[str, list[tuple]]:
+    return {case.id: parse_paragraphs(nlp, case.values[0]) for case in CASES}
+
+
+@pytest.fixture(scope="session")
+def baseline(parsed_cases) -> dict[str, list[Candidate]]:
+    assert not DISABLED
+    return {cid: _run(parsed) for cid, parsed in parsed_cases.items()}
+
+
+def _expected_rules() -> set[str]:
+    quote_rules = {e[4] for _, expected in _BY_ID.values() for e in expected}
+    speaker_rules = {e[5] for _, expected in _BY_ID.values() for e in expected}
+    return (quote_rules | speaker_rules | {rule for _, _, rule in SPEAKER_CASES}) - {""}
+
+
+def test_every_rule_is_expected_somewhere_or_has_its_own_row():
+    assert set(TARGETS) <= set(RULES)
+    assert set(TARGETS.values()) <= set(_BY_ID)
+    assert sorted(set(RULES) - _expected_rules() - set(TARGETS)) == []
+
+
+def test_every_speaker_rule_is_expected_somewhere():
+    assert sorted(set(SPEAKER_RULES) - _expected_rules()) == []
+
+
+def test_every_pass_is_a_rule():
+    assert set(PASSES) <= set(RULES)
+
+
+def test_every_rule_switched_in_the_code_is_in_the_table():
+    source = inspect.getsource(attribution) + inspect.getsource(speakers)
+    switched = set(re.findall(r'\b(?:_on|rule_on)\("([a-z-]+)"\)', source))
+    assert switched and sorted(switched - set(RULES)) == []
+
+
+def test_unknown_rule_names_are_refused():
+    with pytest.raises(ValueError):
+        with disabled_rules("no-such-rule"):
+            pass
+    assert not DISABLED
+
+
+@pytest.mark.parametrize("rule", list(RULES))
+def test_switching_a_rule_off_changes_a_case(rule, parsed_cases, baseline):
+    with disabled_rules(rule):
+        changed = [cid for cid, parsed in parsed_cases.items() if _run(parsed) != baseline[cid]]
+    assert not DISABLED
+    assert changed, f"no case of the attribution table depends on {rule!r}"
+    if rule in TARGETS:
+        assert TARGETS[rule] in changed, f"{TARGETS[rule]!r} does not depend on {rule!r}"

@@ -1,0 +1,54 @@
+"""Golden scenarios: small sites whose expected records sit beside their seeds.
+
+Each folder under tests/scenarios/ holds `seeds/` and `expected.json`: the
+quotes (text, kind, rule; speaker as written, name, kind, rule, resolution, actor) and the
+actors of every article, as `collect()` gives them with the real model. After
+a deliberate change, regenerate with `SOURCEBOOK_UPDATE_GOLDEN=1 pytest
+tests/test_scenarios.py` and review the diff like code.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from builder.build import collect
+from builder.export import record
+from builder.index import index_site
+
+SCENARIOS = sorted(p for p in (Path(__file__).parent / "scenarios").iterdir() if p.is_dir())
+
+
+def summarise(folder: Path) -> dict:
+    corpus = collect([folder / "seeds"])
+    present = index_site(corpus.articles, corpus.actors).present
+    out = {"problems": [str(p) for p in corpus.problems], "articles": {}}
+    for article in sorted(corpus.articles, key=lambda a: a.id):
+        rec = record(article, present.get(article.id, []))
+        out["articles"][article.id] = {
+            "metadata": rec["metadata"],
+            "quotes": [[q["text"], q["kind"], q["rule"], q["speaker"]["text"], q["speaker"]["name"],
+                        q["speaker"]["kind"], q["speaker"]["rule"], q["speaker"]["resolution"],
+                        q["speaker"]["actor"]] for q in rec["quotes"]],
+            "actors": [[a["id"], a["name"], a["type"]] for a in rec["actors"]],
+        }
+    return out
+
+
+def _dump(data: dict) -> str:
+    """JSON with each list of plain values on one line, so a diff shows one quote per line."""
+    text = json.dumps(data, indent=1, ensure_ascii=False)
+    flat = re.sub(r"\[\n\s+([^\[\]{}]*?)\n\s+\]", lambda m: "[" + re.sub(r",\n\s+", ", ", m.group(1)) + "]", text)
+    return flat + "\n"
+
+
+@pytest.mark.parametrize("folder", SCENARIOS, ids=lambda p: p.name)
+def test_scenario_matches_its_expected_records(folder, nlp):
+    got = summarise(folder)
+    expected_file = folder / "expected.json"
+    if os.environ.get("SOURCEBOOK_UPDATE_GOLDEN"):
+        expected_file.write_text(_dump(got), "utf-8")
+    assert got == json.loads(expected_file.read_text("utf-8"))
