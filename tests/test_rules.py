@@ -114,3 +114,11 @@ def test_switching_a_rule_off_changes_a_case(rule, parsed_cases, baseline):
     assert changed, f"no case of the attribution table depends on {rule!r}"
     if rule in TARGETS:
         assert TARGETS[rule] in changed, f"{TARGETS[rule]!r} does not depend on {rule!r}"
+
+
+def test_every_rule_is_documented_for_users():
+    from conftest import ROOT
+
+    doc = (ROOT / "content" / "format.md").read_text("utf-8")
+    missing = [name for name in [*RULES, *SPEAKER_RULES, "carry-back", "continuation"] if f"| `{name}` |" not in doc]
+    assert missing == []

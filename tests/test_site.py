@@ -196,6 +196,9 @@ def test_sample_article_page(sample_site):
     assert len(quotes) >= 10
     assert sorted(re.findall(r'<li id="fn:(q\d+)">', html)) == sorted(quotes)
     assert "Contributors: Eugene Daniels" in text
+    # every footnote names the rule that found its quote and its speaker
+    assert text.count("Found by the rule") == len(quotes)
+    assert "speaker by “verb-subject”" in html and "named through “full-name”" in html
 
 
 def test_sample_site_links(sample_site):
