@@ -6,6 +6,7 @@ type is decided by a vote over all its mentions.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import Counter, defaultdict
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon as lx
 from .names import clean_name, is_junk
-from .records import Actor, Article, Mention
+from .records import Actor, Article, Mention, Speaker
 from .slugs import slugify
 
 _ORG_SUFFIX = re.compile(r"^\s+(" + "|".join(map(re.escape, lx.NAMED_AFTER_SUFFIXES)) + r")\b")
@@ -128,9 +129,12 @@ def _group_site(articles: list[Article]) -> tuple[dict[str, _Group], list[tuple[
             for m, name in items:
                 site[key].add(article.id, m, name, *_vote(m, name))
     # A lone surname joins the one person site-wide with that surname, if unambiguous.
+    owners: dict[str, list[str]] = defaultdict(list)
+    for k, g in site.items():
+        if len(k.split()) > 1 and g.type == "person":
+            owners[k.split()[-1]].append(k)
     for article_id, key, items in surname_only:
-        owners = [k for k, g in site.items() if g.type == "person" and k.split()[-1] == key and len(k.split()) > 1]
-        target = owners[0] if len(owners) == 1 else key
+        target = owners[key][0] if len(owners.get(key, ())) == 1 else key
         for m, name in items:
             site[target].add(article_id, m, name, *_vote(m, name))
     return site, relations
@@ -151,7 +155,7 @@ def resolve_actors(articles: list[Article]) -> tuple[list[Article], list[Actor]]
     for key, group in site.items():
         for article_id, s, e in group.mentions:
             span_actor[article_id].append((s, e, ids[key]))
-    linked = [_link_speakers(a, span_actor[a.id]) for a in articles]
+    linked = [_link_speakers(a, sorted(span_actor[a.id])) for a in articles]
     roles: dict[str, list[str]] = defaultdict(list)
     for article in linked:
         for q in article.quotes:
@@ -186,11 +190,29 @@ def _to_actors(site: dict[str, _Group]) -> tuple[list[Actor], dict[str, str]]:
     return actors, ids
 
 
+def _speaker_actor(text: str, sp: Speaker, spans: list[tuple[int, int, str]], starts: list[int]) -> str | None:
+    """The actor named by a speaker's name: of the mentions inside the name
+    ("Texas Sen. Ted Cruz" holds Texas and Ted Cruz), the one holding its head
+    word, then the one ending last. `spans` are sorted by start."""
+    found = []
+    for s, e, actor in spans[max(0, bisect.bisect_left(starts, sp.name_start) - _LOOK_BACK):
+                             bisect.bisect_left(starts, sp.name_end)]:
+        if s < sp.name_end and sp.name_start < e:
+            holds_head = bool(sp.head) and sp.head in text[s:e].lower().split()
+            found.append((not holds_head, -e, -(e - s), actor))
+    return min(found)[3] if found else None
+
+
+# Mentions overlapping a name start at most this many mentions before it.
+_LOOK_BACK = 8
+
+
 def _link_speakers(article: Article, spans: list[tuple[int, int, str]]) -> Article:
     quotes = []
+    starts = [s for s, _, _ in spans]
     for q in article.quotes:
         sp = q.speaker
-        actor = next((a for s, e, a in spans if s < sp.name_end and sp.name_start < e), None)
+        actor = _speaker_actor(article.text, sp, spans, starts)
         if sp.kind not in ("named", "organization", "group") and actor is not None:
             # "a senior Biden administration official" is not Joe Biden.
             actor = None if not sp.name or sp.head in lx.ANONYMOUS_NOUNS | lx.DOCUMENT_NOUNS else actor

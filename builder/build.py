@@ -82,11 +82,11 @@ def annotate_all(articles: list[Article], model: str) -> tuple[list[Article], li
 
 
 def overrides_files(paths: list[Path]) -> list[Path]:
-    """The curated actors files that go with these inputs: `actors.yml` in each
-    directory read, or beside each file read."""
+    """The curated actors files that go with these inputs, each once: `actors.yml`
+    in each directory read, or beside each file read. Later files apply after earlier ones."""
     found = []
     for path in paths:
-        candidate = (path if path.is_dir() else path.parent) / OVERRIDES_FILE
+        candidate = ((path if path.is_dir() else path.parent) / OVERRIDES_FILE).resolve()
         if candidate.is_file() and candidate not in found:
             found.append(candidate)
     return found
@@ -95,12 +95,14 @@ def overrides_files(paths: list[Path]) -> list[Path]:
 def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL) -> Corpus:
     """Read, annotate and resolve actors for the articles in `paths` (files or
     directories), applying their curated `actors.yml`."""
-    articles, problems = read_paths(paths)
+    articles, read_problems = read_paths(paths)
     overrides, bad_overrides = load_overrides(overrides_files(paths))
     annotated, failed = annotate_all(articles, model)
     resolved, actors = resolve_actors(annotated)
-    resolved, actors, warnings = apply_overrides(resolved, actors, overrides)
-    return Corpus(resolved, actors, problems + bad_overrides + failed, warnings)
+    resolved, actors, override_warnings = apply_overrides(resolved, actors, overrides)
+    found = read_problems + bad_overrides + failed
+    warnings = [p for p in found if not p.fatal] + override_warnings
+    return Corpus(resolved, actors, [p for p in found if p.fatal], warnings)
 
 
 def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,

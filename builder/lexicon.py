@@ -200,6 +200,15 @@ DATELINE_DASHES = ("--", "—", "–", "-")  # dashes after a dateline ("WASHING
 NAME_PUNCTUATION = (".", "’", "'", "-")  # punctuation inside a name ("U.S.", "O’Malley", "Jean-Luc")
 QUOTE_OPENS_AFTER = ".?!:,;—–("  # characters after which a quotation opens a sentence of its own
 
+CLOSING_TOKENS = ("”", "’")  # tokens that can only close a quotation
+NAME_LEADING_MARKS = "\"'“‘("  # marks to skip before a name's first letter
+SPEAKER_STOPS = ASIDE_MARKS + (";", ":")  # marks where a speaker's words end
+BULLETS = "•·▪►*+-–"  # list bullets that scrapers leave before widget lines
+ARTICLE_WORDS = frozenset(("the",))  # dropped from the front of a name ("the White House")
+# Closing credits: "Jane Doe contributed reporting to this story." / "Reporting by …".
+CREDIT_NOUNS = ("report", "story", "article")
+CREDIT_ROLES = ("Reporting", "Writing", "Editing", "Compiled")
+
 # spaCy entity labels by the actor type they suggest.
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                "FAC": "place", "NORP": "group"}

@@ -11,7 +11,7 @@ from . import lexicon as lx
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _DEBRIS_WORDS = frozenset(re.sub(r"[^\w\s]", "", d) for d in lx.DEBRIS)
-_BULLET = re.compile(r"^\s*(?:[•·▪►*+\-–]|\d+[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[" + re.escape(lx.BULLETS) + r"]|\d+[.)])\s+")
 
 
 def is_debris(line: str) -> bool:
@@ -29,7 +29,7 @@ def clean_name(text: str) -> str:
         name = name.rstrip(".")
     name = _POSSESSIVE.sub("", name)
     words = name.split(" ")
-    while len(words) > 1 and (words[0].lower() in lx.TITLES or words[0].lower() in ("the",)):
+    while len(words) > 1 and (words[0].lower() in lx.TITLES or words[0].lower() in lx.ARTICLE_WORDS):
         words.pop(0)
     return " ".join(words).strip(" ,.")
 

@@ -15,9 +15,10 @@ HOME_MARKER = "<!-- sourcebook:articles -->"
 
 
 class SourcebookConfig(Config):
-    # Paths are relative to mkdocs.yml and checked before the build starts.
-    seeds = c.Dir(exists=True, default="seeds")
-    templates = c.Dir(exists=True, default="templates")
+    # Paths relative to mkdocs.yml, checked in `on_config` before anything is built
+    # (after `python -m builder build --seeds` has had its say).
+    seeds = c.Type(str, default="seeds")
+    templates = c.Type(str, default="templates")
     model = c.Type(str, default="en_core_web_sm")
     strict = c.Type(bool, default=False)
 
@@ -27,6 +28,16 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
 
     def __init__(self) -> None:
         self.home = ""
+
+    def on_config(self, config):
+        base = Path(config.config_file_path or ".").resolve().parent
+        for option in ("seeds", "templates"):
+            path = (base / self.config[option]).resolve()
+            if not path.is_dir():
+                raise PluginError(f"sourcebook: option '{option}': {path} is not a directory "
+                                  f"(paths are relative to {config.config_file_path or 'mkdocs.yml'})")
+            self.config[option] = str(path)
+        return config
 
     def on_files(self, files: Files, /, *, config) -> Files:
         from .annotate import ModelNotFound

@@ -11,6 +11,7 @@ general rules and the phrase list in `data/debris.txt`; a closing credit line
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import re
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from . import lexicon as lx
 from .names import is_debris
 from .records import Article, Problem, Span
 from .slugs import slugify
@@ -28,10 +30,10 @@ log = logging.getLogger(__name__)
 
 _NAMES = r"[A-Z][\w.'’-]*(?:(?:\s+|,\s*|,?\s+and\s+)[A-Z][\w.'’-]*)*"
 _CREDIT = re.compile(
-    rf"^(?P<names>{_NAMES})\s+(?:also\s+)?contributed(?:\s+reporting)?(?:\s+(?:to|for)\s+this\s+(?:report|story|article))?"
+    rf"^(?P<names>{_NAMES})\s+(?:also\s+)?contributed(?:\s+reporting)?(?:\s+(?:to|for)\s+this\s+(?:" + "|".join(lx.CREDIT_NOUNS) + "))?"
     r"(?:\s+from\s+[A-Z][\w ,.]*)?\.?$"
 )
-_REPORTING_BY = re.compile(r"^(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled)\s+by\s+.+$")
+_REPORTING_BY = re.compile(r"^(?:Additional\s+)?(?:" + "|".join(lx.CREDIT_ROLES) + r")\s+by\s+.+$")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*(?:\n|\Z)", re.S)
 
 
@@ -214,11 +216,13 @@ def article_paths(seeds: Path) -> list[Path]:
 
 
 def read_paths(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
-    """Read article files and directories of them; bad input becomes Problems, not articles."""
+    """Read article files and directories of them; bad input becomes Problems, not articles.
+
+    Every article gets a unique id: a clash takes a numbered suffix and a warning."""
     articles: list[Article] = []
     problems: list[Problem] = []
     taken: set[str] = set()
-    for path in paths:
+    for path in _distinct(paths):
         if path.is_dir():
             files = article_paths(path)
         elif path.exists():
@@ -236,10 +240,28 @@ def read_paths(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
             for item in READERS[file.suffix](file, slug):
                 if isinstance(item, Problem):
                     problems.append(item)
-                else:
-                    taken.add(item.id)
-                    articles.append(item)
+                    continue
+                if item.id in taken:
+                    unique = _unique(item.id, taken)
+                    problems.append(Problem(item.source, f"id {item.id!r} is taken by an earlier article; "
+                                                         f"this one is {unique!r}", fatal=False))
+                    item = dataclasses.replace(item, id=unique)
+                taken.add(item.id)
+                articles.append(item)
     return articles, problems
+
+
+def _distinct(paths: list[Path]) -> list[Path]:
+    """The paths in order, each file or directory once however it is written."""
+    seen: set[Path] = set()
+    return [p for p in paths if not (p.resolve() in seen or seen.add(p.resolve()))]
+
+
+def _unique(ident: str, taken: set[str]) -> str:
+    n = 2
+    while f"{ident}-{n}" in taken:
+        n += 1
+    return f"{ident}-{n}"
 
 
 def read_seeds(seeds: Path) -> tuple[list[Article], list[Problem]]:

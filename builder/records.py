@@ -110,6 +110,7 @@ class Problem:
 
     source: str
     message: str
+    fatal: bool = True  # False: a warning; the input is still used
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"

@@ -219,5 +219,5 @@ def render_site(index: Index, *, templates: Path, use_directory_urls: bool = Tru
 
 
 def _letter(name: str) -> str:
-    first = name.lstrip("\"'“‘(").upper()[:1]
+    first = name.lstrip(lx.NAME_LEADING_MARKS).upper()[:1]
     return first if first.isalpha() and first.isascii() else "#"

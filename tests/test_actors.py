@@ -1,6 +1,7 @@
 """Actors across articles: merging, splitting, types, acronyms, junk, stable ids."""
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 
 import pytest
@@ -117,3 +118,16 @@ def test_sample_site_actors(sample_site):
     assert not {"fed", "oops", "something-went-wrong"} & pages
     netanyahu = (sample_site / "actors" / "benjamin-netanyahu" / "index.html").read_text("utf-8")
     assert "Bibi" in netanyahu and "Person" in netanyahu
+
+
+def test_speaker_links_to_the_person_in_its_name_whatever_the_file_order():
+    from base import quote
+
+    first = article("a", "Dana Webb visited Dayton on Monday.", [("Dana Webb", "PERSON"), ("Dayton", "GPE")])
+    text = "Ohio Sen. Dana Webb said she supports the law."
+    said = quote("Ohio Sen. Dana Webb", "she supports the law", text, kind="indirect")
+    second = dataclasses.replace(article("b", text, [("Ohio", "GPE"), ("Dana Webb", "PERSON")]), quotes=(said,))
+    for order in ([first, second], [second, first]):
+        linked, actors = resolve_actors(order)
+        [quoted] = [q for a in linked for q in a.quotes]
+        assert quoted.speaker.actor == "dana-webb"

@@ -119,11 +119,3 @@ def test_unknown_model_is_a_clear_error(tmp_path):
     proc = run("annotate", "--model", "xx_no_such_model", str(good))
     assert proc.returncode == 1
     assert "spaCy model 'xx_no_such_model' is not installed" in proc.stderr
-
-
-def test_default_model_falls_back_to_the_repackage():
-    from builder.annotate import DEFAULT_MODEL, load_pipeline
-
-    nlp = load_pipeline(DEFAULT_MODEL)
-    assert nlp.meta["name"].startswith("core_web_sm") and nlp.meta["lang"] == "en"
-    assert "sourcebook_quote_boundaries" in nlp.pipe_names

@@ -11,7 +11,6 @@ TWO = "A senior official said the talks failed.\n“Never again,” said Ann Lee
 
 def corpus():
     a = article("one", ONE, quotes=(quote("Ann Lee", "We won,", ONE, actor="ann-lee"),), date="2024-05-02")
-    second_line = TWO.index("“Never")
     b = article("two", TWO, date="2024-05-01", quotes=(
         quote("A senior official", "the talks failed", TWO, kind="indirect", source="anonymous", rule="verb-report"),
         quote("Ann Lee", "Never again,", TWO, actor="ann-lee", number=2),
@@ -20,7 +19,6 @@ def corpus():
                 ("one", ONE.rindex("Ann Lee"), ONE.rindex("Ann Lee") + 7),
                 ("two", TWO.rindex("Ann Lee"), TWO.rindex("Ann Lee") + 7))
     bo = actor("bo-park", "Bo Park", ("one", ONE.index("Bo Park"), ONE.index("Bo Park") + 7))
-    assert second_line > 0
     return [a, b], [ann, bo]
 
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -15,10 +17,33 @@ STORY = "A headline\n\n“We are ready for the storm,” said Ada Moss.\n"
 def test_a_bad_seeds_path_is_a_configuration_error_naming_it(tmp_path, replace):
     project = make_project(tmp_path, {"story.txt": STORY})
     replace(project / "seeds")
-    proc = mkdocs_build(project, check=False)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    # run from another directory: the path is relative to mkdocs.yml, not to where mkdocs runs
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")],
+                          cwd=elsewhere, capture_output=True, text=True, timeout=600)
     assert proc.returncode != 0
-    assert f"option 'seeds': The path '{project / 'seeds'}' isn't an existing directory" in proc.stderr
-    assert not (project / "site").exists()
+    assert f"sourcebook: option 'seeds': {project / 'seeds'} is not a directory" in proc.stderr
+    assert not (project / "site").exists() and not (elsewhere / "site").exists()
+
+
+def test_seeds_relative_to_the_config_file(tmp_path):
+    project = make_project(tmp_path, {"story.txt": STORY})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")],
+                   cwd=elsewhere, capture_output=True, text=True, timeout=600, check=True)
+    assert (project / "site" / "articles" / "story" / "index.html").exists()
+
+
+def test_cli_seeds_option_wins_over_a_missing_configured_directory(tmp_path):
+    project = make_project(tmp_path, {"story.txt": STORY})
+    other = tmp_path / "other"
+    (project / "seeds").rename(other)
+    proc = subprocess.run([sys.executable, "-m", "builder", "build", "-f", "mkdocs.yml", "--seeds", str(other)],
+                          cwd=project, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert (project / "site" / "articles" / "story" / "index.html").exists()
 
 
 def test_problems_are_logged_by_the_plugin_logger_and_do_not_fail_strict_mkdocs(tmp_path):

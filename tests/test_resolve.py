@@ -57,3 +57,17 @@ def test_name_gender(title, name, gender):
 def test_speaker_resolves_to_its_most_informative_mention(annotate_text, text, expected):
     q = annotate_text(text).quotes[-1]
     assert (q.speaker.text, q.speaker.name, q.speaker.resolution) == expected
+
+
+def test_a_quote_running_over_paragraphs_takes_the_attribution_at_its_end(annotate_text):
+    article = annotate_text("“The river rose faster than anyone expected, and the levee held only by luck.\n\n"
+                            "“We will rebuild it higher,” said Mayor Ana Ortiz.")
+    first, second = article.quotes
+    assert (first.rule, first.speaker.rule, first.speaker.name) == ("carry-back", "carry-back", "Mayor Ana Ortiz")
+    assert (second.rule, second.speaker.rule) == ("direct", "verb-subject")
+
+
+def test_a_quote_with_no_attribution_continues_the_speaker_before(annotate_text):
+    article = annotate_text("“We are ready,” said Mayor Ana Ortiz.\n\n“The pumps are running and the sandbags are holding along the river.”")
+    assert [(q.rule, q.speaker.name, q.speaker.rule) for q in article.quotes] == [
+        ("direct", "Mayor Ana Ortiz", "verb-subject"), ("continuation", "Mayor Ana Ortiz", "continuation")]

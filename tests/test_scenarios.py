@@ -1,8 +1,11 @@
 """Golden scenarios: small sites whose expected records sit beside their seeds.
 
-Each folder under tests/scenarios/ holds `seeds/` and `expected.json`: the
-quotes (text, kind, rule; speaker as written, name, kind, rule, resolution, actor) and the
-actors of every article, as `collect()` gives them with the real model. After
+Each folder under tests/scenarios/ holds `seeds/` and `expected.json`: every
+quote (text, offset, kind, rule, cue; the speaker as written, its name, kind,
+rule, resolution, role, reason and actor), the actors with their curated
+descriptions, and where each appears, as `collect()` gives them with the real
+model. The file records what the code does, not what is ideal: review each
+change to it like code. After
 a deliberate change, regenerate with `SOURCEBOOK_UPDATE_GOLDEN=1 pytest
 tests/test_scenarios.py` and review the diff like code.
 """
@@ -22,18 +25,24 @@ from builder.index import index_site
 SCENARIOS = sorted(p for p in (Path(__file__).parent / "scenarios").iterdir() if p.is_dir())
 
 
+def _quote(q: dict) -> list:
+    sp, cue = q["speaker"], q["cue"] or {}
+    return [q["text"], q["start"], q["kind"], q["rule"], cue.get("text"), cue.get("start"),
+            sp["text"], sp["start"], sp["name"], sp["name_start"], sp["kind"], sp["rule"], sp["resolution"],
+            sp["role"], sp["reason"], sp["actor"]]
+
+
 def summarise(folder: Path) -> dict:
     corpus = collect([folder / "seeds"])
     present = index_site(corpus.articles, corpus.actors).present
-    out = {"problems": [str(p) for p in corpus.problems], "articles": {}}
+    out = {"problems": [str(p) for p in corpus.problems], "articles": {},
+           "actors": [[a.id, a.name, a.type, a.description, list(a.aliases)] for a in corpus.actors]}
     for article in sorted(corpus.articles, key=lambda a: a.id):
         rec = record(article, present.get(article.id, []))
         out["articles"][article.id] = {
             "metadata": rec["metadata"],
-            "quotes": [[q["text"], q["kind"], q["rule"], q["speaker"]["text"], q["speaker"]["name"],
-                        q["speaker"]["kind"], q["speaker"]["rule"], q["speaker"]["resolution"],
-                        q["speaker"]["actor"]] for q in rec["quotes"]],
-            "actors": [[a["id"], a["name"], a["type"]] for a in rec["actors"]],
+            "quotes": [_quote(q) for q in rec["quotes"]],
+            "actors": [[a["id"], [[m["start"], m["end"]] for m in a["mentions"]]] for a in rec["actors"]],
         }
     return out
 

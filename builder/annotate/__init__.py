@@ -87,7 +87,7 @@ def _carry_back(parsed) -> None:
         for cand in cands:
             if cand.kind == "direct" and cand.open_end and cand.who is None:
                 cand.who = dataclasses.replace(opener.who, rule="carry-back")
-                cand.cue, cand.continues = opener.cue, False
+                cand.cue, cand.continues, cand.rule = opener.cue, False, "carry-back"
 
 
 def annotate(article: Article, nlp: Language) -> Article:
@@ -124,7 +124,7 @@ def annotate(article: Article, nlp: Language) -> Article:
             if cand.kind == "source":
                 continue
             quotes.append(to_quote(cand, text=article.text, number=len(quotes) + 1, speaker=speaker))
-    mentions += _speaker_mentions(quotes, mentions)
+    mentions = sorted(mentions + _speaker_mentions(quotes, mentions), key=lambda m: (m.start, m.end))
     return dataclasses.replace(article, paragraphs=paragraphs, quotes=tuple(quotes), mentions=tuple(mentions))
 
 

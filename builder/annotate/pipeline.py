@@ -11,6 +11,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import lexicon as lx
+
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm"
@@ -30,7 +32,7 @@ def quote_boundaries(doc: Doc) -> Doc:
     the quote and its attribution in one sentence.
     """
     for token in doc[1:]:
-        if token.text in ("”", "’") or (token.text == '"' and token.i > 0 and not token.whitespace_ and token.nbor(-1).is_punct):
+        if token.text in lx.CLOSING_TOKENS or (token.text == '"' and token.i > 0 and not token.whitespace_ and token.nbor(-1).is_punct):
             token.is_sent_start = False
     return doc
 

@@ -184,7 +184,7 @@ def _speaker_span(head: Token, quotes: list[tuple[int, int]], stop: int | None =
     right = head.i
     last = head.right_edge.i if stop is None or stop <= head.i else min(head.right_edge.i, stop - 1)
     for tok in doc[head.i + 1: last + 1]:
-        if tok.text in lx.ASIDE_MARKS + (";", ":") or _aside(tok) or inside(tok, quotes):
+        if tok.text in lx.SPEAKER_STOPS or _aside(tok) or inside(tok, quotes):
             break
         if tok.tag_ in ("WP", "WDT", "WP$") or any(_aside(a) for a in _ancestors_below(tok, head)):
             break
