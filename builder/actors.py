@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon as lx
 from .names import clean_name, is_junk
+from .index import RESERVED_SLUGS
 from .records import Actor, Article, Mention, Speaker
 from .slugs import slugify
 
@@ -22,7 +23,8 @@ _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+    """A grouping key: lowercase words of any script ("Владимир Путин" keeps its letters)."""
+    return re.sub(r"[\W_]+", " ", name.lower()).strip() or name.strip().lower() or "?"
 
 
 @dataclass
@@ -168,7 +170,7 @@ def resolve_actors(articles: list[Article]) -> tuple[list[Article], list[Actor]]
 def _to_actors(site: dict[str, _Group]) -> tuple[list[Actor], dict[str, str]]:
     order = sorted(site, key=lambda k: (slugify(site[k].name), k))
     ids: dict[str, str] = {}
-    taken: set[str] = set()
+    taken: set[str] = set(RESERVED_SLUGS)
     for key in order:
         group = site[key]
         slug = slugify(group.name)

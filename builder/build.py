@@ -8,19 +8,22 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from . import annotate as ann
 from .actors import resolve_actors
 from .export import export_files
 from .index import Index, index_site
 from .overrides import OVERRIDES_FILE, apply_overrides, load_overrides
-from .read import read_paths
+from .read import MAX_ARTICLE_BYTES, read_paths
 from .records import Actor, Article, Problem
 from .render import Site, render_site
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Annotation is a pure function of (model, article): keep results across
 # rebuilds of `mkdocs serve` so an edit re-annotates only what changed.
@@ -92,27 +95,54 @@ def overrides_files(paths: list[Path]) -> list[Path]:
     return found
 
 
-def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL) -> Corpus:
+def isolated(stage: Callable[[list[Article]], T], articles: list[Article], what: str
+             ) -> tuple[T, list[Article], list[Problem]]:
+    """Run a stage over all articles; if one article breaks it, find it by
+    running the stage on each article alone, leave it out with a problem naming
+    its file, and run the stage on the rest."""
+    try:
+        return stage(articles), articles, []
+    except ann.ModelNotFound:
+        raise
+    except Exception:  # one odd record never takes the site down
+        log.debug("%s failed; looking for the article that breaks it", what, exc_info=True)
+    problems, bad = [], set()
+    for article in articles:
+        try:
+            stage([article])
+        except Exception as exc:
+            bad.add(article.id)
+            problems.append(Problem(article.source, f"{what} failed: {exc!r}"))
+    kept = [a for a in articles if a.id not in bad]
+    return stage(kept), kept, problems
+
+
+def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, limit: int = MAX_ARTICLE_BYTES) -> Corpus:
     """Read, annotate and resolve actors for the articles in `paths` (files or
-    directories), applying their curated `actors.yml`."""
-    articles, read_problems = read_paths(paths)
+    directories), applying their curated `actors.yml`. `limit` is the largest
+    article read, in bytes."""
+    articles, read_problems = read_paths(paths, limit=limit)
     overrides, bad_overrides = load_overrides(overrides_files(paths))
     annotated, failed = annotate_all(articles, model)
-    resolved, actors = resolve_actors(annotated)
+    (resolved, actors), annotated, unresolved = isolated(resolve_actors, annotated, "actor resolution")
     resolved, actors, override_warnings = apply_overrides(resolved, actors, overrides)
-    found = read_problems + bad_overrides + failed
+    found = read_problems + bad_overrides + failed + unresolved
     warnings = [p for p in found if not p.fatal] + override_warnings
     return Corpus(resolved, actors, [p for p in found if p.fatal], warnings)
 
 
 def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
-          use_directory_urls: bool = True) -> Result:
+          use_directory_urls: bool = True, limit: int = MAX_ARTICLE_BYTES) -> Result:
     """Build every generated page and data file from the articles in `seeds`.
 
     Bad articles are reported in `Result.problems` and left out; the rest build.
     """
-    corpus = collect([seeds], model=model)
-    index = index_site(corpus.articles, corpus.actors)
-    pages, home = render_site(index, templates=templates, use_directory_urls=use_directory_urls)
-    site = Site(pages=pages, files=export_files(index), home=home)
-    return Result(site=site, index=index, problems=corpus.problems, warnings=corpus.warnings)
+    corpus = collect([seeds], model=model, limit=limit)
+
+    def pages(articles: list[Article]) -> tuple[Site, Index]:
+        index = index_site(articles, corpus.actors)
+        found, home = render_site(index, templates=templates, use_directory_urls=use_directory_urls)
+        return Site(pages=found, files=export_files(index), home=home), index
+
+    (site, index), _, unrendered = isolated(pages, corpus.articles, "rendering")
+    return Result(site=site, index=index, problems=corpus.problems + unrendered, warnings=corpus.warnings)

@@ -52,6 +52,14 @@ def records(index: Index) -> list[dict]:
     return [record(a, index.present.get(a.id, [])) for a in index.articles]
 
 
+def _cell(value: object) -> object:
+    """A CSV cell a spreadsheet will not evaluate: text starting with = + - @ (or a
+    tab or carriage return) gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def quotes_csv(index: Index) -> str:
     """One row per quote: where it is, what kind, who said it."""
     buf = io.StringIO()
@@ -61,12 +69,13 @@ def quotes_csv(index: Index) -> str:
     for a in index.articles:
         for q in a.quotes:
             actor = index.actor.get(q.speaker.actor or "")
-            writer.writerow([a.id, q.id, q.kind, q.text, q.speaker.name, q.speaker.text, q.speaker.kind,
-                             q.speaker.actor or "", actor.name if actor else "", q.start, q.end, q.rule])
+            writer.writerow([_cell(v) for v in (
+                a.id, q.id, q.kind, q.text, q.speaker.name, q.speaker.text, q.speaker.kind,
+                q.speaker.actor or "", actor.name if actor else "", q.start, q.end, q.rule)])
     return buf.getvalue()
 
 
 def export_files(index: Index) -> dict[str, str]:
     """The site's data files by path: `data/annotations.jsonl` and `data/quotes.csv`."""
-    lines = (json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n" for rec in records(index))
+    lines = (json.dumps(rec, ensure_ascii=False, sort_keys=True, allow_nan=False) + "\n" for rec in records(index))
     return {"data/annotations.jsonl": "".join(lines), "data/quotes.csv": quotes_csv(index)}

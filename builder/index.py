@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from .records import Actor, Article, Quote
 from .slugs import slugify
 
+# Page names the generated indexes use: an article or actor never takes them.
+RESERVED_SLUGS = frozenset({"index"})
 # Sources that are described rather than named, or not found at all.
 UNNAMED_KINDS = ("anonymous", "unknown", "document")
 
@@ -59,7 +61,7 @@ def description(q: Quote) -> str:
 def _slugs(articles: list[Article]) -> dict[str, str]:
     """A unique page slug per article id, independent of input order."""
     slugs: dict[str, str] = {}
-    taken: set[str] = set()
+    taken: set[str] = set(RESERVED_SLUGS)
     for ident in sorted(a.id for a in articles):
         base = slug = slugify(ident)
         n = 2
@@ -121,7 +123,8 @@ def index_site(articles: list[Article], actors: list[Actor]) -> Index:
     for actor in actors:
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for article_id, start, end in actor.mentions:
-            spans[article_id].append((start, end))
+            if article_id in titles:  # an article left out by a later stage
+                spans[article_id].append((start, end))
         for article_id, found in spans.items():
             present[article_id].append((actor, found))
         appearances[actor.id] = sorted(((a, len(s)) for a, s in spans.items()),

@@ -194,6 +194,7 @@ OPEN_MARKS = "“\"'‘«"  # tokens that open a quotation
 CLOSE_MARKS = "”\"'’»"  # tokens that close one
 CLOSING_RUN = ("”", '"', "''", "’", "»")  # marks kept with the quote they close on a page
 SENTENCE_CLOSERS = frozenset(".!?")
+SENTENCE_ENDS = (". ", "? ", "! ", ".” ", "?” ", "!” ", '." ')  # where a long paragraph may be cut
 NAME_EDGE_PUNCTUATION = " \t,;:!?\"“”‘’()[]—–-"
 ASIDE_MARKS = (",", "(", "—", "–", "--")  # marks that set off an aside after a name ("Ann Lee, the mayor")
 DATELINE_DASHES = ("--", "—", "–", "-")  # dashes after a dateline ("WASHINGTON -- …")

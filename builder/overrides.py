@@ -8,8 +8,12 @@
     Some Mislabelled Thing:
       hide: true                 # no page, no links
 
-Every problem is reported with its line; an entry naming no known actor is a
-warning, not an error.
+The file is read by `safe_yaml` (ordinary YAML: anchors, merge keys `<<: *x`,
+standard tags; size and alias expansion bounded by SIZE_LIMIT). Every problem
+is reported with its file and line, and the entry it concerns is left out while
+the others apply: a bad key or value, a name written twice, an alias listed
+under two entries or equal to another entry's name (case-insensitive, across
+all the files read). An entry naming no known actor is a warning, not an error.
 """
 from __future__ import annotations
 
@@ -18,14 +22,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import get_args
 
-import yaml
-
+from . import safe_yaml
 from .records import Actor, ActorType, Article, Problem
+from .safe_yaml import Document, YamlError
 
 
 OVERRIDES_FILE = "actors.yml"
 TYPES = get_args(ActorType)
 KEYS = {"aliases": list, "type": str, "description": str, "name": str, "hide": bool}
+SIZE_LIMIT = 256 * 1024  # bytes of actors.yml, and of its expansion through aliases
 
 
 @dataclass(frozen=True)
@@ -44,68 +49,139 @@ class Overrides:
     entries: list[Override] = field(default_factory=list)
 
 
-def _scalar(node: yaml.Node) -> object:
-    return yaml.safe_load(yaml.serialize(node)) if node is not None else None
-
-
 def load_overrides(paths: list[Path]) -> tuple[Overrides, list[Problem]]:
-    """Read and validate overrides files, in order; a missing file means no overrides."""
+    """Read and validate overrides files, in order; a missing file means no overrides.
+
+    Every problem names its file and line. An entry with a problem, or whose
+    aliases clash with another entry (in any of the files), is left out; the
+    other entries still apply.
+    """
     entries: list[Override] = []
     problems: list[Problem] = []
     for path in paths:
         found, bad = _load_file(path)
-        entries += found.entries
+        entries += found
         problems += bad
-    return Overrides(entries), problems
+    clashing, clashes = _clashes(entries)
+    return Overrides([e for i, e in enumerate(entries) if i not in clashing]), problems + clashes
 
 
-def _load_file(path: Path) -> tuple[Overrides, list[Problem]]:
+def _read(path: Path) -> str:
+    """The text of a regular file of at most SIZE_LIMIT bytes."""
+    if not path.is_file():
+        raise YamlError("not a regular file; ignored")
+    with path.open("rb") as handle:
+        data = handle.read(SIZE_LIMIT + 1)
+    if len(data) > SIZE_LIMIT:
+        raise YamlError(f"over the size limit of {SIZE_LIMIT:,} bytes; file ignored")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise YamlError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+
+
+def _load_file(path: Path) -> tuple[list[Override], list[Problem]]:
     if not path.exists():
-        return Overrides(), []
+        return [], []
     where = str(path)
     try:
-        root = yaml.compose(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        return Overrides(), [Problem(where, f"cannot read: {exc}")]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        return Overrides(), [Problem(where + line, f"invalid YAML: {getattr(exc, 'problem', exc)}")]
-    if root is None:
-        return Overrides(), []
-    if not isinstance(root, yaml.MappingNode):
-        return Overrides(), [Problem(f"{where}:{root.start_mark.line + 1}", "expected a mapping of actor names to settings")]
-    entries, problems = [], []
-    for key_node, value_node in root.value:
-        line = key_node.start_mark.line + 1
-        target = _scalar(key_node)
-        if not isinstance(target, str) or not target.strip():
-            problems.append(Problem(f"{where}:{line}", "an actor name must be a non-empty string"))
-            continue
-        if not isinstance(value_node, yaml.MappingNode):
-            problems.append(Problem(f"{where}:{line}", f"{target!r}: expected settings ({', '.join(KEYS)})"))
-            continue
-        settings: dict = {}
-        for k_node, v_node in value_node.value:
-            k_line = k_node.start_mark.line + 1
-            key, value = _scalar(k_node), _scalar(v_node)
-            if key not in KEYS:
-                problems.append(Problem(f"{where}:{k_line}", f"{target!r}: unknown key {key!r} (expected one of {', '.join(KEYS)})"))
-                continue
-            if not isinstance(value, KEYS[key]):
-                problems.append(Problem(f"{where}:{k_line}", f"{target!r}: {key!r} must be a {KEYS[key].__name__}"))
-                continue
-            if key == "type" and value not in TYPES:
-                problems.append(Problem(f"{where}:{k_line}", f"{target!r}: type {value!r} is not one of {', '.join(TYPES)}"))
-                continue
-            if key == "aliases":
-                if not all(isinstance(a, str) and a.strip() for a in value):
-                    problems.append(Problem(f"{where}:{k_line}", f"{target!r}: 'aliases' must be a list of names"))
-                    continue
-                value = tuple(a.strip() for a in value)
-            settings[key] = value
-        entries.append(Override(target=target.strip(), where=f"{where}:{line}", **settings))
-    return Overrides(entries), problems
+        doc, errors = safe_yaml.load_entries(_read(path), limit=SIZE_LIMIT)
+    except OSError as exc:
+        return [], [Problem(where, f"cannot read: {exc.strerror or exc}")]
+    except YamlError as exc:
+        return [], [Problem(_at(where, exc.line), exc.message)]
+    problems = [Problem(_at(where, e.line), e.message) for e in errors]
+    problems += [Problem(_at(where, w.line), w.message) for w in doc.warnings]
+    if doc.value is None:
+        return [], problems
+    if not isinstance(doc.value, dict):
+        return [], problems + [Problem(_at(where, doc.line()), "expected a mapping of actor names to settings")]
+    spoilt = {w.path[0] for w in doc.warnings if w.path}
+    entries = []
+    for target, settings in doc.value.items():
+        entry, bad = _entry(doc, where, target, settings)
+        problems += bad
+        if entry and target not in spoilt:
+            entries.append(entry)
+    return entries, sorted(problems, key=lambda p: _line_of(p.source))
+
+
+def _at(where: str, line: int | None) -> str:
+    return f"{where}:{line}" if line else where
+
+
+def _line_of(source: str) -> int:
+    tail = source.rpartition(":")[2]
+    return int(tail) if tail.isdigit() else 0
+
+
+def _entry(doc: Document, where: str, target: str, settings: object) -> tuple[Override | None, list[Problem]]:
+    """One entry checked: the Override, or None and what is wrong with it."""
+    at = _at(where, doc.line(target))
+    if not target.strip():
+        return None, [Problem(at, "an actor name must be a non-empty string")]
+    if not isinstance(settings, dict):
+        return None, [Problem(at, f"{target!r}: expected settings ({', '.join(KEYS)})")]
+    values: dict = {}
+    problems = []
+    for key, value in settings.items():
+        wrong = _wrong(target, key, value)
+        if wrong:
+            problems.append(Problem(_at(where, doc.line(target, key)), wrong))
+        else:
+            values[key] = tuple(a.strip() for a in value) if key == "aliases" else value
+    if problems:
+        return None, problems
+    return Override(target=target.strip(), where=at, **values), []
+
+
+def _wrong(target: str, key: str, value: object) -> str | None:
+    """What is wrong with one setting of an entry, if anything."""
+    if key not in KEYS:
+        return f"{target!r}: unknown key {key!r} (expected one of {', '.join(KEYS)})"
+    if not isinstance(value, KEYS[key]):
+        return f"{target!r}: {key!r} must be a {KEYS[key].__name__}"
+    if key == "type" and value not in TYPES:
+        return f"{target!r}: type {value!r} is not one of {', '.join(TYPES)}"
+    if key == "aliases" and not all(isinstance(a, str) and a.strip() for a in value):
+        return f"{target!r}: 'aliases' must be a list of names"
+    return None
+
+
+def _clashes(entries: list[Override]) -> tuple[set[int], list[Problem]]:
+    """Entries whose aliases clash: one alias under two entries, or an alias
+    that is another entry's name (case-insensitive). Both sides are left out,
+    so the result does not depend on the order of entries or files."""
+    names: dict[str, list[int]] = {}
+    for i, entry in enumerate(entries):
+        for name in {n.casefold() for n in (entry.target, entry.name) if n}:
+            names.setdefault(name, []).append(i)
+    owners: dict[str, int] = {}
+    clashing: set[int] = set()
+    problems = []
+    for i, entry in enumerate(entries):
+        for alias in dict.fromkeys(entry.aliases):
+            key = alias.casefold()
+            first = owners.setdefault(key, i)
+            if not _same(entries[first], entry):
+                clashing |= {first, i}
+                problems.append(Problem(entry.where, f"alias {alias!r} is listed under both {_entry_at(entries[first])} "
+                                                     f"and {_entry_at(entry)}; both entries left out"))
+            for other in names.get(key, ()):
+                if not _same(entries[other], entry):
+                    clashing |= {other, i}
+                    problems.append(Problem(entry.where, f"alias {alias!r} of {_entry_at(entry)} is the name of "
+                                                         f"{_entry_at(entries[other])}; both entries left out"))
+    return clashing, problems
+
+
+def _same(one: Override, other: Override) -> bool:
+    """Two entries for one actor (one entry, or the same name in two files)."""
+    return one.target.casefold() == other.target.casefold()
+
+
+def _entry_at(entry: Override) -> str:
+    return f"{entry.target!r} ({entry.where})"
 
 
 def _names(actor: Actor) -> set[str]:

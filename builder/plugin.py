@@ -20,6 +20,7 @@ class SourcebookConfig(Config):
     seeds = c.Type(str, default="seeds")
     templates = c.Type(str, default="templates")
     model = c.Type(str, default="en_core_web_sm")
+    max_article_mb = c.Type((int, float), default=5)  # larger articles are reported and skipped
     strict = c.Type(bool, default=False)
 
 
@@ -46,7 +47,8 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         seeds = Path(self.config.seeds)
         try:
             result = build(seeds, templates=Path(self.config.templates),
-                           model=self.config.model, use_directory_urls=config.use_directory_urls)
+                           model=self.config.model, use_directory_urls=config.use_directory_urls,
+                           limit=int(self.config.max_article_mb * 1_000_000))
         except ModelNotFound as exc:
             raise PluginError(str(exc)) from exc
         # Reported at INFO: a skipped article must not fail `mkdocs build --strict`;

@@ -19,14 +19,16 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import yaml
-
 from . import lexicon as lx
+from . import safe_yaml
 from .names import is_debris
 from .records import Article, Problem, Span
 from .slugs import slugify
 
 log = logging.getLogger(__name__)
+
+# The largest article read, in bytes (plugin setting `max_article_mb`).
+MAX_ARTICLE_BYTES = 5_000_000
 
 _NAMES = r"[A-Z][\w.'’-]*(?:(?:\s+|,\s*|,?\s+and\s+)[A-Z][\w.'’-]*)*"
 _CREDIT = re.compile(
@@ -82,11 +84,17 @@ def _split_credits(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     return paragraphs, contributors
 
 
-def _decode(path: Path) -> str:
+def _decode(path: Path, limit: int) -> str:
+    """The text of a regular file of at most `limit` bytes, with line ends as `\n`."""
+    if not path.is_file():  # a FIFO would block, a device never end
+        raise ReadError("not a regular file; skipped")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
     except OSError as exc:
         raise ReadError(f"cannot read file: {exc.strerror or exc}") from exc
+    if len(data) > limit:
+        raise ReadError(f"larger than the limit of {_size(limit)} (setting max_article_mb); skipped")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -96,19 +104,50 @@ def _decode(path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _front_matter(text: str) -> tuple[dict, str]:
+def _size(limit: int) -> str:
+    return f"{limit / 1_000_000:g} MB"
+
+
+def _front_matter(text: str) -> tuple[dict, str, list[str]]:
+    """Front matter (JSON-safe, see safe_yaml), the body after it, and warnings."""
     match = _FRONT_MATTER.match(text)
     if not match:
-        return {}, text
+        return {}, text, []
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark else ""
-        raise ReadError(f"invalid YAML front matter{where}: {getattr(exc, 'problem', exc)}") from exc
-    if not isinstance(meta, dict):
+        doc = safe_yaml.load(match.group(1))
+    except safe_yaml.YamlError as exc:
+        where = f" at line {exc.line + 1}" if exc.line else ""
+        raise ReadError(f"invalid front matter{where}: {exc.message}") from exc
+    if doc.value is None:
+        return {}, text[match.end():], []
+    if not isinstance(doc.value, dict):
         raise ReadError("front matter must be a mapping of keys to values")
-    return meta, text[match.end():]
+    warnings = [f"front matter line {w.line + 1}: {w.message}" for w in doc.warnings]
+    return doc.value, text[match.end():], warnings
+
+
+def is_safe_url(url: object) -> bool:
+    """True for a link a page may carry: http(s) or relative, never `javascript:` and the like."""
+    if not isinstance(url, str):
+        return False
+    bare = re.sub(r"[\x00-\x20\x7f]+", "", url).lower()  # browsers ignore these inside a scheme
+    scheme = re.match(r"([a-z][a-z0-9+.-]*):", bare)
+    return scheme is None or scheme.group(1) in ("http", "https")
+
+
+def _metadata(meta: dict, warnings: list[str]) -> dict:
+    """Front matter as the pages use it: authors a list of names, one-line
+    strings, and a `url` that is safe to link (others are shown as text)."""
+    meta = {k: v for k, v in meta.items() if v is not None}
+    for key in ("date", "outlet", "url"):
+        if key in meta and not isinstance(meta[key], str):
+            meta[key] = str(meta[key])
+    authors = meta.get("authors")
+    if authors is not None:
+        meta["authors"] = [str(a) for a in authors] if isinstance(authors, list) else [str(authors)]
+    if "url" in meta and not is_safe_url(meta["url"]):
+        warnings.append(f"url {meta['url']!r} is not an http(s) or relative link; it is shown as text")
+    return meta
 
 
 def _assemble(paragraphs: list[str]) -> tuple[str, tuple[Span, ...]]:
@@ -129,17 +168,21 @@ def paragraph_spans(text: str) -> tuple[Span, ...]:
     return tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text))
 
 
-def read_article(path: Path, *, slug: str | None = None) -> Article:
-    """Read one `.txt` or `.md` article file. Raises ReadError naming what is wrong."""
-    raw = _decode(path)
+def read_article(path: Path, *, slug: str | None = None, limit: int = MAX_ARTICLE_BYTES,
+                 warnings: list[str] | None = None) -> Article:
+    """Read one `.txt` or `.md` article file. Raises ReadError naming what is
+    wrong; what is only worth telling is appended to `warnings`."""
+    warnings = [] if warnings is None else warnings
+    raw = _decode(path, limit)
     if not raw.strip():
         raise ReadError("empty file")
     meta: dict = {}
     if path.suffix == ".md":
-        meta, raw = _front_matter(raw)
-        meta = {str(k): v for k, v in meta.items() if v is not None}
+        meta, raw, found = _front_matter(raw)
+        warnings += found
+    meta = _metadata(meta, warnings)
     paragraphs = _paragraphs(raw)
-    title = str(meta.pop("title", "")).strip()
+    title = " ".join(str(meta.pop("title", "")).split())
     if not title:
         if not paragraphs:
             raise ReadError("no title and no body")
@@ -149,21 +192,19 @@ def read_article(path: Path, *, slug: str | None = None) -> Article:
         raise ReadError("no article body after the title")
     if contributors:
         meta["contributors"] = contributors
-    if "date" in meta:
-        meta["date"] = str(meta["date"])
-    if isinstance(meta.get("authors"), str):
-        meta["authors"] = [meta["authors"]]
     text, spans = _assemble(paragraphs)
-    return Article(id=slug or slugify(path.stem), title=title, source=str(path),
+    return Article(id=slug or slugify(path.stem), title=title, source=path.name,
                    text=text, paragraphs=spans, metadata=meta)
 
 
-Reader = Callable[[Path, str], Iterator["Article | Problem"]]
+Reader = Callable[[Path, str, int], Iterator["Article | Problem"]]
 READERS: dict[str, Reader] = {}
 
 
 def reader(*suffixes: str) -> Callable[[Reader], Reader]:
-    """Register a reader for files with these suffixes."""
+    """Register a reader for files with these suffixes. A reader takes the
+    path, the id its file name suggests and the size limit of one article,
+    and yields articles and problems."""
     def register(func: Reader) -> Reader:
         for suffix in suffixes:
             READERS[suffix] = func
@@ -172,42 +213,52 @@ def reader(*suffixes: str) -> Callable[[Reader], Reader]:
 
 
 @reader(".txt", ".md")
-def read_text_file(path: Path, slug: str) -> Iterator[Article | Problem]:
+def read_text_file(path: Path, slug: str, limit: int) -> Iterator[Article | Problem]:
     """One article per file: the first line (or front matter `title`) is the title."""
+    warnings: list[str] = []
     try:
-        yield read_article(path, slug=slug)
-    except ReadError as exc:
-        yield Problem(str(path), str(exc))
-
-
-@reader(".jsonl")
-def read_jsonl(path: Path, slug: str) -> Iterator[Article | Problem]:
-    """A corpus, one JSON record a line: `id`, `text` and optional `title`.
-    The text is kept verbatim (offsets stay those of the input); its lines are the paragraphs."""
-    try:
-        lines = _decode(path).split("\n")
+        article = read_article(path, slug=slug, limit=limit, warnings=warnings)
     except ReadError as exc:
         yield Problem(str(path), str(exc))
         return
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            data = json.loads(line)
-            if not isinstance(data, dict):
-                raise TypeError("a record must be a JSON object")
-            text, ident = data["text"], str(data["id"])
-            if not isinstance(text, str):
-                raise TypeError("'text' must be a string")
-        except KeyError as exc:
-            yield Problem(where, f"bad record: no {exc} field")
-            continue
-        except (ValueError, TypeError) as exc:
-            yield Problem(where, f"bad record: {exc}")
-            continue
-        yield Article(id=ident, title=str(data.get("title", ident)), source=where,
-                      text=text, paragraphs=paragraph_spans(text))
+    yield from (Problem(str(path), w, fatal=False) for w in warnings)
+    yield article
+
+
+@reader(".jsonl")
+def read_jsonl(path: Path, slug: str, limit: int) -> Iterator[Article | Problem]:
+    """A corpus, one JSON record a line: `id`, `text` and optional `title`.
+    The text is kept verbatim (offsets stay those of the input); its lines are the paragraphs."""
+    if not path.is_file():
+        yield Problem(str(path), "not a regular file; skipped")
+        return
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if raw.strip():
+                yield _json_record(raw, f"{path}:{number}", f"{path.name}:{number}", limit)
+
+
+def _json_record(raw: bytes, where: str, source: str, limit: int) -> Article | Problem:
+    if len(raw) > limit:
+        return Problem(where, f"record larger than the limit of {_size(limit)} (setting max_article_mb); skipped")
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+        if not isinstance(data, dict):
+            raise TypeError("a record must be a JSON object")
+        text, ident = data["text"], data["id"]
+        if not isinstance(text, str):
+            raise TypeError("'text' must be a string")
+        if not isinstance(ident, (str, int)) or not str(ident).strip():
+            raise TypeError("'id' must be a non-empty string or number")
+    except KeyError as exc:
+        return Problem(where, f"bad record: no {exc} field")
+    except UnicodeDecodeError as exc:
+        return Problem(where, f"bad record: not valid UTF-8 (byte 0x{raw[exc.start]:02x})")
+    except (ValueError, TypeError) as exc:
+        return Problem(where, f"bad record: {exc}")
+    title = " ".join(str(data.get("title") or ident).split())
+    return Article(id=str(ident), title=title, source=source, text=text.replace("\r", "\n"),
+                   paragraphs=paragraph_spans(text.replace("\r", "\n")))
 
 
 def article_paths(seeds: Path) -> list[Path]:
@@ -215,36 +266,43 @@ def article_paths(seeds: Path) -> list[Path]:
     return sorted(p for p in seeds.iterdir() if p.suffix in READERS and not p.name.startswith("."))
 
 
-def read_paths(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
+def _files(path: Path) -> tuple[list[Path], list[Problem]]:
+    """The article files a path stands for, and why any are left out."""
+    if path.is_dir():
+        root, files, problems = path.resolve(), [], []
+        for file in article_paths(path):
+            if file.is_symlink() and not file.resolve().is_relative_to(root):
+                problems.append(Problem(str(file), "a symbolic link to a file outside the seeds directory; skipped"))
+            else:
+                files.append(file)
+        return files, problems
+    if not path.exists():
+        return [], [Problem(str(path), "no such file or directory")]
+    if path.suffix not in READERS:
+        return [], [Problem(str(path), f"unknown format (readers: {', '.join(sorted(READERS))})")]
+    return [path], []
+
+
+def read_paths(paths: list[Path], *, limit: int = MAX_ARTICLE_BYTES) -> tuple[list[Article], list[Problem]]:
     """Read article files and directories of them; bad input becomes Problems, not articles.
 
-    Every article gets a unique id: a clash takes a numbered suffix and a warning."""
+    Every article gets a unique id: a clash takes a numbered suffix and a warning.
+    `limit` is the largest article, in bytes, that is read."""
     articles: list[Article] = []
     problems: list[Problem] = []
     taken: set[str] = set()
     for path in _distinct(paths):
-        if path.is_dir():
-            files = article_paths(path)
-        elif path.exists():
-            files = [path]
-        else:
-            problems.append(Problem(str(path), "no such file or directory"))
-            continue
+        files, left_out = _files(path)
+        problems += left_out
         for file in files:
-            if file.suffix not in READERS:
-                problems.append(Problem(str(file), f"unknown format (readers: {', '.join(sorted(READERS))})"))
-                continue
-            slug = slugify(file.stem)
-            if slug in taken:
-                slug = f"{slug}-{file.suffix.lstrip('.')}"
-            for item in READERS[file.suffix](file, slug):
+            for item in READERS[file.suffix](file, slugify(file.stem), limit):
                 if isinstance(item, Problem):
                     problems.append(item)
                     continue
                 if item.id in taken:
                     unique = _unique(item.id, taken)
-                    problems.append(Problem(item.source, f"id {item.id!r} is taken by an earlier article; "
-                                                         f"this one is {unique!r}", fatal=False))
+                    problems.append(Problem(str(file), f"id {item.id!r} is taken by an earlier article; "
+                                                       f"this one is {unique!r}", fatal=False))
                     item = dataclasses.replace(item, id=unique)
                 taken.add(item.id)
                 articles.append(item)

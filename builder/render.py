@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from . import lexicon as lx
 from .index import Index
+from .read import is_safe_url
 from .records import Article, Quote
 
 SOURCE_LABELS = {
@@ -47,7 +48,7 @@ def md_escape(value: object) -> Markup:
             out.append(f"&#{ord(ch)};")
         else:
             out.append(ch)
-        if ch == "\n":
+        if ch in "\n\r":
             line_start = True
         elif not ch.isspace():
             line_start = False
@@ -74,6 +75,7 @@ def environment(templates: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_escape
+    env.tests["safe_url"] = is_safe_url
     env.globals.update(SOURCE_LABELS=SOURCE_LABELS, SOURCE_ICONS=SOURCE_ICONS,
                        QUOTE_LABELS=QUOTE_LABELS, TYPE_LABELS=TYPE_LABELS)
     return env

@@ -1,6 +1,7 @@
 """Curated actors (`actors.yml`): merging, retyping, renaming, hiding, and every problem with its line."""
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from base import with_mentions as article
 
 from builder.actors import resolve_actors
-from builder.overrides import apply_overrides, load_overrides
+from builder.overrides import SIZE_LIMIT, apply_overrides, load_overrides
 
 
 def by_name(actors):
@@ -74,3 +75,100 @@ def test_malformed_overrides_name_the_line_and_key(tmp_path, body, where, messag
     assert len(problems) == 1
     assert problems[0].source == f"{path}{where}"
     assert problems[0].message.startswith(message)
+
+
+def test_merge_keys_and_standard_tags_apply(tmp_path):
+    a = article("a", "Jane Doe met John Roe.", [("Jane Doe", "PERSON"), ("John Roe", "PERSON")])
+    arts, actors = resolve_actors([a])
+    overrides, problems = load_overrides([write(tmp_path, """
+        Jane Doe: &council
+          type: person
+          description: Member of the city council.
+        John Roe:
+          <<: *council
+          name: !!str John Q. Roe
+    """)])
+    assert problems == []
+    assert [(e.target, e.where.rpartition(":")[2]) for e in overrides.entries] == [("Jane Doe", "2"), ("John Roe", "5")]
+    _, actors, _ = apply_overrides(arts, actors, overrides)
+    names = by_name(actors)
+    assert names["John Q. Roe"].description == "Member of the city council."
+    assert names["John Q. Roe"].type == "person"
+
+
+@pytest.mark.parametrize(
+    "body, where, message",
+    [
+        ("Jane Doe:\n  type: !custom person\n", ":2", "unsupported tag !custom: only standard YAML types are read"),
+        ("Jane Doe:\n  type: !!python/name:os.system\n", ":2", "unsupported tag !!python/name:os.system"),
+        ("Jane Doe:\n  type: person\nJohn Roe:\n  hide: true\nJane Doe:\n  type: place\n", ":5",
+         "duplicate key 'Jane Doe' (lines 1 and 5)"),
+        ("Jane Doe:\n  aliases: [Janie]\n  type: person\n  aliases: [JD]\n", ":4", "duplicate key 'aliases' (lines 2 and 4)"),
+        ("Jane Doe:\n  description: .nan\n", ":2", "Jane Doe.description: '.nan' is not a finite number; left out"),
+        ("Jane Doe:\n  <<: [1]\n", ":2", "a merge key (<<) takes a mapping or a list of mappings"),
+    ],
+)
+def test_bad_yaml_in_one_entry_leaves_only_that_entry_out(tmp_path, body, where, message):
+    path = write(tmp_path, body + "Someone Else:\n  type: group\n")
+    overrides, problems = load_overrides([path])
+    assert [(p.source, p.message[:len(message)]) for p in problems] == [(f"{path}{where}", message)]
+    assert "Someone Else" in [e.target for e in overrides.entries]
+    assert "Jane Doe" not in [e.target for e in overrides.entries]
+
+
+def test_an_alias_under_two_entries_is_an_error_naming_both(tmp_path):
+    path = write(tmp_path, """\
+        Jane Doe:
+          aliases: [JD, Janie]
+        John Roe:
+          type: person
+        Jay Dee:
+          aliases: [jd]
+    """)
+    overrides, problems = load_overrides([path])
+    assert [str(p) for p in problems] == [
+        f"{path}:5: alias 'jd' is listed under both 'Jane Doe' ({path}:1) and 'Jay Dee' ({path}:5); both entries left out"]
+    assert [e.target for e in overrides.entries] == ["John Roe"]
+
+
+def test_an_alias_equal_to_another_entry_name_is_an_error(tmp_path):
+    path = write(tmp_path, "Jane Doe:\n  aliases: [Janie]\nJANIE:\n  type: person\nActo:\n  name: Acme Corp\n"
+                           "Acme:\n  aliases: [acme corp]\n")
+    overrides, problems = load_overrides([path])
+    assert [str(p) for p in problems] == [
+        f"{path}:1: alias 'Janie' of 'Jane Doe' ({path}:1) is the name of 'JANIE' ({path}:3); both entries left out",
+        f"{path}:7: alias 'acme corp' of 'Acme' ({path}:7) is the name of 'Acto' ({path}:5); both entries left out",
+    ]
+    assert overrides.entries == []
+
+
+def test_clashes_across_files_are_reported_the_same_way(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = write(tmp_path / "a", "Jane Doe:\n  aliases: [Janie]\nJohn Roe:\n  aliases: [Johnny]\n")
+    second = write(tmp_path / "b", "# curated elsewhere\nJanie Smith:\n  aliases: [janie]\nJohn Roe:\n  aliases: [Johnny]\n")
+    overrides, problems = load_overrides([first, second])
+    assert [str(p) for p in problems] == [
+        f"{second}:2: alias 'janie' is listed under both 'Jane Doe' ({first}:1) and 'Janie Smith' ({second}:2); "
+        "both entries left out"]
+    # the same actor curated in two files may repeat its aliases
+    assert [e.where for e in overrides.entries] == [f"{first}:3", f"{second}:4"]
+
+
+def test_runaway_aliases_and_oversized_files_are_refused(tmp_path):
+    laughs = "x: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefg", "bcdefgh"))
+    path = write(tmp_path, laughs.replace("x:", "a:"))
+    _, problems = load_overrides([path])
+    assert [str(p) for p in problems] == [f"{path}:5: aliases expand this document past the limit of {SIZE_LIMIT:,} bytes"]
+    path.write_text("# padding\n" * (SIZE_LIMIT // 10 + 1), "utf-8")
+    overrides, problems = load_overrides([path])
+    assert [str(p) for p in problems] == [f"{path}: over the size limit of {SIZE_LIMIT:,} bytes; file ignored"]
+    assert overrides.entries == []
+
+
+def test_only_regular_files_are_read(tmp_path):
+    fifo = tmp_path / "actors.yml"
+    os.mkfifo(fifo)
+    _, problems = load_overrides([fifo])
+    assert [str(p) for p in problems] == [f"{fifo}: not a regular file; ignored"]

@@ -9,7 +9,7 @@ import dataclasses
 import logging
 from spacy.language import Language
 
-from ..records import Article, Mention
+from ..records import Article, Mention, Span
 from .. import lexicon as lx
 from .attribution import attribute_paragraph
 from .marks import find_quoted
@@ -92,9 +92,8 @@ def _carry_back(parsed) -> None:
 
 def annotate(article: Article, nlp: Language) -> Article:
     """Return the article with its quotes and mentions filled in."""
-    paragraphs = article.paragraphs
-    texts = [article.text[p.start:p.end] for p in paragraphs]
-    docs = nlp.pipe(t[:_MAX_PARAGRAPH] for t in texts)
+    paragraphs = [piece for p in article.paragraphs for piece in _pieces(article.text, p)]
+    docs = nlp.pipe(article.text[p.start:p.end] for p in paragraphs)
     parsed = []
     mentions: list[Mention] = []
     people: list[Person] = []
@@ -125,7 +124,23 @@ def annotate(article: Article, nlp: Language) -> Article:
                 continue
             quotes.append(to_quote(cand, text=article.text, number=len(quotes) + 1, speaker=speaker))
     mentions = sorted(mentions + _speaker_mentions(quotes, mentions), key=lambda m: (m.start, m.end))
-    return dataclasses.replace(article, paragraphs=paragraphs, quotes=tuple(quotes), mentions=tuple(mentions))
+    return dataclasses.replace(article, quotes=tuple(quotes), mentions=tuple(mentions))
+
+
+def _pieces(text: str, para: Span, limit: int = _MAX_PARAGRAPH) -> list[Span]:
+    """A paragraph longer than `limit` characters, cut for parsing at sentence
+    ends (at a space when a sentence is longer still): annotated whole, never truncated."""
+    pieces, start = [], para.start
+    while para.end - start > limit:
+        window = text[start:start + limit]
+        cut = max(window.rfind(end) + len(end) for end in lx.SENTENCE_ENDS)
+        if cut < limit // 2:
+            cut = window.rfind(" ") + 1 or limit
+        end = start + cut
+        pieces.append(Span(start, len(text[:end].rstrip())))
+        start = end + len(text[end:para.end]) - len(text[end:para.end].lstrip())
+    pieces.append(Span(start, para.end))
+    return [p for p in pieces if p.end > p.start]
 
 
 def _shifted(cand: Candidate, offset: int) -> Candidate:

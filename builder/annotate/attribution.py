@@ -446,7 +446,7 @@ def _according_to(doc: Doc, regions: list[Range]) -> list[Candidate]:
             continue
         found.append(Candidate(
             start=doc[s].idx, end=doc[e - 1].idx + len(doc[e - 1]), kind="indirect",
-            who=who_from(obj, regions, rule="according-to-object"), cue=("according to", tok.idx, to.idx + len(to)),
+            who=who_from(obj, regions, rule="according-to-object"), cue=(doc.text[tok.idx:to.idx + len(to)], tok.idx, to.idx + len(to)),
             rule="according-to",
         ))
     return found
