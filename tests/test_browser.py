@@ -177,3 +177,26 @@ def test_screenshots(browser, base_url, sample_site, scheme):
     assert (bg in ("rgb(255, 255, 255)",)) == (scheme == "light")
     context.close()
     print(f"\nscreenshots: {SHOTS}")
+
+
+def test_a_script_link_in_metadata_never_runs(browser, tmp_path):
+    """Front matter `url: javascript:…` is shown as text: clicking it runs nothing."""
+    from conftest import make_project, mkdocs_build
+
+    project = make_project(tmp_path, {
+        "trap.md": '---\ntitle: Trap\nurl: "javascript:window.__pwned = 1; alert(1)"\n---\n\n'
+                   "“We are ready for the storm,” said Ada Moss.\n"})
+    mkdocs_build(project)
+    context = browser.new_context()
+    pg = context.new_page()
+    dialogs = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.goto((project / "site" / "articles" / "trap" / "index.html").as_uri())
+    meta = pg.locator(".sb-meta")
+    assert "original: javascript:window.__pwned" in meta.inner_text()
+    assert meta.locator("a").count() == 0
+    meta.click()
+    pg.get_by_text("javascript:window.__pwned", exact=False).first.click()
+    pg.wait_for_timeout(300)
+    assert dialogs == [] and pg.evaluate("window.__pwned === undefined")
+    context.close()

@@ -58,3 +58,36 @@ def test_serve_rebuilds_when_a_seed_changes(tmp_path):
         proc.terminate()
         proc.wait(timeout=30)
         log.close()
+
+
+CRASHERS = [
+    ("cyrillic.txt", "Talks\n\n\"We will not retreat,\" said Владимир Путин.\n"),
+    ("dates.md", "---\ntitle: Dates\nupdated: 2024-05-01\nauthors: 5\nscore: .nan\n---\n\nBody text.\n"),
+    ("actors.yml", "base: &base\n  type: person\nAda Moss:\n  <<: *base\nBo Li:\n  description: !!python/name:os.system\n"),
+    ("laughs.md", "---\na: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
+                  "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c]\n---\n\nBody.\n"),
+]
+
+
+def test_serve_keeps_serving_whatever_file_is_added(tmp_path):
+    project = make_project(tmp_path, {"story.txt": "A headline\n\n“First words,” said Ada Moss.\n"})
+    port = _free_port()
+    log = open(tmp_path / "serve.log", "w+")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    base = f"http://127.0.0.1:{port}/articles/"
+    try:
+        assert _wait_for(lambda: "A headline" in (_get(base + "story/") or ""), 120), open(tmp_path / "serve.log").read()
+        os.mkfifo(project / "seeds" / "pipe.txt")
+        for n, (name, body) in enumerate(CRASHERS):
+            (project / "seeds" / name).write_text(body, "utf-8")
+            marker = f"After case {n}"
+            (project / "seeds" / f"after-{n}.txt").write_text(f"{marker}\n\n“Still here,” said Ada Moss.\n", "utf-8")
+            assert _wait_for(lambda: marker in (_get(f"{base}after-{n}/") or ""), 120), \
+                f"{name}: " + open(tmp_path / "serve.log").read()[-3000:]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
