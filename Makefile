@@ -36,6 +36,7 @@ eval: install
 
 bench: install
 	$(BIN)/python bench/bench_build.py
+	$(BIN)/python bench/bench_scale.py
 
 clean:
 	rm -rf site .pytest_cache

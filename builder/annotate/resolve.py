@@ -2,7 +2,9 @@
 "the official" back to their fullest mention and decide the source kind."""
 from __future__ import annotations
 
+import bisect
 import dataclasses
+from collections import defaultdict
 from dataclasses import dataclass
 
 from ..records import Cue, Mention, Quote, Speaker, Span
@@ -87,9 +89,17 @@ class SpeakerResolver:
     """Walks an article in order, remembering sources and person mentions."""
 
     def __init__(self, mentions: list[Mention], people: list[Person]):
-        self.people = [m for m in mentions if m.label == "PERSON"]
-        self.outside = people
+        # Indexes keep every look-up bounded, so resolution stays linear in the article's length.
+        self.by_surname: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            if m.label == "PERSON":
+                self.by_surname[self._surname(m.text)].append(m)
+        self.outside = people  # in text order
+        self.outside_starts = [p.start for p in people]
+        self.outside_paras = [p.para for p in people]
         self.seen: list[Seen] = []
+        self.named: dict[str, Seen] = {}  # surname → latest named source
+        self.described: dict[str, list[Seen]] = defaultdict(list)  # head lemma → sources, in order
         self.last: Speaker | None = None
         self.gender: dict[str, str] = {}
         for p in people:
@@ -103,8 +113,10 @@ class SpeakerResolver:
 
     def _pronoun_antecedent(self, pronoun: str, pos: int, sent: int, para: int) -> Person | None:
         want = _pronoun_gender(pronoun)
+        lo = bisect.bisect_left(self.outside_paras, para - 3)
+        hi = bisect.bisect_left(self.outside_starts, pos)
         pool = [
-            p for p in self.outside
+            p for p in self.outside[lo:hi]
             if p.end <= pos and para - p.para <= 3
             and (p.gender or self.gender.get(self._surname(p.text), want)) == want
             and (p.sent != sent or p.subject)
@@ -123,7 +135,9 @@ class SpeakerResolver:
         spokeswoman", "the senior official"), in this paragraph or the one before."""
         want = _pronoun_gender(pronoun)
         for s in reversed(self.seen):
-            if s.at >= pos or para - s.para > 1:
+            if para - s.para > 1:
+                break  # sources are remembered in text order
+            if s.at >= pos:
                 continue
             who = s.who
             if s.kind not in ("anonymous", "unknown") or who.plural or who.pos != "NOUN" or who.head in lx.PRONOUNS_PERSON:
@@ -141,9 +155,8 @@ class SpeakerResolver:
         words = name.split()
         if not words:
             return None
-        last = self._surname(name)
-        return next((m for m in self.people if m.start < pos and len(m.text.split()) > len(words)
-                     and self._surname(m.text) == last), None)
+        return next((m for m in self.by_surname.get(self._surname(name), ())
+                     if m.start < pos and len(m.text.split()) > len(words)), None)
 
     def _antecedent(self, who: Who, pos: int, para: int, sent: int = -1) -> Seen | None:
         head = who.head
@@ -157,23 +170,30 @@ class SpeakerResolver:
             self.gender.setdefault(self._surname(person.text), _pronoun_gender(head))
             full = self._full_name(person.text, person.start)
             found = full or person
-            earlier = next((s for s in reversed(self.seen) if s.kind == "named" and self._surname(s.text) == self._surname(found.text)), None)
+            earlier = self.named.get(self._surname(found.text))
             return earlier or Seen(who, found.text, found.start, found.end, "named", para, found.head)
         if head == "it":
-            for s in reversed(self.seen):
-                if s.kind in ("document", "organization") and para - s.para <= 2:
-                    return s
-            return None
+            return self._latest(("document", "organization"), para, 2)
         if head in lx.PRONOUNS_PLURAL:
-            for s in reversed(self.seen):
-                if s.kind in ("group", "organization", "anonymous") and para - s.para <= 3:
-                    return s
-            return None
+            return self._latest(("group", "organization", "anonymous"), para, 3)
         if who.definite and who.pos == "NOUN":
-            for s in reversed(self.seen):
-                if s.who.head_lemma == who.head_lemma and s.who is not who:
-                    return s
+            return next((s for s in reversed(self.described.get(who.head_lemma, ())) if s.who is not who), None)
         return None
+
+    def _latest(self, kinds: tuple[str, ...], para: int, within: int) -> Seen | None:
+        """The latest source of one of `kinds` at most `within` paragraphs back."""
+        for s in reversed(self.seen):
+            if para - s.para > within:
+                return None
+            if s.kind in kinds:
+                return s
+        return None
+
+    def _remember(self, seen: Seen) -> None:
+        self.seen.append(seen)
+        if seen.kind == "named":
+            self.named[self._surname(seen.text)] = seen
+        self.described[seen.who.head_lemma].append(seen)
 
     def speaker(self, cand: Candidate, para: int, sent: int = -1) -> Speaker:
         """The Speaker record for one candidate (article offsets) in paragraph `para`."""
@@ -200,7 +220,7 @@ class SpeakerResolver:
         if (who.head in lx.PRONOUNS_PERSON or who.head == "it") and ante is None:
             seen.kind = "unknown"
         seen.at = start
-        self.seen.append(seen)
+        self._remember(seen)
         text = who.text
         if who.relative is not None:
             text, start, end = who.relative
