@@ -18,7 +18,7 @@ from .actors import resolve_actors
 from .export import export_files
 from .index import Index, index_site
 from .overrides import OVERRIDES_FILE, apply_overrides, load_overrides
-from .read import MAX_ARTICLE_BYTES, read_paths
+from .read import Settings, read_paths
 from .records import Actor, Article, Problem
 from .render import Site, render_site
 
@@ -117,11 +117,11 @@ def isolated(stage: Callable[[list[Article]], T], articles: list[Article], what:
     return stage(kept), kept, problems
 
 
-def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, limit: int = MAX_ARTICLE_BYTES) -> Corpus:
+def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Settings = Settings()) -> Corpus:
     """Read, annotate and resolve actors for the articles in `paths` (files or
-    directories), applying their curated `actors.yml`. `limit` is the largest
-    article read, in bytes."""
-    articles, read_problems = read_paths(paths, limit=limit)
+    directories), applying their curated `actors.yml`. `settings` say how to
+    read (size limit, corpus field names)."""
+    articles, read_problems = read_paths(paths, settings)
     overrides, bad_overrides = load_overrides(overrides_files(paths))
     annotated, failed = annotate_all(articles, model)
     (resolved, actors), annotated, unresolved = isolated(resolve_actors, annotated, "actor resolution")
@@ -132,12 +132,12 @@ def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, limit: int = M
 
 
 def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
-          use_directory_urls: bool = True, limit: int = MAX_ARTICLE_BYTES) -> Result:
+          use_directory_urls: bool = True, settings: Settings = Settings()) -> Result:
     """Build every generated page and data file from the articles in `seeds`.
 
     Bad articles are reported in `Result.problems` and left out; the rest build.
     """
-    corpus = collect([seeds], model=model, limit=limit)
+    corpus = collect([seeds], model=model, settings=settings)
 
     def pages(articles: list[Article]) -> tuple[Site, Index]:
         index = index_site(articles, corpus.actors)

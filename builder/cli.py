@@ -61,7 +61,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     else:
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    return 1 if corpus.problems and args.strict else 0
+    return 1 if (corpus.problems or corpus.warnings) and args.strict else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:

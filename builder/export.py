@@ -8,14 +8,16 @@ import csv
 import io
 import json
 
+from .database import database, paragraph_number
 from .index import Index
 from .records import Actor, Article, Quote
 
 
-def _quote(q: Quote) -> dict:
+def _quote(article: Article, q: Quote) -> dict:
     sp = q.speaker
     data = {
-        "id": q.id, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
+        "id": q.id, "start": q.start, "end": q.end, "paragraph": paragraph_number(article, q.start),
+        "text": q.text, "kind": q.kind,
         "cue": {"text": q.cue.text, "start": q.cue.start, "end": q.cue.end} if q.cue else None,
         "speaker": {
             "text": sp.text, "start": sp.start, "end": sp.end,
@@ -38,7 +40,7 @@ def record(article: Article, present: list[tuple[Actor, list[tuple[int, int]]]])
         "source": article.source,
         "metadata": article.metadata,
         "text": article.text,
-        "quotes": [_quote(q) for q in article.quotes],
+        "quotes": [_quote(article, q) for q in article.quotes],
         "actors": [
             {"id": actor.id, "name": actor.name, "type": actor.type, "aliases": list(actor.aliases),
              "mentions": [{"start": s, "end": e} for s, e in spans]}
@@ -64,18 +66,22 @@ def quotes_csv(index: Index) -> str:
     """One row per quote: where it is, what kind, who said it."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["article", "quote_id", "kind", "text", "speaker", "speaker_as_written", "source_kind",
-                     "actor", "actor_name", "start", "end", "rule"])
+    writer.writerow(["article", "title", "date", "outlet", "url", "quote_id", "kind", "text", "speaker",
+                     "speaker_as_written", "source_kind", "actor", "actor_name", "start", "end", "paragraph", "rule"])
     for a in index.articles:
+        meta = [a.metadata.get(key, "") for key in ("date", "outlet", "url")]
         for q in a.quotes:
             actor = index.actor.get(q.speaker.actor or "")
             writer.writerow([_cell(v) for v in (
-                a.id, q.id, q.kind, q.text, q.speaker.name, q.speaker.text, q.speaker.kind,
-                q.speaker.actor or "", actor.name if actor else "", q.start, q.end, q.rule)])
+                a.id, a.title, *meta, q.id, q.kind, q.text, q.speaker.name, q.speaker.text, q.speaker.kind,
+                q.speaker.actor or "", actor.name if actor else "", q.start, q.end,
+                paragraph_number(a, q.start), q.rule)])
     return buf.getvalue()
 
 
-def export_files(index: Index) -> dict[str, str]:
-    """The site's data files by path: `data/annotations.jsonl` and `data/quotes.csv`."""
+def export_files(index: Index) -> dict[str, str | bytes]:
+    """The site's data files by path: `data/annotations.jsonl`, `data/quotes.csv`
+    and `data/sourcebook.sqlite`."""
     lines = (json.dumps(rec, ensure_ascii=False, sort_keys=True, allow_nan=False) + "\n" for rec in records(index))
-    return {"data/annotations.jsonl": "".join(lines), "data/quotes.csv": quotes_csv(index)}
+    return {"data/annotations.jsonl": "".join(lines), "data/quotes.csv": quotes_csv(index),
+            "data/sourcebook.sqlite": database(index)}

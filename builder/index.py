@@ -23,7 +23,7 @@ UNNAMED_KINDS = ("anonymous", "unknown", "document")
 class Index:
     """Everything the pages and data files need, computed once."""
 
-    articles: list[Article]  # by date, then id
+    articles: list[Article]  # newest first (undated last), then by id
     actors: list[Actor]  # by id
     actor: dict[str, Actor]  # by id
     slug: dict[str, str]  # article id → the article page's slug
@@ -110,7 +110,8 @@ def _by_count(counter: Counter, limit: int | None = None) -> list[tuple[str, int
 
 def index_site(articles: list[Article], actors: list[Actor]) -> Index:
     """Group the resolved articles and actors for rendering and export."""
-    articles = sorted(articles, key=lambda a: (str(a.metadata.get("date", "")), a.id))
+    # Newest first; undated articles last; then by id.
+    articles = sorted(sorted(articles, key=lambda a: a.id), key=lambda a: str(a.metadata.get("date", "")), reverse=True)
     actors = sorted(actors, key=lambda a: a.id)
     said: dict[str, list[tuple[Article, Quote]]] = defaultdict(list)
     for art in articles:

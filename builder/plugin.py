@@ -21,6 +21,7 @@ class SourcebookConfig(Config):
     templates = c.Type(str, default="templates")
     model = c.Type(str, default="en_core_web_sm")
     max_article_mb = c.Type((int, float), default=5)  # larger articles are reported and skipped
+    fields = c.Type(dict, default={})  # corpus field names: {"text": "body", "outlet": "source"}
     strict = c.Type(bool, default=False)
 
 
@@ -43,12 +44,14 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
     def on_files(self, files: Files, /, *, config) -> Files:
         from .annotate import ModelNotFound
         from .build import build
+        from .read import Settings
 
         seeds = Path(self.config.seeds)
         try:
             result = build(seeds, templates=Path(self.config.templates),
                            model=self.config.model, use_directory_urls=config.use_directory_urls,
-                           limit=int(self.config.max_article_mb * 1_000_000))
+                           settings=Settings(limit=int(self.config.max_article_mb * 1_000_000),
+                                             fields={str(k): str(v) for k, v in self.config.fields.items()}))
         except ModelNotFound as exc:
             raise PluginError(str(exc)) from exc
         # Reported at INFO: a skipped article must not fail `mkdocs build --strict`;
@@ -57,9 +60,10 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
             log.info("skipped %s", problem)
         for warning in result.warnings:
             log.info("warning: %s", warning)
-        if result.problems and self.config.strict:
-            listing = "\n".join(f"  {p}" for p in result.problems)
-            raise PluginError(f"sourcebook: {len(result.problems)} bad input(s) in strict mode:\n{listing}")
+        found = result.problems + result.warnings
+        if found and self.config.strict:
+            listing = "\n".join(f"  {p}" for p in found)
+            raise PluginError(f"sourcebook: {len(found)} problem(s) with the input in strict mode:\n{listing}")
         for path, content in sorted(result.site.pages.items()):
             files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         for path, content in sorted(result.site.files.items()):

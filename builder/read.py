@@ -11,24 +11,34 @@ general rules and the phrase list in `data/debris.txt`; a closing credit line
 """
 from __future__ import annotations
 
+import csv
 import dataclasses
+import datetime as dt
 import json
 import logging
+import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from dateutil import parser as dateparser
 
 from . import lexicon as lx
 from . import safe_yaml
 from .names import is_debris
 from .records import Article, Problem, Span
-from .slugs import slugify
 
 log = logging.getLogger(__name__)
 
 # The largest article read, in bytes (plugin setting `max_article_mb`).
 MAX_ARTICLE_BYTES = 5_000_000
+# A saved page with fewer words of article text than this has no article.
+MIN_PAGE_WORDS = 20
+# The fields of a corpus record, and the metadata that is always a string.
+RECORD_FIELDS = ("id", "title", "text", "date", "outlet", "author", "authors", "url")
+METADATA_TEXT = ("outlet", "url", "title", "id")
 
 _NAMES = r"[A-Z][\w.'’-]*(?:(?:\s+|,\s*|,?\s+and\s+)[A-Z][\w.'’-]*)*"
 _CREDIT = re.compile(
@@ -135,16 +145,39 @@ def is_safe_url(url: object) -> bool:
     return scheme is None or scheme.group(1) in ("http", "https")
 
 
+def parse_date(value: object) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date written any common way ("2016-03-03",
+    "March 3, 2016", "2016-03-03T10:00:00Z"), or None when it names no whole day."""
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        # Parsed twice with different defaults: a part missing from the text shows as a difference.
+        one = dateparser.parse(text, default=dt.datetime(2001, 1, 1))
+        two = dateparser.parse(text, default=dt.datetime(2002, 2, 2))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return one.date().isoformat() if one.date() == two.date() else None
+
+
 def _metadata(meta: dict, warnings: list[str]) -> dict:
-    """Front matter as the pages use it: authors a list of names, one-line
-    strings, and a `url` that is safe to link (others are shown as text)."""
-    meta = {k: v for k, v in meta.items() if v is not None}
-    for key in ("date", "outlet", "url"):
+    """Metadata as every stage uses it: `date` an ISO day, `authors` a list of
+    names (from `author` or `authors`), one-line strings, and a `url` that is
+    safe to link (others are shown as text). Other keys are kept as they are."""
+    meta = {k: v for k, v in meta.items() if v is not None and v != ""}
+    for key in METADATA_TEXT:
         if key in meta and not isinstance(meta[key], str):
             meta[key] = str(meta[key])
-    authors = meta.get("authors")
+    if "date" in meta:
+        day = parse_date(meta["date"])
+        if day is None:
+            warnings.append(f"date {str(meta.pop('date'))!r} is not a whole date (e.g. 2024-05-01); left out")
+        else:
+            meta["date"] = day
+    authors = meta.pop("authors", meta.pop("author", None))
     if authors is not None:
-        meta["authors"] = [str(a) for a in authors] if isinstance(authors, list) else [str(authors)]
+        names = authors if isinstance(authors, list) else re.split(r"\s*;\s*|\s+and\s+", str(authors))
+        meta["authors"] = [" ".join(str(a).split()) for a in names if str(a).strip()]
     if "url" in meta and not is_safe_url(meta["url"]):
         warnings.append(f"url {meta['url']!r} is not an http(s) or relative link; it is shown as text")
     return meta
@@ -168,8 +201,7 @@ def paragraph_spans(text: str) -> tuple[Span, ...]:
     return tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text))
 
 
-def read_article(path: Path, *, slug: str | None = None, limit: int = MAX_ARTICLE_BYTES,
-                 warnings: list[str] | None = None) -> Article:
+def read_article(path: Path, *, limit: int = MAX_ARTICLE_BYTES, warnings: list[str] | None = None) -> Article:
     """Read one `.txt` or `.md` article file. Raises ReadError naming what is
     wrong; what is only worth telling is appended to `warnings`."""
     warnings = [] if warnings is None else warnings
@@ -193,18 +225,35 @@ def read_article(path: Path, *, slug: str | None = None, limit: int = MAX_ARTICL
     if contributors:
         meta["contributors"] = contributors
     text, spans = _assemble(paragraphs)
-    return Article(id=slug or slugify(path.stem), title=title, source=path.name,
-                   text=text, paragraphs=spans, metadata=meta)
+    ident = meta.pop("id", None) or path.stem
+    return Article(id=ident, title=title, source=path.name, text=text, paragraphs=spans, metadata=meta)
 
 
-Reader = Callable[[Path, str, int], Iterator["Article | Problem"]]
+@dataclass(frozen=True)
+class Settings:
+    """How files are read: the size limit of one article, and for corpora
+    (`.jsonl`, `.csv`) the input's name for each field, where it differs
+    (`{"text": "body", "outlet": "source_name"}`)."""
+
+    limit: int = MAX_ARTICLE_BYTES
+    fields: Mapping[str, str] = field(default_factory=dict)
+
+    def name(self, key: str) -> str:
+        return self.fields.get(key, key)
+
+    def value(self, data: dict, key: str) -> object:
+        """A record's field: under its mapped name, else under its own."""
+        name = self.name(key)
+        return data.get(name) if name in data else data.get(key)
+
+
+Reader = Callable[[Path, Settings], Iterator["Article | Problem"]]
 READERS: dict[str, Reader] = {}
 
 
 def reader(*suffixes: str) -> Callable[[Reader], Reader]:
-    """Register a reader for files with these suffixes. A reader takes the
-    path, the id its file name suggests and the size limit of one article,
-    and yields articles and problems."""
+    """Register a reader for files with these suffixes. A reader takes the path
+    and the read settings, and yields articles and problems."""
     def register(func: Reader) -> Reader:
         for suffix in suffixes:
             READERS[suffix] = func
@@ -212,12 +261,10 @@ def reader(*suffixes: str) -> Callable[[Reader], Reader]:
     return register
 
 
-@reader(".txt", ".md")
-def read_text_file(path: Path, slug: str, limit: int) -> Iterator[Article | Problem]:
-    """One article per file: the first line (or front matter `title`) is the title."""
+def _with_warnings(path: Path, read: Callable[[list[str]], Article]) -> Iterator[Article | Problem]:
     warnings: list[str] = []
     try:
-        article = read_article(path, slug=slug, limit=limit, warnings=warnings)
+        article = read(warnings)
     except ReadError as exc:
         yield Problem(str(path), str(exc))
         return
@@ -225,40 +272,122 @@ def read_text_file(path: Path, slug: str, limit: int) -> Iterator[Article | Prob
     yield article
 
 
+@reader(".txt", ".md")
+def read_text_file(path: Path, settings: Settings) -> Iterator[Article | Problem]:
+    """One article per file: the first line (or front matter `title`) is the title."""
+    yield from _with_warnings(path, lambda warnings: read_article(path, limit=settings.limit, warnings=warnings))
+
+
+@reader(".html", ".htm")
+def read_html(path: Path, settings: Settings) -> Iterator[Article | Problem]:
+    """A saved news page: the article's text, title, date and author, extracted
+    with trafilatura; navigation, scripts, comments and footers are left out."""
+    def read(warnings: list[str]) -> Article:
+        import trafilatura  # loaded only when there are pages to read
+
+        page = trafilatura.bare_extraction(
+            _decode(path, settings.limit), include_comments=False, include_tables=False, with_metadata=True,
+            favor_precision=True, date_extraction_params={"original_date": True, "extensive_search": False})
+        text = getattr(page, "text", None) or ""
+        paragraphs, _ = _split_credits(_paragraphs("\n\n".join(text.splitlines())))
+        if paragraphs and page.title and paragraphs[0] == " ".join(page.title.split()):
+            paragraphs.pop(0)  # the headline, repeated above the body
+        if sum(len(p.split()) for p in paragraphs) < MIN_PAGE_WORDS:
+            raise ReadError("no article text found in the page")
+        meta = {"title": page.title, "date": page.date, "author": page.author, "outlet": page.sitename,
+                "url": page.url}
+        meta = _metadata({k: v for k, v in meta.items() if v}, warnings)
+        body, spans = _assemble(paragraphs)
+        title = " ".join(meta.pop("title", path.stem).split())
+        return Article(id=path.stem, title=title, source=path.name, text=body, paragraphs=spans, metadata=meta)
+
+    yield from _with_warnings(path, read)
+
+
 @reader(".jsonl")
-def read_jsonl(path: Path, slug: str, limit: int) -> Iterator[Article | Problem]:
-    """A corpus, one JSON record a line: `id`, `text` and optional `title`.
-    The text is kept verbatim (offsets stay those of the input); its lines are the paragraphs."""
+def read_jsonl(path: Path, settings: Settings) -> Iterator[Article | Problem]:
+    """A corpus, one JSON object a line (fields: see `record_article`)."""
     if not path.is_file():
         yield Problem(str(path), "not a regular file; skipped")
         return
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, 1):
-            if raw.strip():
-                yield _json_record(raw, f"{path}:{number}", f"{path.name}:{number}", limit)
+            if not raw.strip():
+                continue
+            where = f"{path}:{number}"
+            if len(raw) > settings.limit:
+                yield Problem(where, f"record larger than the limit of {_size(settings.limit)} "
+                                     "(setting max_article_mb); skipped")
+                continue
+            try:
+                data = json.loads(raw.decode("utf-8-sig"))
+            except UnicodeDecodeError as exc:
+                yield Problem(where, f"bad record: not valid UTF-8 (byte 0x{raw[exc.start]:02x})")
+                continue
+            except ValueError as exc:
+                yield Problem(where, f"bad record: {exc}")
+                continue
+            yield from record_article(data, where=where, source=f"{path.name}:{number}",
+                                      default_id=f"{path.stem}-{number}", settings=settings)
 
 
-def _json_record(raw: bytes, where: str, source: str, limit: int) -> Article | Problem:
-    if len(raw) > limit:
-        return Problem(where, f"record larger than the limit of {_size(limit)} (setting max_article_mb); skipped")
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-        if not isinstance(data, dict):
-            raise TypeError("a record must be a JSON object")
-        text, ident = data["text"], data["id"]
-        if not isinstance(text, str):
-            raise TypeError("'text' must be a string")
-        if not isinstance(ident, (str, int)) or not str(ident).strip():
-            raise TypeError("'id' must be a non-empty string or number")
-    except KeyError as exc:
-        return Problem(where, f"bad record: no {exc} field")
-    except UnicodeDecodeError as exc:
-        return Problem(where, f"bad record: not valid UTF-8 (byte 0x{raw[exc.start]:02x})")
-    except (ValueError, TypeError) as exc:
-        return Problem(where, f"bad record: {exc}")
-    title = " ".join(str(data.get("title") or ident).split())
-    return Article(id=str(ident), title=title, source=source, text=text.replace("\r", "\n"),
-                   paragraphs=paragraph_spans(text.replace("\r", "\n")))
+@reader(".csv")
+def read_csv(path: Path, settings: Settings) -> Iterator[Article | Problem]:
+    """A corpus as a table with a header row (fields: see `record_article`)."""
+    if not path.is_file():
+        yield Problem(str(path), "not a regular file; skipped")
+        return
+    csv.field_size_limit(max(settings.limit, 131072))
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = csv.DictReader(handle)
+        try:
+            for row in rows:
+                where = f"{path}:{rows.line_num}"
+                yield from record_article(row, where=where, source=f"{path.name}:{rows.line_num}",
+                                          default_id=f"{path.stem}-{rows.line_num}", settings=settings)
+        except (csv.Error, UnicodeDecodeError) as exc:
+            yield Problem(f"{path}:{rows.line_num}", f"cannot read the table further: {exc}")
+
+
+def record_article(data: object, *, where: str, source: str, default_id: str,
+                   settings: Settings) -> Iterator[Article | Problem]:
+    """An article from one corpus record: `text` (required), `id` (default: the
+    file name and line), `title`, `date`, `outlet`, `author`/`authors`, `url`;
+    other plain (not nested) fields are kept as metadata. The text is kept verbatim, so offsets
+    stay those of the input; its lines are the paragraphs."""
+    if not isinstance(data, dict):
+        yield Problem(where, "bad record: a record must be a JSON object")
+        return
+    text = settings.value(data, "text")
+    if not isinstance(text, str) or not text.strip():
+        yield Problem(where, f"bad record: no {settings.name('text')!r} field with text")
+        return
+    if len(text.encode("utf-8", "surrogatepass")) > settings.limit:
+        yield Problem(where, f"record larger than the limit of {_size(settings.limit)} (setting max_article_mb); skipped")
+        return
+    ident = settings.value(data, "id")
+    ident = None if ident == "" else ident  # an empty cell of a table
+    if ident is not None and (not isinstance(ident, (str, int)) or not str(ident).strip()):
+        yield Problem(where, f"bad record: {settings.name('id')!r} must be a non-empty string or number")
+        return
+    renamed = {settings.name(k): k for k in RECORD_FIELDS}
+    warnings: list[str] = []
+    meta = {}
+    for key, value in data.items():
+        key = renamed.get(key, key)
+        if key in ("text", "id") or isinstance(value, (dict, list)) and key != "authors":
+            continue  # nested data (a corpus's own annotations, say) is not metadata
+        if isinstance(value, float) and not math.isfinite(value):
+            warnings.append(f"{key}: {value} is not a finite number; left out")
+            continue
+        meta[key] = value
+    meta = _metadata(meta, warnings)
+    yield from (Problem(where, w, fatal=False) for w in warnings)
+    text = text.replace("\r", "\n")
+    ident = str(ident) if ident is not None else default_id
+    title = " ".join(str(meta.pop("title", "") or ident).split())
+    yield Article(id=ident, title=title, source=source, text=text, paragraphs=paragraph_spans(text),
+                  metadata=meta)
 
 
 def article_paths(seeds: Path) -> list[Path]:
@@ -283,11 +412,11 @@ def _files(path: Path) -> tuple[list[Path], list[Problem]]:
     return [path], []
 
 
-def read_paths(paths: list[Path], *, limit: int = MAX_ARTICLE_BYTES) -> tuple[list[Article], list[Problem]]:
+def read_paths(paths: list[Path], settings: Settings = Settings()) -> tuple[list[Article], list[Problem]]:
     """Read article files and directories of them; bad input becomes Problems, not articles.
 
-    Every article gets a unique id: a clash takes a numbered suffix and a warning.
-    `limit` is the largest article, in bytes, that is read."""
+    Every article keeps the id its input gives (a `.jsonl`/`.csv` id, a front
+    matter `id`, else the file name); a clash takes a numbered suffix and a warning."""
     articles: list[Article] = []
     problems: list[Problem] = []
     taken: set[str] = set()
@@ -295,7 +424,7 @@ def read_paths(paths: list[Path], *, limit: int = MAX_ARTICLE_BYTES) -> tuple[li
         files, left_out = _files(path)
         problems += left_out
         for file in files:
-            for item in READERS[file.suffix](file, slugify(file.stem), limit):
+            for item in READERS[file.suffix](file, settings):
                 if isinstance(item, Problem):
                     problems.append(item)
                     continue

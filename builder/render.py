@@ -96,7 +96,7 @@ class Site:
     """Everything the renderer produces: page sources and data files by path."""
 
     pages: dict[str, str]
-    files: dict[str, str]
+    files: dict[str, str | bytes]
     home: str  # Markdown for the home page's article list
 
 
@@ -167,6 +167,7 @@ def _article_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[st
 def _actor_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[str, str]:
     pages = {}
     titles = {a.id: a.title for a in index.articles}
+    metadata = {a.id: a.metadata for a in index.articles}
     for actor in index.actors:
         src = urls.actor_src(actor.id)
         said = index.said.get(actor.id, [])
@@ -176,7 +177,7 @@ def _actor_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[str,
             statements=[(a, q) for a, q in said if q.kind == "indirect"],
             related=[index.actor[r] for r in actor.related if r in index.actor],
             articles=index.appearances.get(actor.id, []),
-            titles=titles,
+            titles=titles, metadata=metadata,
             together=[(index.actor[i], n) for i, n in index.together.get(actor.id, [])],
             article_link=lambda aid, anchor="", _s=src: urls.link(_s, urls.article_src(index.slug[aid]), anchor),
             actor_link=lambda aid, _s=src: urls.link(_s, urls.actor_src(aid)),

@@ -84,5 +84,5 @@ def test_build_renders_pages_and_data_files(tmp_path, nlp):
     result = build(folder, templates=ROOT / "templates")
     assert {"articles/story.md", "articles/index.md", "actors/index.md", "sources/index.md"} <= set(result.site.pages)
     assert any(p.startswith("actors/ana-ortiz") for p in result.site.pages)
-    assert set(result.site.files) == {"data/annotations.jsonl", "data/quotes.csv"}
+    assert set(result.site.files) == {"data/annotations.jsonl", "data/quotes.csv", "data/sourcebook.sqlite"}
     assert result.problems == [] and [a.id for a in result.articles] == ["story"]

@@ -87,9 +87,10 @@ def test_annotate_jsonl_keeps_text_verbatim(tmp_path):
     "line, message",
     [
         ("not json", "bad record"),
-        (json.dumps({"text": "no id"}), "bad record: no 'id' field"),
+        (json.dumps({"id": "no-text"}), "bad record: no 'text' field with text"),
+        (json.dumps({"id": ["a", "list"], "text": "Words."}), "bad record: 'id' must be a non-empty string or number"),
         (json.dumps(["a list"]), "bad record: a record must be a JSON object"),
-        (json.dumps({"id": 1, "text": 5}), "bad record: 'text' must be a string"),
+        (json.dumps({"id": 1, "text": 5}), "bad record: no 'text' field with text"),
     ],
 )
 def test_jsonl_bad_records_are_reported_and_skipped(tmp_path, line, message):

@@ -33,10 +33,11 @@ def test_record_names_rules_offsets_and_actors():
 
 def test_data_files():
     files = export_files(index())
-    assert set(files) == {"data/annotations.jsonl", "data/quotes.csv"}
+    assert set(files) == {"data/annotations.jsonl", "data/quotes.csv", "data/sourcebook.sqlite"}
     [rec] = [json.loads(line) for line in files["data/annotations.jsonl"].splitlines()]
     assert rec["id"] == "one"
     rows = list(csv.DictReader(io.StringIO(files["data/quotes.csv"])))
-    assert rows == [{"article": "one", "quote_id": "q1", "kind": "direct", "text": "We won,", "speaker": "Ann Lee",
-                     "speaker_as_written": "Ann Lee", "source_kind": "named", "actor": "ann-lee",
-                     "actor_name": "Ann Lee", "start": "1", "end": "8", "rule": "direct"}]
+    assert rows == [{"article": "one", "title": "One", "date": "", "outlet": "Daily", "url": "", "quote_id": "q1",
+                     "kind": "direct", "text": "We won,", "speaker": "Ann Lee", "speaker_as_written": "Ann Lee",
+                     "source_kind": "named", "actor": "ann-lee", "actor_name": "Ann Lee", "start": "1", "end": "8",
+                     "paragraph": "1", "rule": "direct"}]

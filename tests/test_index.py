@@ -22,14 +22,15 @@ def corpus():
     return [a, b], [ann, bo]
 
 
-def test_articles_are_ordered_by_date_then_id():
+def test_articles_are_newest_first_and_undated_last():
     articles, actors = corpus()
-    assert [a.id for a in index_site(articles, actors).articles] == ["two", "one"]
+    undated = [article("b-undated", "Text."), article("a-undated", "Text.")]
+    assert [a.id for a in index_site(articles + undated, actors).articles] == ["one", "two", "a-undated", "b-undated"]
 
 
 def test_quotes_by_actor_and_appearances():
     index = index_site(*corpus())
-    assert [(a.id, q.text) for a, q in index.said["ann-lee"]] == [("two", "Never again,"), ("one", "We won,")]
+    assert [(a.id, q.text) for a, q in index.said["ann-lee"]] == [("one", "We won,"), ("two", "Never again,")]
     assert index.appearances["ann-lee"] == [("one", 2), ("two", 1)]
     assert "bo-park" not in index.said
 

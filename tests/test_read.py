@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from builder.read import ReadError, read_article, read_seeds
+from builder.records import Problem
 from builder.slugs import slugify
 
 
@@ -101,11 +102,16 @@ def test_read_seeds_skips_bad_and_keeps_good(tmp_path):
     assert [(Path(p.source).name, p.message) for p in problems] == [("empty.txt", "empty file")]
 
 
-def test_slugs_are_stable_and_unique(tmp_path):
+def test_ids_are_kept_as_given_and_clashes_numbered(tmp_path):
+    from builder.index import index_site
+
     write(tmp_path, "My Story!.txt", "A\n\nBody.")
     write(tmp_path, "my-story.md", "B\n\nBody.")
-    articles, _ = read_seeds(tmp_path)
-    assert sorted(a.id for a in articles) == ["my-story", "my-story-2"]
+    write(tmp_path, "other.md", "---\nid: my-story\n---\nC\n\nBody.")
+    articles, problems = read_seeds(tmp_path)
+    assert sorted(a.id for a in articles) == ["My Story!", "my-story", "my-story-2"]
+    assert [p.message for p in problems] == ["id 'my-story' is taken by an earlier article; this one is 'my-story-2'"]
+    assert sorted(index_site(articles, []).slug.values()) == ["my-story", "my-story-2", "my-story-2-2"]
     assert slugify("Café Ünïcode — 2024") == "cafe-unicode-2024"
 
 
@@ -136,3 +142,40 @@ def test_read_paths_reports_missing_paths_and_unknown_formats(tmp_path):
     assert articles == []
     assert [(p.source, p.message.split(" (")[0]) for p in problems] == [
         (str(tmp_path / "nope"), "no such file or directory"), (str(odd), "unknown format")]
+
+
+def test_a_saved_news_page_keeps_the_article_only():
+    from builder.read import Settings, read_html
+
+    [article] = list(read_html(Path(__file__).parent / "formats" / "harbor-page.html", Settings()))
+    assert article.title == "Harbor dredging wins approval"
+    assert article.metadata == {"date": "2024-04-09", "outlet": "The Coastal Times", "authors": ["Nina Hale"],
+                                "url": "https://coastal.example/2024/04/09/harbor-dredging"}
+    paragraphs = [article.text[p.start:p.end] for p in article.paragraphs]
+    assert len(paragraphs) == 4 and paragraphs[1].startswith("“Ships are running aground")
+    for furniture in ("cookies", "Subscribe", "Related stories", "Ferry fares", "Comments", "waste of money",
+                      "Ships are sinking", "Privacy policy", "All rights reserved"):
+        assert furniture not in article.text
+
+
+@pytest.mark.parametrize(
+    "value, day",
+    [("2024-05-01", "2024-05-01"), ("March 3, 2016", "2016-03-03"), ("2016-03-03T10:00:00Z", "2016-03-03"),
+     ("3 March 2016", "2016-03-03"), ("2016", None), ("March 2016", None), ("sometime soon", None), ("", None)],
+)
+def test_dates_parse_to_whole_iso_days(value, day):
+    from builder.read import parse_date
+
+    assert parse_date(value) == day
+
+
+def test_a_csv_corpus_with_mapped_fields(tmp_path):
+    from builder.read import Settings, read_csv
+
+    path = write(tmp_path, "c.csv", 'key,body,when\nk1,"Line one.\nLine two.",2024-01-02\n,"No key.",\nk3,,2024-01-03\n')
+    items = list(read_csv(path, Settings(fields={"id": "key", "text": "body", "date": "when"})))
+    arts = [i for i in items if not isinstance(i, Problem)]
+    assert [(a.id, a.text, a.metadata.get("date")) for a in arts] == [
+        ("k1", "Line one.\nLine two.", "2024-01-02"), ("c-4", "No key.", None)]
+    assert [(p.source, p.message) for p in items if isinstance(p, Problem)] == [
+        (f"{path}:5", "bad record: no 'body' field with text")]

@@ -86,7 +86,7 @@ def test_indexes_and_data_files(small_site):
         for q in r["quotes"]:
             assert r["text"][q["start"]:q["end"]] == q["text"]
     csv_text = (small_site / "data" / "quotes.csv").read_text("utf-8")
-    assert csv_text.splitlines()[0].startswith("article,quote_id,kind,text,speaker,speaker_as_written,source_kind,actor")
+    assert csv_text.splitlines()[0].startswith("article,title,date,outlet,url,quote_id,kind,text,speaker,speaker_as_written,source_kind,actor")
 
 
 def test_generated_pages_stay_out_of_the_nav(small_site):

@@ -1,0 +1,168 @@
+"""Data out: the whole site as one SQLite database (`data/sourcebook.sqlite`), for datasette or pandas.
+
+Written from the index, like the annotation records and the quotes CSV, so the
+counts agree. Offsets (`start`, `end`, …) refer to `articles.text`, the text
+published in `annotations.jsonl`. Lists (`authors`, `aliases`, `fragments`) are
+JSON text. The file is built with sqlite-utils in a temporary directory by a
+fixed sequence of operations and then VACUUMed: the same index gives the same bytes.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from .index import Index
+from .records import Actor, Article, Quote
+
+FILENAME = "sourcebook.sqlite"
+
+# Each table: its columns (in order, with types), primary key, NOT NULL columns and foreign keys.
+TABLES: dict[str, dict] = {
+    "articles": {
+        "columns": {"id": str, "title": str, "date": str, "outlet": str, "authors": str,
+                    "url": str, "source": str, "text": str},
+        "pk": "id", "not_null": ["title", "source", "text"], "foreign_keys": [],
+    },
+    "actors": {
+        "columns": {"id": str, "name": str, "type": str, "description": str, "aliases": str},
+        "pk": "id", "not_null": ["name", "type", "aliases"], "foreign_keys": [],
+    },
+    "quotes": {
+        "columns": {"id": str, "article_id": str, "number": int, "kind": str, "text": str,
+                    "start": int, "end": int, "paragraph": int, "rule": str, "cue": str,
+                    "cue_start": int, "cue_end": int, "fragments": str, "actor_id": str},
+        "pk": "id", "not_null": ["article_id", "number", "kind", "text", "start", "end"],
+        "foreign_keys": [("article_id", "articles", "id"), ("actor_id", "actors", "id")],
+    },
+    "speakers": {
+        "columns": {"quote_id": str, "text": str, "start": int, "end": int, "name": str,
+                    "name_start": int, "name_end": int, "kind": str, "role": str, "reason": str,
+                    "rule": str, "resolution": str, "actor_id": str},
+        "pk": "quote_id", "not_null": ["kind"],
+        "foreign_keys": [("quote_id", "quotes", "id"), ("actor_id", "actors", "id")],
+    },
+    "mentions": {
+        "columns": {"article_id": str, "actor_id": str, "start": int, "end": int},
+        "pk": None, "not_null": ["article_id", "actor_id", "start", "end"],
+        "foreign_keys": [("article_id", "articles", "id"), ("actor_id", "actors", "id")],
+    },
+}
+
+INDEXES: list[tuple[str, str]] = [
+    ("articles", "date"), ("articles", "outlet"),
+    ("quotes", "article_id"), ("quotes", "actor_id"),
+    ("speakers", "kind"), ("speakers", "actor_id"),
+    ("mentions", "article_id"), ("mentions", "actor_id"),
+]
+
+
+def _json(values: list | tuple) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def _text(value: object) -> str | None:
+    """A metadata value as text; a missing one is NULL."""
+    return None if value is None else str(value)
+
+
+def _authors(value: object) -> str | None:
+    """Authors as a JSON list of names (names may hold commas: "Smith, Jr.")."""
+    if value is None:
+        return None
+    return _json([str(a) for a in value] if isinstance(value, (list, tuple)) else [str(value)])
+
+
+def _article_row(article: Article) -> dict:
+    meta = article.metadata
+    return {"id": article.id, "title": article.title, "date": _text(meta.get("date")),
+            "outlet": _text(meta.get("outlet")), "authors": _authors(meta.get("authors")),
+            "url": _text(meta.get("url")), "source": article.source, "text": article.text}
+
+
+def _actor_row(actor: Actor) -> dict:
+    return {"id": actor.id, "name": actor.name, "type": actor.type,
+            "description": actor.description, "aliases": _json(actor.aliases)}
+
+
+def paragraph_number(article: Article, offset: int) -> int | None:
+    """The 1-based number of the paragraph holding `offset` in the article text."""
+    number = bisect.bisect_right([p.start for p in article.paragraphs], offset)
+    return number or None
+
+
+def _quote_row(article: Article, number: int, q: Quote, actor_id: str | None) -> dict:
+    cue = q.cue
+    fragments = [[f.start, f.end] for f in q.fragments] if q.kind == "partial" else None
+    return {"id": f"{article.id}/{q.id}", "article_id": article.id, "number": number,
+            "kind": q.kind, "text": q.text, "start": q.start, "end": q.end,
+            "paragraph": paragraph_number(article, q.start), "rule": q.rule,
+            "cue": cue.text if cue else None, "cue_start": cue.start if cue else None,
+            "cue_end": cue.end if cue else None,
+            "fragments": _json(fragments) if fragments is not None else None, "actor_id": actor_id}
+
+
+def _speaker_row(quote_id: str, q: Quote, actor_id: str | None) -> dict:
+    sp = q.speaker
+    return {"quote_id": quote_id, "text": sp.text, "start": sp.start, "end": sp.end,
+            "name": sp.name, "name_start": sp.name_start, "name_end": sp.name_end,
+            "kind": sp.kind, "role": sp.role, "reason": sp.reason, "rule": sp.rule,
+            "resolution": sp.resolution, "actor_id": actor_id}
+
+
+def _quotes(index: Index) -> Iterator[tuple[dict, dict]]:
+    """A quotes row and its speakers row for every quote, in index order. An actor id
+    the index does not know (an actor dropped by a later stage) becomes NULL."""
+    for article in index.articles:
+        for number, q in enumerate(article.quotes, start=1):
+            actor_id = q.speaker.actor if q.speaker.actor in index.actor else None
+            row = _quote_row(article, number, q, actor_id)
+            yield row, _speaker_row(row["id"], q, actor_id)
+
+
+def _mentions(index: Index) -> Iterator[dict]:
+    """Where each actor is mentioned, only in the articles of the index."""
+    for article in index.articles:
+        for actor, spans in index.present.get(article.id, []):
+            for start, end in spans:
+                yield {"article_id": article.id, "actor_id": actor.id, "start": start, "end": end}
+
+
+def _create(db: sqlite_utils.Database) -> None:
+    for name, spec in TABLES.items():
+        db.table(name).create(spec["columns"], pk=spec["pk"], not_null=spec["not_null"],
+                              foreign_keys=spec["foreign_keys"] or None)
+    for table, column in INDEXES:
+        db.table(table).create_index([column])
+
+
+def _fill(db: sqlite_utils.Database, index: Index) -> None:
+    quotes = list(_quotes(index))
+    db.table("articles").insert_all(_article_row(a) for a in index.articles)
+    db.table("actors").insert_all(_actor_row(a) for a in index.actors)
+    db.table("quotes").insert_all(row for row, _ in quotes)
+    db.table("speakers").insert_all(speaker for _, speaker in quotes)
+    db.table("mentions").insert_all(_mentions(index))
+
+
+def database(index: Index) -> bytes:
+    """The site's data as the bytes of an SQLite database file (`data/sourcebook.sqlite`):
+    tables articles, actors, quotes, speakers and mentions, with foreign keys and indexes.
+
+    The same index always gives the same bytes.
+    """
+    with tempfile.TemporaryDirectory(prefix="sourcebook-db-") as tmp:
+        path = Path(tmp) / FILENAME
+        db = sqlite_utils.Database(path, execute_plugins=False)
+        try:
+            db.execute("PRAGMA foreign_keys = ON")  # a dangling reference fails the build here
+            _create(db)
+            _fill(db, index)
+            db.vacuum()
+        finally:
+            db.close()
+        return path.read_bytes()
