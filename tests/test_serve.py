@@ -1,6 +1,7 @@
 """`mkdocs serve` rebuilds when a seed changes, and does not rebuild in a loop."""
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -34,16 +35,27 @@ def _wait_for(predicate, timeout: float) -> bool:
     return False
 
 
-def test_serve_rebuilds_when_a_seed_changes(tmp_path):
-    project = make_project(tmp_path, {"story.txt": "Old headline\n\n“First words,” said Ada Moss.\n"})
+@contextlib.contextmanager
+def serving(project, log_path):
+    """`mkdocs serve` running in `project`; yields the site's base URL and the open log."""
     port = _free_port()
-    log = open(tmp_path / "serve.log", "w+")
+    log = open(log_path, "w+")
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
-    url = f"http://127.0.0.1:{port}/articles/story/"
     try:
+        yield f"http://127.0.0.1:{port}/", log
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+
+
+def test_serve_rebuilds_when_a_seed_changes(tmp_path):
+    project = make_project(tmp_path, {"story.txt": "Old headline\n\n“First words,” said Ada Moss.\n"})
+    with serving(project, tmp_path / "serve.log") as (base, log):
+        url = base + "articles/story/"
         assert _wait_for(lambda: "Old headline" in (_get(url) or ""), 120), open(tmp_path / "serve.log").read()
         (project / "seeds" / "story.txt").write_text("New headline\n\n“Second words,” said Ada Moss.\n", "utf-8")
         assert _wait_for(lambda: "Second words" in (_get(url) or ""), 120), open(tmp_path / "serve.log").read()
@@ -54,10 +66,6 @@ def test_serve_rebuilds_when_a_seed_changes(tmp_path):
         time.sleep(6)
         log.seek(0)
         assert log.read().count("Building documentation") == builds
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
 
 
 CRASHERS = [
@@ -71,14 +79,8 @@ CRASHERS = [
 
 def test_serve_keeps_serving_whatever_file_is_added(tmp_path):
     project = make_project(tmp_path, {"story.txt": "A headline\n\n“First words,” said Ada Moss.\n"})
-    port = _free_port()
-    log = open(tmp_path / "serve.log", "w+")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    base = f"http://127.0.0.1:{port}/articles/"
-    try:
+    with serving(project, tmp_path / "serve.log") as (root, _):
+        base = root + "articles/"
         assert _wait_for(lambda: "A headline" in (_get(base + "story/") or ""), 120), open(tmp_path / "serve.log").read()
         os.mkfifo(project / "seeds" / "pipe.txt")
         for n, (name, body) in enumerate(CRASHERS):
@@ -87,7 +89,3 @@ def test_serve_keeps_serving_whatever_file_is_added(tmp_path):
             (project / "seeds" / f"after-{n}.txt").write_text(f"{marker}\n\n“Still here,” said Ada Moss.\n", "utf-8")
             assert _wait_for(lambda: marker in (_get(f"{base}after-{n}/") or ""), 120), \
                 f"{name}: " + open(tmp_path / "serve.log").read()[-3000:]
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
