@@ -6,14 +6,14 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from . import annotate as ann
+from . import cache
 from .actors import resolve_actors
 from .export import export_files
 from .index import Index, index_site
@@ -22,12 +22,16 @@ from .read import Settings, read_paths
 from .records import Actor, Article, Problem
 from .render import Site, render_site
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-# Annotation is a pure function of (model, article): keep results across
-# rebuilds of `mkdocs serve` so an edit re-annotates only what changed.
-_CACHE: dict[tuple[str, str], Article] = {}
+# Annotation is a pure function of (annotator, model, settings, article). Results
+# persist in `cache.AnnotationCache`; within one process (`mkdocs serve`
+# rebuilds) they are also kept here, by the same key, with what they logged.
+_CACHE: dict[str, tuple[Article, list]] = {}
 
 
 @dataclass(frozen=True)
@@ -52,35 +56,87 @@ class Result:
         return self.index.articles
 
 
-def _cache_key(model: str, article: Article) -> tuple[str, str]:
-    digest = hashlib.sha256()
-    for part in (article.id, article.title, article.text, repr(article.paragraphs)):
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\0")
-    return model, digest.hexdigest()
+def _cache_key(article: Article, model: str) -> str | None:
+    """The cache key of `article` annotated with `model` under the current settings
+    (None when the model cannot be identified: then nothing is cached)."""
+    env = cache.environment(model)
+    return None if env is None else cache.cache_key(article, env)
 
 
-def annotate_cached(article: Article, model: str) -> Article:
-    """Annotate one article, reusing an earlier result for identical input."""
-    key = _cache_key(model, article)
-    if key not in _CACHE:
-        _CACHE[key] = ann.annotate(article, ann.load_pipeline(model))
-    cached = _CACHE[key]
+def _pipeline(model: str) -> Language:
+    """The spaCy pipeline, loaded on the first article not in the cache."""
+    if ann.load_pipeline.cache_info().currsize == 0:
+        log.info("loading spaCy model %r", model)
+    return ann.load_pipeline(model)
+
+
+def _from_store(store: cache.AnnotationCache | None, key: str, article: Article) -> tuple[Article, list] | None:
+    """The article with its quotes and mentions from the persistent cache, if a
+    stored entry decodes; a bad entry is a miss (and is overwritten)."""
+    value = store.get(key) if store else None
+    if value is None:
+        return None
+    try:
+        quotes, mentions, logged = cache.decode(value, article.text)
+    except cache.Undecodable as exc:
+        log.info("%s: cached annotation ignored (%s); annotating again", article.source, exc)
+        return None
+    return dataclasses.replace(article, quotes=quotes, mentions=mentions), logged
+
+
+def _parse(article: Article, model: str) -> tuple[Article, list]:
+    """Annotate with spaCy, recording the warnings it logs so that a hit can repeat them."""
+    nlp = _pipeline(model)  # first: what loading the model logs is not the article's
+    recorder = cache.Recorder(article.source)
+    logger = logging.getLogger(ann.__name__)
+    logger.addHandler(recorder)
+    try:
+        return ann.annotate(article, nlp), recorder.lines
+    finally:
+        logger.removeHandler(recorder)
+
+
+def annotate_cached(article: Article, model: str, store: cache.AnnotationCache | None = None,
+                    tally: cache.Tally | None = None) -> Article:
+    """Annotate one article, reusing an earlier result for identical input and
+    settings: from memory, else from the persistent `store`, else by parsing it."""
+    tally = tally if tally is not None else cache.Tally()
+    key = _cache_key(article, model)
+    found = None if key is None else _CACHE.get(key) or _from_store(store, key, article)
+    if found is None:
+        tally.misses += 1
+        found = _parse(article, model)
+        if key is not None and store is not None:
+            store.put(key, cache.encode(*found))
+    else:
+        tally.hits += 1
+        cache.replay(found[1], article.source)
+    if key is not None:
+        _CACHE[key] = found
     # Metadata and source path are not part of the key; take them from the fresh read.
-    return dataclasses.replace(cached, metadata=article.metadata, source=article.source)
+    return dataclasses.replace(found[0], metadata=article.metadata, source=article.source)
 
 
-def annotate_all(articles: list[Article], model: str) -> tuple[list[Article], list[Problem]]:
-    """Annotate each article on its own: one that fails is reported and left out."""
+def annotate_all(articles: list[Article], model: str, *, cache_dir: Path | None = None
+                 ) -> tuple[list[Article], list[Problem]]:
+    """Annotate each article on its own: one that fails is reported and left out.
+    With `cache_dir`, results persist there between runs."""
+    store = cache.AnnotationCache(cache_dir) if cache_dir is not None else None
+    tally = cache.Tally()
     annotated, problems = [], []
-    for article in articles:
-        try:
-            annotated.append(annotate_cached(article, model))
-        except ann.ModelNotFound:
-            raise
-        except Exception as exc:  # one bad article never takes the site down
-            log.debug("annotation failed", exc_info=True)
-            problems.append(Problem(article.source, f"annotation failed: {exc!r}"))
+    try:
+        for article in articles:
+            try:
+                annotated.append(annotate_cached(article, model, store, tally))
+            except ann.ModelNotFound:
+                raise
+            except Exception as exc:  # one bad article never takes the site down
+                log.debug("annotation failed", exc_info=True)
+                problems.append(Problem(article.source, f"annotation failed: {exc!r}"))
+    finally:
+        if store is not None:
+            store.close()
+    log.info("annotation: %d articles, %d from the cache, %d parsed", len(articles), tally.hits, tally.misses)
     return annotated, problems
 
 
@@ -117,13 +173,15 @@ def isolated(stage: Callable[[list[Article]], T], articles: list[Article], what:
     return stage(kept), kept, problems
 
 
-def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Settings = Settings()) -> Corpus:
+def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Settings = Settings(),
+            cache_dir: Path | None = None) -> Corpus:
     """Read, annotate and resolve actors for the articles in `paths` (files or
     directories), applying their curated `actors.yml`. `settings` say how to
-    read (size limit, corpus field names)."""
+    read (size limit, corpus field names); `cache_dir` holds the annotation cache
+    (None: annotate without a persistent cache)."""
     articles, read_problems = read_paths(paths, settings)
     overrides, bad_overrides = load_overrides(overrides_files(paths))
-    annotated, failed = annotate_all(articles, model)
+    annotated, failed = annotate_all(articles, model, cache_dir=cache_dir)
     (resolved, actors), annotated, unresolved = isolated(resolve_actors, annotated, "actor resolution")
     resolved, actors, override_warnings = apply_overrides(resolved, actors, overrides)
     found = read_problems + bad_overrides + failed + unresolved
@@ -132,12 +190,13 @@ def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Sett
 
 
 def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
-          use_directory_urls: bool = True, settings: Settings = Settings()) -> Result:
+          use_directory_urls: bool = True, settings: Settings = Settings(),
+          cache_dir: Path | None = None) -> Result:
     """Build every generated page and data file from the articles in `seeds`.
 
     Bad articles are reported in `Result.problems` and left out; the rest build.
     """
-    corpus = collect([seeds], model=model, settings=settings)
+    corpus = collect([seeds], model=model, settings=settings, cache_dir=cache_dir)
 
     def pages(articles: list[Article]) -> tuple[Site, Index]:
         index = index_site(articles, corpus.actors)

@@ -13,6 +13,11 @@ def _add_model(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", default=None, help="spaCy model name (default: en_core_web_sm, else the repackaged small model)")
 
 
+def _add_no_cache(parser: argparse.ArgumentParser, where: str) -> None:
+    parser.add_argument("--no-cache", action="store_true",
+                        help=f"parse every article again and write no annotation cache (default: {where})")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sourcebook", description="Annotated news articles as a browsable MkDocs site.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
@@ -25,12 +30,18 @@ def _parser() -> argparse.ArgumentParser:
                      help='a JSON Lines corpus of {"id", "text"} records, each text annotated verbatim')
     ann.add_argument("--strict", action="store_true", help="exit 1 if any article was bad (the others are still printed)")
     _add_model(ann)
+    _add_no_cache(ann, "./.cache/sourcebook")
 
     bld = sub.add_parser("build", help="build the site (mkdocs build with these settings)")
     bld.add_argument("--seeds", type=Path, help="directory of articles")
     bld.add_argument("--site-dir", type=Path, help="output directory")
     bld.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"))
     bld.add_argument("--strict", action="store_true", help="fail on any bad article")
+    _add_no_cache(bld, ".cache/sourcebook beside mkdocs.yml")
+
+    cch = sub.add_parser("cache", help="show or clear the annotation cache")
+    cch.add_argument("--clear", action="store_true", help="delete the cached annotations")
+    cch.add_argument("--dir", type=Path, default=None, help="cache directory (default: ./.cache/sourcebook)")
     return parser
 
 
@@ -38,6 +49,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     """Print annotation records: the same stages as the site (`build.collect`), no pages."""
     from . import annotate as ann
     from .build import collect
+    from .cache import CACHE_DIR
     from .export import record
     from .index import index_site
 
@@ -46,7 +58,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         print("sourcebook annotate: give article paths or --jsonl FILE", file=sys.stderr)
         return 2
     try:
-        corpus = collect(paths, model=args.model or ann.DEFAULT_MODEL)
+        corpus = collect(paths, model=args.model or ann.DEFAULT_MODEL,
+                         cache_dir=None if args.no_cache else CACHE_DIR.resolve())
     except ann.ModelNotFound as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -85,10 +98,26 @@ def cmd_build(args: argparse.Namespace) -> int:
             plugin.config.seeds = str(args.seeds.resolve())
         if args.strict:
             plugin.config.strict = True
+        if args.no_cache:
+            plugin.config.cache = False
         build(config)
     except MkDocsException as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_cache(args: argparse.Namespace) -> int:
+    """Say where the annotation cache is and how big; with --clear, delete it."""
+    from .cache import CACHE_DIR, CACHE_FILE, clear
+
+    directory = (args.dir or CACHE_DIR).resolve()
+    if args.clear:
+        print(f"{directory}: removed {clear(directory)} file(s)")
+        return 0
+    files = sorted(directory.glob(CACHE_FILE + "*"))
+    size = sum(f.stat().st_size for f in files if f.is_file())
+    print(f"{directory}: {len(files)} file(s), {size / 1e6:.1f} MB" if files else f"{directory}: empty")
     return 0
 
 
@@ -98,4 +127,6 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s: %(message)s")
     if args.command == "annotate":
         return cmd_annotate(args)
+    if args.command == "cache":
+        return cmd_cache(args)
     return cmd_build(args)

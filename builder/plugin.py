@@ -23,6 +23,8 @@ class SourcebookConfig(Config):
     max_article_mb = c.Type((int, float), default=5)  # larger articles are reported and skipped
     fields = c.Type(dict, default={})  # corpus field names: {"text": "body", "outlet": "source"}
     strict = c.Type(bool, default=False)
+    # Annotation cache: true (.cache/sourcebook beside mkdocs.yml), false (off) or a directory.
+    cache = c.Type((bool, str), default=True)
 
 
 class SourcebookPlugin(BasePlugin[SourcebookConfig]):
@@ -44,14 +46,19 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
     def on_files(self, files: Files, /, *, config) -> Files:
         from .annotate import ModelNotFound
         from .build import build
+        from .cache import CACHE_DIR
         from .read import Settings
 
         seeds = Path(self.config.seeds)
+        setting = self.config.cache
+        base = Path(config.config_file_path or ".").resolve().parent
+        cache_dir = None if setting is False else base / (CACHE_DIR if setting is True else Path(setting))
         try:
             result = build(seeds, templates=Path(self.config.templates),
                            model=self.config.model, use_directory_urls=config.use_directory_urls,
                            settings=Settings(limit=int(self.config.max_article_mb * 1_000_000),
-                                             fields={str(k): str(v) for k, v in self.config.fields.items()}))
+                                             fields={str(k): str(v) for k, v in self.config.fields.items()}),
+                           cache_dir=cache_dir)
         except ModelNotFound as exc:
             raise PluginError(str(exc)) from exc
         # Reported at INFO: a skipped article must not fail `mkdocs build --strict`;

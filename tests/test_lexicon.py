@@ -60,7 +60,8 @@ def _word_literals(tree: ast.AST):
             continue
         if isinstance(node, (ast.Set, ast.Tuple, ast.List)) and len(node.elts) >= 4:
             values = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
-            if len(values) == len(node.elts) and all(re.fullmatch(r"[a-z][a-z'’.-]+", v) for v in values):
+            words = [v for v in values if re.fullmatch(r"[a-z][a-z'’.-]+", v) and not v.endswith(".py")]
+            if len(words) == len(values) == len(node.elts):  # file names are not vocabulary
                 yield node.lineno, values
 
 
