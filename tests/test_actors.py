@@ -131,3 +131,9 @@ def test_speaker_links_to_the_person_in_its_name_whatever_the_file_order():
         linked, actors = resolve_actors(order)
         [quoted] = [q for a in linked for q in a.quotes]
         assert quoted.speaker.actor == "dana-webb"
+
+
+def test_an_actor_named_index_never_takes_the_index_page():
+    a = article("a", "Index spoke to Ann Lee.", [("Index", "PERSON"), ("Ann Lee", "PERSON")])
+    _, actors = resolve_actors([a])
+    assert sorted(x.id for x in actors) == ["ann-lee", "index-person"]
