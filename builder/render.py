@@ -38,13 +38,17 @@ _LINE_START = frozenset("0123456789+-=>.")
 
 def md_escape(value: object) -> Markup:
     """Escape text for HTML, then turn Markdown punctuation into character
-    references so that Python-Markdown leaves it alone."""
+    references so that Python-Markdown leaves it alone: special characters
+    anywhere, list and heading markers at a line start, spaces that would
+    indent a code block or end a line with a break, and invisible control
+    characters (Markdown uses some as placeholders)."""
     if isinstance(value, Markup):
         return value
+    text = str(value)
     out = []
     line_start = True
-    for ch in str(value):
-        if ch in _SPECIAL or (line_start and ch in _LINE_START):
+    for i, ch in enumerate(text):
+        if _needs_reference(ch, line_start, text[i + 1:i + 2]):
             out.append(f"&#{ord(ch)};")
         else:
             out.append(ch)
@@ -53,6 +57,14 @@ def md_escape(value: object) -> Markup:
         elif not ch.isspace():
             line_start = False
     return Markup("".join(out))
+
+
+def _needs_reference(ch: str, line_start: bool, following: str) -> bool:
+    if ch in _SPECIAL or (line_start and ch in _LINE_START):
+        return True
+    if ch in " \t":
+        return line_start or following in ("\n", "\r")
+    return (ord(ch) < 32 and ch not in "\n\r") or ord(ch) == 127
 
 
 def _finalize(value: object) -> object:

@@ -17,7 +17,8 @@ from builder.render import Urls, md_escape, render_site, segments
 @pytest.mark.parametrize(
     "raw",
     ["<script>alert(1)</script>", "[a](javascript:alert(2))", "*not emphasis* and `code`", "# heading",
-     "1. item", "[^1]: fake footnote", "{{ config }}", "a | b", "line\n- item", "!!! note"],
+     "1. item", "[^1]: fake footnote", "{{ config }}", "a | b", "line\n- item", "!!! note",
+     "\t0 tab-indented", "    four spaces indent a code block", "two spaces  \nbreak a line"],
 )
 def test_escaped_text_renders_as_the_same_characters(raw):
     out = markdown.markdown(str(md_escape(raw)), extensions=["footnotes", "attr_list", "md_in_html", "tables"])
