@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+# Told (articles done, articles in all, articles parsed so far) as annotation goes.
+Progress = Callable[[int, int, int], None]
 
 # Annotation is a pure function of (annotator, model, settings, article). Results
 # persist in `cache.AnnotationCache`; within one process (`mkdocs serve`
@@ -42,6 +44,8 @@ class Corpus:
     actors: list[Actor]
     problems: list[Problem]  # bad inputs, skipped (fatal when strict)
     warnings: list[Problem]  # worth telling, never fatal
+    cached: int = 0  # articles whose annotation came from the cache
+    parsed: int = 0  # articles parsed in this run
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,8 @@ class Result:
     index: Index
     problems: list[Problem]
     warnings: list[Problem]
+    cached: int = 0
+    parsed: int = 0
 
     @property
     def articles(self) -> list[Article]:
@@ -117,15 +123,17 @@ def annotate_cached(article: Article, model: str, store: cache.AnnotationCache |
     return dataclasses.replace(found[0], metadata=article.metadata, source=article.source)
 
 
-def annotate_all(articles: list[Article], model: str, *, cache_dir: Path | None = None
+def annotate_all(articles: list[Article], model: str, *, cache_dir: Path | None = None,
+                 progress: Progress | None = None, tally: cache.Tally | None = None
                  ) -> tuple[list[Article], list[Problem]]:
     """Annotate each article on its own: one that fails is reported and left out.
-    With `cache_dir`, results persist there between runs."""
+    With `cache_dir`, results persist there between runs; `progress` is told
+    (done, total, parsed) after each article; `tally` counts hits and misses."""
     store = cache.AnnotationCache(cache_dir) if cache_dir is not None else None
-    tally = cache.Tally()
+    tally = tally if tally is not None else cache.Tally()
     annotated, problems = [], []
     try:
-        for article in articles:
+        for done, article in enumerate(articles, 1):
             try:
                 annotated.append(annotate_cached(article, model, store, tally))
             except ann.ModelNotFound:
@@ -133,6 +141,8 @@ def annotate_all(articles: list[Article], model: str, *, cache_dir: Path | None 
             except Exception as exc:  # one bad article never takes the site down
                 log.debug("annotation failed", exc_info=True)
                 problems.append(Problem(article.source, f"annotation failed: {exc!r}"))
+            if progress is not None:
+                progress(done, len(articles), tally.misses)
     finally:
         if store is not None:
             store.close()
@@ -174,29 +184,30 @@ def isolated(stage: Callable[[list[Article]], T], articles: list[Article], what:
 
 
 def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Settings = Settings(),
-            cache_dir: Path | None = None) -> Corpus:
+            cache_dir: Path | None = None, progress: Progress | None = None) -> Corpus:
     """Read, annotate and resolve actors for the articles in `paths` (files or
     directories), applying their curated `actors.yml`. `settings` say how to
     read (size limit, corpus field names); `cache_dir` holds the annotation cache
     (None: annotate without a persistent cache)."""
     articles, read_problems = read_paths(paths, settings)
     overrides, bad_overrides = load_overrides(overrides_files(paths))
-    annotated, failed = annotate_all(articles, model, cache_dir=cache_dir)
+    tally = cache.Tally()
+    annotated, failed = annotate_all(articles, model, cache_dir=cache_dir, progress=progress, tally=tally)
     (resolved, actors), annotated, unresolved = isolated(resolve_actors, annotated, "actor resolution")
     resolved, actors, override_warnings = apply_overrides(resolved, actors, overrides)
     found = read_problems + bad_overrides + failed + unresolved
     warnings = [p for p in found if not p.fatal] + override_warnings
-    return Corpus(resolved, actors, [p for p in found if p.fatal], warnings)
+    return Corpus(resolved, actors, [p for p in found if p.fatal], warnings, tally.hits, tally.misses)
 
 
 def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
           use_directory_urls: bool = True, settings: Settings = Settings(),
-          cache_dir: Path | None = None) -> Result:
+          cache_dir: Path | None = None, progress: Progress | None = None) -> Result:
     """Build every generated page and data file from the articles in `seeds`.
 
     Bad articles are reported in `Result.problems` and left out; the rest build.
     """
-    corpus = collect([seeds], model=model, settings=settings, cache_dir=cache_dir)
+    corpus = collect([seeds], model=model, settings=settings, cache_dir=cache_dir, progress=progress)
 
     def pages(articles: list[Article]) -> tuple[Site, Index]:
         index = index_site(articles, corpus.actors)
@@ -204,4 +215,5 @@ def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
         return Site(pages=found, files=export_files(index), home=home), index
 
     (site, index), _, unrendered = isolated(pages, corpus.articles, "rendering")
-    return Result(site=site, index=index, problems=corpus.problems + unrendered, warnings=corpus.warnings)
+    return Result(site=site, index=index, problems=corpus.problems + unrendered, warnings=corpus.warnings,
+                  cached=corpus.cached, parsed=corpus.parsed)

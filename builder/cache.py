@@ -233,7 +233,7 @@ class AnnotationCache:
     def _open(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         try:
-            conn.execute("PRAGMA journal_mode=WAL")
+            _when_unlocked(conn, "PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             with conn:  # under the write lock: another build may be creating it right now
                 conn.execute("BEGIN IMMEDIATE")
@@ -306,6 +306,20 @@ class AnnotationCache:
         if self.conn is not None:
             self.conn.close()
             self.conn = None
+
+
+def _when_unlocked(conn: sqlite3.Connection, statement: str) -> None:
+    """Run a statement that SQLite may refuse at once, without waiting, while
+    another process holds the file (switching to WAL does): retry for a while."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            conn.execute(statement)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def clear(directory: Path) -> int:

@@ -1,6 +1,7 @@
 """The MkDocs plugin: adds the generated pages in `on_files`, watches seeds in `on_serve`."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -25,6 +26,24 @@ class SourcebookConfig(Config):
     strict = c.Type(bool, default=False)
     # Annotation cache: true (.cache/sourcebook beside mkdocs.yml), false (off) or a directory.
     cache = c.Type((bool, str), default=True)
+
+
+class Progress:
+    """Plain log lines while articles are parsed (MkDocs' output is a log, not a
+    terminal): at most one every `every` seconds, with the rate and time left."""
+
+    def __init__(self, started: float, every: float = 5.0):
+        self.started = self.last = started
+        self.every = every
+
+    def __call__(self, done: int, total: int, parsed: int) -> None:
+        now = time.monotonic()
+        if not parsed or now - self.last < self.every:
+            return  # nothing parsed yet (all from the cache), or too soon
+        self.last = now
+        rate = done / max(now - self.started, 1e-9)
+        log.info("annotating: %d/%d articles, %.1f articles/s, about %.0f s left",
+                 done, total, rate, (total - done) / rate)
 
 
 class SourcebookPlugin(BasePlugin[SourcebookConfig]):
@@ -53,12 +72,13 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         setting = self.config.cache
         base = Path(config.config_file_path or ".").resolve().parent
         cache_dir = None if setting is False else base / (CACHE_DIR if setting is True else Path(setting))
+        started = time.monotonic()
         try:
             result = build(seeds, templates=Path(self.config.templates),
                            model=self.config.model, use_directory_urls=config.use_directory_urls,
                            settings=Settings(limit=int(self.config.max_article_mb * 1_000_000),
                                              fields={str(k): str(v) for k, v in self.config.fields.items()}),
-                           cache_dir=cache_dir)
+                           cache_dir=cache_dir, progress=Progress(started))
         except ModelNotFound as exc:
             raise PluginError(str(exc)) from exc
         # Reported at INFO: a skipped article must not fail `mkdocs build --strict`;
@@ -76,8 +96,9 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         for path, content in sorted(result.site.files.items()):
             files.append(File.generated(config, path, content=content))
         self.home = result.site.home
-        log.info("%d articles, %d actors, %d pages", len(result.articles), len(result.index.actors),
-                 len(result.site.pages))
+        log.info("%d articles (%d from the cache, %d parsed), %d actors, %d pages, %d problems, %d warnings in %.1f s",
+                 len(result.articles), result.cached, result.parsed, len(result.index.actors),
+                 len(result.site.pages), len(result.problems), len(result.warnings), time.monotonic() - started)
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page, config, files) -> str:

@@ -1,6 +1,7 @@
 """The MkDocs plugin: paths checked up front, problems logged through MkDocs, strict mode."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -50,5 +51,28 @@ def test_problems_are_logged_by_the_plugin_logger_and_do_not_fail_strict_mkdocs(
     project = make_project(tmp_path, {"story.txt": STORY, "bad.txt": b"\xff"})
     proc = mkdocs_build(project, "--strict")
     assert f"INFO    -  sourcebook: skipped {project / 'seeds' / 'bad.txt'}: not valid UTF-8" in proc.stderr
-    assert "INFO    -  sourcebook: 1 articles, 1 actors" in proc.stderr
+    assert re.search(r"INFO    -  sourcebook: 1 articles \(0 from the cache, 1 parsed\), 1 actors, \d+ pages, "
+                     r"1 problems, 0 warnings in [\d.]+ s", proc.stderr), proc.stderr
     assert (project / "site" / "articles" / "story" / "index.html").exists()
+
+
+def test_a_second_build_takes_every_article_from_the_cache(tmp_path):
+    project = make_project(tmp_path, {"story.txt": STORY, "other.txt": "Other\n\n“We will see,” said Bo Li.\n"})
+    mkdocs_build(project)
+    proc = mkdocs_build(project)
+    assert "sourcebook: 2 articles (2 from the cache, 0 parsed)" in proc.stderr
+
+
+def test_progress_lines_say_rate_and_time_left(caplog):
+    import logging
+
+    from builder.plugin import Progress
+
+    import time
+
+    progress = Progress(started=time.monotonic() - 5.0, every=0.0)
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.sourcebook"):
+        progress(0, 10, 0)  # nothing parsed yet: silent
+        progress(5, 10, 5)
+    [line] = [r.getMessage() for r in caplog.records]
+    assert re.fullmatch(r"sourcebook: annotating: 5/10 articles, 1\.0 articles/s, about 5 s left", line)
