@@ -51,7 +51,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from .build import collect
     from .cache import CACHE_DIR
     from .export import record
-    from .index import index_site
+    from .index import actors_present
 
     paths = list(args.paths) + ([args.jsonl] if args.jsonl else [])
     if not paths:
@@ -67,7 +67,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         print(f"error: {problem}", file=sys.stderr)
     for warning in corpus.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    present = index_site(corpus.articles, corpus.actors).present
+    present = actors_present(corpus.articles, corpus.actors)
     out = [record(a, present.get(a.id, [])) for a in corpus.articles]
     if args.format == "jsonl":
         sys.stdout.writelines(json.dumps(rec, ensure_ascii=False) + "\n" for rec in out)

@@ -108,6 +108,22 @@ def _by_count(counter: Counter, limit: int | None = None) -> list[tuple[str, int
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
 
+def actors_present(articles: list[Article], actors: list[Actor]
+                   ) -> dict[str, list[tuple[Actor, list[tuple[int, int]]]]]:
+    """For each article, the actors it mentions (by id) and where; mentions of
+    articles not given (left out by a later stage) are dropped."""
+    known = {a.id for a in articles}
+    present: dict[str, list[tuple[Actor, list[tuple[int, int]]]]] = defaultdict(list)
+    for actor in sorted(actors, key=lambda a: a.id):
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for article_id, start, end in actor.mentions:
+            if article_id in known:
+                spans[article_id].append((start, end))
+        for article_id, found in spans.items():
+            present[article_id].append((actor, found))
+    return dict(present)
+
+
 def index_site(articles: list[Article], actors: list[Actor]) -> Index:
     """Group the resolved articles and actors for rendering and export."""
     # Newest first; undated articles last; then by id.
@@ -119,23 +135,18 @@ def index_site(articles: list[Article], actors: list[Actor]) -> Index:
             if q.speaker.actor:
                 said[q.speaker.actor].append((art, q))
     titles = {a.id: a.title for a in articles}
-    present: dict[str, list[tuple[Actor, list[tuple[int, int]]]]] = defaultdict(list)
-    appearances = {}
-    for actor in actors:
-        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for article_id, start, end in actor.mentions:
-            if article_id in titles:  # an article left out by a later stage
-                spans[article_id].append((start, end))
-        for article_id, found in spans.items():
-            present[article_id].append((actor, found))
-        appearances[actor.id] = sorted(((a, len(s)) for a, s in spans.items()),
-                                       key=lambda kv: (-kv[1], titles.get(kv[0], kv[0])))
+    present = actors_present(articles, actors)
+    counts: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for article_id, found in present.items():
+        for actor, spans in found:
+            counts[actor.id].append((article_id, len(spans)))
+    appearances = {a.id: sorted(counts[a.id], key=lambda kv: (-kv[1], titles.get(kv[0], kv[0]))) for a in actors}
     together = _co_occurrence(articles, actors)
     unnamed, named = _source_groups(articles)
     return Index(
         articles=articles, actors=actors, actor={a.id: a for a in actors}, slug=_slugs(articles),
         said=dict(said), appearances=appearances,
         together={a.id: _by_count(together[a.id], 8) for a in actors},
-        present=dict(present), summary={a.id: summary(a) for a in articles},
+        present=present, summary={a.id: summary(a) for a in articles},
         unnamed=unnamed, named=named,
     )

@@ -20,7 +20,7 @@ import pytest
 
 from builder.build import collect
 from builder.export import record
-from builder.index import index_site
+from builder.index import actors_present
 
 SCENARIOS = sorted(p for p in (Path(__file__).parent / "scenarios").iterdir() if p.is_dir())
 
@@ -34,7 +34,7 @@ def _quote(q: dict) -> list:
 
 def summarise(folder: Path) -> dict:
     corpus = collect([folder / "seeds"])
-    present = index_site(corpus.articles, corpus.actors).present
+    present = actors_present(corpus.articles, corpus.actors)
     out = {"problems": [str(p) for p in corpus.problems], "articles": {},
            "actors": [[a.id, a.name, a.type, a.description, list(a.aliases)] for a in corpus.actors]}
     for article in sorted(corpus.articles, key=lambda a: a.id):
