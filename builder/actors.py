@@ -1,8 +1,10 @@
 """Stage 3: resolve mentions across all articles into actors with stable ids.
 
-Mentions are cleaned (titles, possessives), junk is dropped, surnames join the
-full name introduced earlier, acronyms join their expansion, and each actor's
-type is decided by a vote over all its mentions.
+Within an article, a surname or first name alone joins the full name it
+shortens and an acronym its expansion. Across the corpus, full names that can
+name one person join (middle initials, nicknames: `people.same_person`), a
+name still alone joins the one person that clearly dominates it, and each
+actor's type is a vote over the evidence of all its mentions.
 """
 from __future__ import annotations
 
@@ -13,13 +15,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
+from . import people
 from .names import clean_name, is_junk
 from .index import RESERVED_SLUGS
 from .records import Actor, Article, Mention, Speaker
 from .slugs import slugify
 
 _ORG_SUFFIX = re.compile(r"^\s+(" + "|".join(map(re.escape, lx.NAMED_AFTER_SUFFIXES)) + r")\b")
-_ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&.]{1,9})\)")
+_ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Z&.]{1,9})\)")
+# A lone name joins the person holding at least this share of the articles
+# in which any candidate bearer of that name is named in full.
+DOMINANCE = 0.8
 
 
 def _key(name: str) -> str:
@@ -34,10 +40,21 @@ class _Group:
     mentions: list[tuple[str, int, int]] = field(default_factory=list)
     related: set[str] = field(default_factory=set)
 
-    def add(self, article: str, m: Mention, name: str, vote: str, weight: int = 1) -> None:
+    def add(self, article: str, m: Mention, name: str, votes: list[tuple[str, int]]) -> None:
         self.names[name] += 1
-        self.votes[vote] += weight
+        for kind, weight in votes:
+            self.votes[kind] += weight
         self.mentions.append((article, m.start, m.end))
+
+    def absorb(self, other: _Group) -> None:
+        self.names.update(other.names)
+        self.votes.update(other.votes)
+        self.mentions += other.mentions
+        self.related |= other.related
+
+    @property
+    def articles(self) -> set[str]:
+        return {article for article, _, _ in self.mentions}
 
     @property
     def type(self) -> str:
@@ -47,35 +64,72 @@ class _Group:
 
     @property
     def name(self) -> str:
+        if self.type == "person":
+            full = [(n, c) for n, c in self.names.items() if people.parse(n, strict=False)]
+            if full:  # the most used full name ("Donald Trump", not "Donald J. Trump")
+                return sorted(full, key=lambda kv: (not people.parse(kv[0]), -kv[1], -len(kv[0]), kv[0]))[0][0]
         # The fullest form, then the most frequent: stable as articles are added.
         return sorted(self.names.items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]
 
 
-def _vote(m: Mention, name: str) -> tuple[str, int]:
-    kind = lx.LABEL_TYPES.get(m.label, "other")
+def _state(name: str, before: str) -> str | None:
+    """The US state a name gives: its name, its abbreviation, or the postal code
+    of a party-state tag ("R-Tex.", "D-VT")."""
+    low = name.lower().rstrip(".")
+    if low in lx.US_STATES:
+        return low
+    if before.endswith(lx.PARTY_LETTERS) and low in lx.POSTAL_CODES:
+        return lx.POSTAL_CODES[low]
+    return lx.STATE_ABBREVIATIONS.get(low)
+
+
+def _org_head(name: str) -> bool:
+    words = name.lower().split()
+    heads = [w for i, w in enumerate(words) if i == len(words) - 1 or words[i + 1] in lx.ORG_HEAD_LINKS]
+    return any(w in lx.ORG_HEADS for w in heads) and len(words) > 1
+
+
+def _votes(m: Mention, name: str, before: str) -> list[tuple[str, int]]:
+    """Evidence of what a mention names, as (type, weight) votes."""
+    votes = [(lx.LABEL_TYPES.get(m.label, "other"), 1)]
     words = name.split()
+    if _state(name, before):
+        return votes + [("place", 4)]
+    if _org_head(name):
+        return votes + [("organization", 3)]
     if m.titled:
-        return "person", 3
-    if m.speaker and m.label in ("PERSON", "ORG") and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not name.isupper():
-        return "person", 2
-    return kind, 1
+        votes.append(("person", 3))
+    elif m.label in ("PERSON", "ORG", "NORP") and people.parse(name) and not name.isupper():
+        votes.append(("person", 3 if m.speaker else 2))
+    elif m.speaker and m.label in ("PERSON", "ORG") and 2 <= len(words) <= 3 and not name.isupper() and all(
+            w[:1].isupper() for w in words):
+        votes.append(("person", 2))
+    return votes
 
 
-def _fold(name: str, label: str) -> str:
-    """Group names fold plurals: "Israeli" and "Israelis" are one group."""
-    if label == "NORP" and name.endswith("s") and not name.endswith("ss"):
-        return name[:-1]
-    return name
+@dataclass
+class _Item:
+    mention: Mention
+    name: str
+    votes: list[tuple[str, int]]
+    state: str | None = None  # the US state it names ("Fla." → florida)
+
+    @property
+    def placed(self) -> bool:
+        """Named as a place or an organisation by its own words (a state, "… Committee")."""
+        return any(weight >= 3 and kind in ("place", "organization") for kind, weight in self.votes)
+
+    @property
+    def personal(self) -> bool:
+        """Tagged, titled or spelt as a person (a first name and a last name)."""
+        return not self.placed and any(kind == "person" for kind, _ in self.votes)
 
 
-def _article_groups(article: Article) -> tuple[dict[str, tuple[str, list[tuple[Mention, str]]]], dict[str, str]]:
-    """Group one article's mentions by name; surnames and acronyms join full names.
-
-    Also returns, for organisations named after a person ("the Doe
-    campaign"), the key of the organisation → the person's name.
-    """
+def _items(article: Article) -> tuple[list[_Item], dict[str, str], dict[str, str]]:
+    """An article's mentions as cleaned names with their votes; the acronyms it
+    spells out; and its organisations named after people ("the Doe campaign")."""
     text = article.text
-    items: list[tuple[Mention, str]] = []
+    items: list[_Item] = []
     acronyms: dict[str, str] = {}
     named_after: dict[str, str] = {}
     for m in article.mentions:
@@ -91,55 +145,205 @@ def _article_groups(article: Article) -> tuple[dict[str, tuple[str, list[tuple[M
         if is_junk(name):
             continue
         after = _ACRONYM_AFTER.match(text[m.end:m.end + 14])
-        if after and len(name.split()) > 1:
+        if after and len(name.split()) > 1 and after.group(1).lower().rstrip(".") not in lx.STATE_ABBREVIATIONS:
             acronyms[after.group(1).replace(".", "")] = _key(name)
-        items.append((m, name))
-    full: dict[str, str] = {}
-    for m, name in items:
-        words = name.split()
-        if m.label == "PERSON" and len(words) > 1:
-            full.setdefault(words[-1].lower(), _key(name))
-        if len(words) > 1 and m.label in ("ORG", "GPE", "FAC", "LOC"):
+        before = text[max(0, m.start - 2):m.start]
+        items.append(_Item(m, name, _votes(m, name, before), _state(name, before)))
+    return items, acronyms, named_after
+
+
+def _is_full(item: _Item) -> bool:
+    """A person's full name: a known first name and a last name, or two names or
+    more tagged or titled as a person's."""
+    m = item.mention
+    return item.personal and bool(people.parse(item.name) or (
+        (m.label == "PERSON" or m.titled) and people.parse(item.name, strict=False)))
+
+
+def _short_for(item: _Item, full: list[tuple[list[str], str]]) -> str | None:
+    """The key of the full name in the article that a surname or first name alone
+    shortens: the first full name it ends ("Doe", "Wasserman Schultz"), else the
+    one full name with that first name ("Hillary")."""
+    words = item.name.split()
+    if len(words) > 1 and people.parse(item.name):
+        return None
+    for full_words, key in full:
+        if people.ends_with(full_words, words):
+            return key
+    if len(words) == 1 and item.mention.label == "PERSON":
+        keys = {key for full_words, key in full if people.same_first_name(full_words[0].lower(), words[0].lower())}
+        return keys.pop() if len(keys) == 1 else None
+    return None
+
+
+def _article_groups(article: Article) -> tuple[dict[str, list[_Item]], set[str], dict[str, str]]:
+    """Group one article's mentions by key; surnames, first names and acronyms
+    join full names. Returns the groups, the keys of names left alone (a
+    surname with no full name here), and organisation key → person name."""
+    items, acronyms, named_after = _items(article)
+    full: list[tuple[list[str], str]] = []
+    for item in items:
+        words = item.name.split()
+        if _is_full(item) and _key(item.name) not in [k for _, k in full]:
+            full.append((words, _key(item.name)))
+        if len(words) > 1 and item.mention.label in ("ORG", "GPE", "FAC", "LOC"):
             initials = "".join(w[0] for w in words if w[0].isupper())
             if len(initials) > 1:
-                acronyms.setdefault(initials, _key(name))
-    groups: dict[str, tuple[str, list[tuple[Mention, str]]]] = {}
-    for m, name in items:
-        key = _key(_fold(name, m.label))
-        words = name.split()
-        if len(words) == 1 and words[0].lower() in full and m.label in ("PERSON", "ORG", "NORP", "GPE"):
-            key = full[words[0].lower()]
-        elif name.replace(".", "") in acronyms:
-            key = acronyms[name.replace(".", "")]
-        groups.setdefault(key, (key, []))[1].append((m, name))
-    return groups, {org: full.get(person.split()[-1].lower(), _key(person)) for org, person in named_after.items()}
+                acronyms.setdefault(initials, _key(item.name))
+    groups: dict[str, list[_Item]] = defaultdict(list)
+    alone: set[str] = set()
+    for item in items:
+        key = _key(_fold(item.name, item.mention.label))
+        short = item.mention.label in ("PERSON", "ORG", "NORP", "GPE") and not item.placed
+        target = _short_for(item, full) if short else None
+        if item.state:
+            key = _key(item.state)
+        elif target:
+            key = target
+            item.votes = [("person", 1)]  # a surname standing for a full name in this article
+        elif item.name.replace(".", "") in acronyms:
+            key = acronyms[item.name.replace(".", "")]
+        elif short and not people.parse(item.name):
+            alone.add(key)
+        groups[key].append(item)
+    persons = {key for _, key in full}
+    return groups, alone, {org: persons_key(person, full) for org, person in named_after.items()}
+
+
+def persons_key(person: str, full: list[tuple[list[str], str]]) -> str:
+    """The key of the full name a person's name shortens in its article, else its own."""
+    words = person.split()
+    return next((key for full_words, key in full if full_words == words or people.ends_with(full_words, words)),
+                _key(person))
+
+
+def _fold(name: str, label: str) -> str:
+    """Group names fold plurals: "Israeli" and "Israelis" are one group."""
+    if label == "NORP" and name.endswith("s") and not name.endswith("ss"):
+        return name[:-1]
+    return name
+
+
+class _Merges:
+    """Which group keys are one actor (union-find; the first key given stays the root)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        while self.parent.get(key, key) != key:
+            key = self.parent[key]
+        return key
+
+    def join(self, key: str, into: str) -> None:
+        a, b = self.find(key), self.find(into)
+        if a != b:
+            self.parent[a] = b
+
+
+def _person_clusters(groups: dict[str, _Group], merges: _Merges) -> None:
+    """Join full names that can name one person: the same last name and
+    suffix, first names that agree (nicknames too), middle names that do not
+    contradict. A name that fits two people joins neither ("George Bush")."""
+    buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, group in groups.items():
+        parsed = people.parse(group.name, strict=False) if group.type == "person" else None
+        if parsed:
+            buckets[(parsed.last, parsed.suffix)].append(key)
+    for keys in buckets.values():
+        clusters: list[list[tuple[str, people.PersonName]]] = []
+        for key in sorted(keys, key=lambda k: (-len(groups[k].mentions), k)):
+            name = people.parse(groups[key].name, strict=False)
+            fits = [c for c in clusters if all(people.same_person(name, other) for _, other in c)]
+            if len(fits) == 1:
+                fits[0].append((key, name))
+                merges.join(key, fits[0][0][0])
+            else:
+                clusters.append([(key, name)])
+
+
+def _fragments(groups: dict[str, _Group], merges: _Merges) -> None:
+    """A person's name run on into a headline word ("Ted Cruz Apologizes") joins
+    the person, when the longer form is the rarer one and the extra words are
+    not name parts (a first name, an initial, a suffix)."""
+    for key in sorted(groups):
+        words = key.split()
+        if len(words) < 3 or groups[key].type != "person":
+            continue
+        for n in range(len(words) - 1, 1, -1):
+            prefix, extra = " ".join(words[:n]), words[n:]
+            if prefix not in groups or groups[prefix].type != "person":
+                continue
+            if any(len(w) == 1 or w in lx.NAME_SUFFIXES or people.is_first_name(w) for w in extra):
+                break
+            if len(groups[prefix].mentions) > len(groups[key].mentions):
+                merges.join(key, prefix)
+                break
+
+
+def _persons(groups: dict[str, _Group], merges: _Merges) -> dict[str, tuple[list[list[str]], int]]:
+    """Each person actor (by root key) with the words of its full names and its article count."""
+    found: dict[str, tuple[list[list[str]], set[str]]] = {}
+    for key, group in groups.items():
+        root = merges.find(key)
+        if groups[root].type != "person" or not people.parse(groups[root].name, strict=False):
+            continue
+        names, articles = found.setdefault(root, ([], set()))
+        names += [n.lower().split() for n in group.names if people.parse(n, strict=False)]
+        articles |= group.articles
+    return {root: (names, len(articles)) for root, (names, articles) in found.items()}
+
+
+def _dominant(candidates: dict[str, int]) -> str | None:
+    """The candidate holding at least DOMINANCE of all candidates' articles."""
+    if not candidates:
+        return None
+    best = sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    return best[0] if best[1] >= DOMINANCE * sum(candidates.values()) else None
+
+
+def _join_alone(groups: dict[str, _Group], alone: set[str], merges: _Merges) -> None:
+    """A surname or first name that no full name anchors in its article joins the
+    one person it names across the corpus: the only bearer, or the one that
+    clearly dominates (Clinton → Hillary Clinton when she is named in nearly
+    every article that names a Clinton in full)."""
+    persons = _persons(groups, merges)
+    for key in sorted(alone):
+        group = groups[key]
+        votes = group.votes
+        if merges.find(key) != key or not votes["person"] or votes["person"] < max(votes["place"], votes["organization"] / 2):
+            continue
+        words = key.split()
+        surname = {root: n for root, (names, n) in persons.items() if any(people.ends_with(w, words) for w in names)}
+        target = _dominant(surname)
+        if not surname and len(words) == 1 and people.is_first_name(key):
+            target = _dominant({root: n for root, (names, n) in persons.items()
+                                if any(people.same_first_name(w[0], key) for w in names)})
+        if target:
+            merges.join(key, target)
 
 
 def _group_site(articles: list[Article]) -> tuple[dict[str, _Group], list[tuple[str, str]]]:
-    """Group every mention of every article by name key; return the groups and
-    the (organisation, person) keys of organisations named after people."""
-    site: dict[str, _Group] = defaultdict(_Group)
-    surname_only: list[tuple[str, str, list[tuple[Mention, str]]]] = []
+    """Group every mention of every article into actors by key; return the groups
+    and the (organisation, person) keys of organisations named after people."""
+    groups: dict[str, _Group] = defaultdict(_Group)
+    alone: set[str] = set()
     relations: list[tuple[str, str]] = []
     for article in articles:
-        local, named_after = _article_groups(article)
+        local, lone, named_after = _article_groups(article)
         relations += named_after.items()
-        for key, (_, items) in local.items():
-            if len(key.split()) == 1 and all(m.label == "PERSON" for m, _ in items):
-                surname_only.append((article.id, key, items))
-                continue
-            for m, name in items:
-                site[key].add(article.id, m, name, *_vote(m, name))
-    # A lone surname joins the one person site-wide with that surname, if unambiguous.
-    owners: dict[str, list[str]] = defaultdict(list)
-    for k, g in site.items():
-        if len(k.split()) > 1 and g.type == "person":
-            owners[k.split()[-1]].append(k)
-    for article_id, key, items in surname_only:
-        target = owners[key][0] if len(owners.get(key, ())) == 1 else key
-        for m, name in items:
-            site[target].add(article_id, m, name, *_vote(m, name))
-    return site, relations
+        alone |= lone
+        for key, items in local.items():
+            for item in items:
+                groups[key].add(article.id, item.mention, item.name, item.votes)
+    merges = _Merges()
+    _person_clusters(groups, merges)
+    _fragments(groups, merges)
+    _join_alone(groups, alone, merges)
+    site: dict[str, _Group] = defaultdict(_Group)
+    for key in sorted(groups):
+        site[merges.find(key)].absorb(groups[key])
+    return site, [(merges.find(org), merges.find(person)) for org, person in relations]
 
 
 def resolve_actors(articles: list[Article]) -> tuple[list[Article], list[Actor]]:
@@ -153,11 +357,12 @@ def resolve_actors(articles: list[Article]) -> tuple[list[Article], list[Actor]]
             site[org].related.add(person)
             site[person].related.add(org)
     actors, ids = _to_actors(site)
+    types = {a.id: a.type for a in actors}
     span_actor: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for key, group in site.items():
         for article_id, s, e in group.mentions:
             span_actor[article_id].append((s, e, ids[key]))
-    linked = [_link_speakers(a, sorted(span_actor[a.id])) for a in articles]
+    linked = [_link_speakers(a, sorted(span_actor[a.id]), types) for a in articles]
     roles: dict[str, list[str]] = defaultdict(list)
     for article in linked:
         for q in article.quotes:
@@ -192,29 +397,30 @@ def _to_actors(site: dict[str, _Group]) -> tuple[list[Actor], dict[str, str]]:
     return actors, ids
 
 
-def _speaker_actor(text: str, sp: Speaker, spans: list[tuple[int, int, str]], starts: list[int]) -> str | None:
+def _speaker_actor(text: str, sp: Speaker, spans: list[tuple[int, int, str]], starts: list[int],
+                   types: dict[str, str]) -> str | None:
     """The actor named by a speaker's name: of the mentions inside the name
     ("Texas Sen. Ted Cruz" holds Texas and Ted Cruz), the one holding its head
-    word, then the one ending last. `spans` are sorted by start."""
+    word, then a person, then the one ending last. `spans` are sorted by start."""
     found = []
     for s, e, actor in spans[max(0, bisect.bisect_left(starts, sp.name_start) - _LOOK_BACK):
                              bisect.bisect_left(starts, sp.name_end)]:
         if s < sp.name_end and sp.name_start < e:
             holds_head = bool(sp.head) and sp.head in text[s:e].lower().split()
-            found.append((not holds_head, -e, -(e - s), actor))
-    return min(found)[3] if found else None
+            found.append((not holds_head, types.get(actor) != "person", -e, -(e - s), actor))
+    return min(found)[-1] if found else None
 
 
 # Mentions overlapping a name start at most this many mentions before it.
 _LOOK_BACK = 8
 
 
-def _link_speakers(article: Article, spans: list[tuple[int, int, str]]) -> Article:
+def _link_speakers(article: Article, spans: list[tuple[int, int, str]], types: dict[str, str]) -> Article:
     quotes = []
     starts = [s for s, _, _ in spans]
     for q in article.quotes:
         sp = q.speaker
-        actor = _speaker_actor(article.text, sp, spans, starts)
+        actor = _speaker_actor(article.text, sp, spans, starts, types)
         if sp.kind not in ("named", "organization", "group") and actor is not None:
             # "a senior Biden administration official" is not Joe Biden.
             actor = None if not sp.name or sp.head in lx.ANONYMOUS_NOUNS | lx.DOCUMENT_NOUNS else actor

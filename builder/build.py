@@ -16,7 +16,7 @@ from . import annotate as ann
 from . import cache
 from .actors import resolve_actors
 from .export import export_files
-from .index import Index, index_site
+from .index import Index, PagePolicy, index_site
 from .overrides import OVERRIDES_FILE, apply_overrides, load_overrides
 from .read import Settings, read_paths
 from .records import Actor, Article, Problem
@@ -202,15 +202,17 @@ def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Sett
 
 def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
           use_directory_urls: bool = True, settings: Settings = Settings(),
-          cache_dir: Path | None = None, progress: Progress | None = None) -> Result:
-    """Build every generated page and data file from the articles in `seeds`.
+          cache_dir: Path | None = None, progress: Progress | None = None,
+          actor_pages: PagePolicy = PagePolicy()) -> Result:
+    """Build every generated page and data file from the articles in `seeds`;
+    `actor_pages` says which actors get a page of their own.
 
     Bad articles are reported in `Result.problems` and left out; the rest build.
     """
     corpus = collect([seeds], model=model, settings=settings, cache_dir=cache_dir, progress=progress)
 
     def pages(articles: list[Article]) -> tuple[Site, Index]:
-        index = index_site(articles, corpus.actors)
+        index = index_site(articles, corpus.actors, actor_pages)
         found, home = render_site(index, templates=templates, use_directory_urls=use_directory_urls)
         return Site(pages=found, files=export_files(index), home=home), index
 

@@ -20,6 +20,19 @@ UNNAMED_KINDS = ("anonymous", "unknown", "document")
 
 
 @dataclass(frozen=True)
+class PagePolicy:
+    """Which actors earn a page of their own: quoted at least `min_quotes` times,
+    mentioned in at least `min_articles` articles, or described in `actors.yml`.
+    The others stay in the actors index and the data files."""
+
+    min_quotes: int = 1
+    min_articles: int = 2
+
+    def earns(self, actor: Actor, quotes: int, articles: int) -> bool:
+        return quotes >= self.min_quotes or articles >= self.min_articles or bool(actor.description)
+
+
+@dataclass(frozen=True)
 class Index:
     """Everything the pages and data files need, computed once."""
 
@@ -34,6 +47,7 @@ class Index:
     summary: dict[str, dict]  # article id → sourcing summary
     unnamed: list[tuple[str, list[tuple[Article, Quote]]]]  # sources described, not named, largest first
     named: list[tuple[str, list[tuple[Article, Quote]]]]  # named sources, largest first
+    paged: frozenset[str] = frozenset()  # actor ids with a page of their own
 
 
 def summary(article: Article) -> dict:
@@ -124,8 +138,9 @@ def actors_present(articles: list[Article], actors: list[Actor]
     return dict(present)
 
 
-def index_site(articles: list[Article], actors: list[Actor]) -> Index:
-    """Group the resolved articles and actors for rendering and export."""
+def index_site(articles: list[Article], actors: list[Actor], pages: PagePolicy = PagePolicy()) -> Index:
+    """Group the resolved articles and actors for rendering and export; `pages`
+    says which actors get a page."""
     # Newest first; undated articles last; then by id.
     articles = sorted(sorted(articles, key=lambda a: a.id), key=lambda a: str(a.metadata.get("date", "")), reverse=True)
     actors = sorted(actors, key=lambda a: a.id)
@@ -149,4 +164,5 @@ def index_site(articles: list[Article], actors: list[Actor]) -> Index:
         together={a.id: _by_count(together[a.id], 8) for a in actors},
         present=present, summary={a.id: summary(a) for a in articles},
         unnamed=unnamed, named=named,
+        paged=frozenset(a.id for a in actors if pages.earns(a, len(said.get(a.id, ())), len(appearances[a.id]))),
     )

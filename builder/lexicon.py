@@ -219,3 +219,34 @@ DEBRIS = frozenset(line.strip().lower() for line in _lines("debris.txt"))
 
 # Common first names and their usual gender ("m" or "f"), from data/first_names.txt.
 FIRST_NAMES = dict(line.split("\t") for line in _lines("first_names.txt"))
+
+# US states, and the forms a party-state tag or a dateline gives them ("R-Tex.",
+# "Boise, Idaho"): abbreviation (without its last stop) → the state's name.
+_STATES = [line.split("\t") for line in _lines("us_states.txt")]
+US_STATES = frozenset(row[0] for row in _STATES)
+STATE_ABBREVIATIONS = {abbr.rstrip("."): row[0] for row in _STATES for abbr in row[1].split()}
+# Two-letter postal codes, read as states only inside a party-state tag ("R-TX").
+POSTAL_CODES = {row[2]: row[0] for row in _STATES}
+# A party-state tag before a place: "(R-Tex.)", "D-Vt.", "I-Vermont".
+PARTY_LETTERS = ("R-", "D-", "I-")
+
+# Head words of organisations' names: as the last word ("Republican National
+# Committee") or before "of"/"on"/"for" ("Council on Foreign Relations").
+ORG_HEADS = _words("""
+committee committees party parties department foundation university college institute
+institution council commission agency association bureau administration campaign plaza
+hotel casino corporation corp corp. inc inc. company co co. bank court senate house
+times post news journal network center centre fund trust union league society church
+school hospital club board office ministry police army navy service services media press
+coalition alliance caucus pac project group organization organisation network channel
+magazine newspaper tribune herald gazette radio television tv studios airlines airways
+motors industries holdings partners capital institute academy museum library laboratory
+commission authority assembly parliament congress legislature cabinet council republic
+kingdom federation reserve exchange market markets fed court tribunal
+""")
+ORG_HEAD_LINKS = _words("of on for")
+
+# Words that start a name but join the next capital without a space ("McCain", "DeSantis").
+NAME_PREFIXES = _words("mc mac fitz van von de la le di da del della des du st o d")
+# A name's generational suffix ("Donald Trump Jr."): people with different ones are different people.
+NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")

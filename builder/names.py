@@ -22,9 +22,35 @@ def is_debris(line: str) -> bool:
     return bare.lower() in lx.DEBRIS
 
 
+# Where a name ends and markup, a link, a poll figure or a handle begins.
+_TAIL = re.compile(r"\s*(?:<|\s\(|https?:|www\.|@|\||:\s|\s\d|\s[-–—]\s).*$", re.S)
+# Quote marks and brackets inside a name ("Hillary] Clinton"), but not an
+# apostrophe between letters ("O'Brien").
+_INNER_MARKS = re.compile(r"[\"“”«»\[\]{}()<>]|(?<![A-Za-z])['’‘]|['’‘](?![A-Za-z])")
+# A capital run on after a lowercase word with no space: "CruzRep" is "Cruz" + "Rep".
+_RUN_ON = re.compile(r"(?<=[a-z]{2})(?=[A-Z])")
+
+
+def _run_together(words: list[str]) -> list[str]:
+    """The words up to where two words were run together across a missing space
+    ("Ted CruzRep" → "Ted Cruz"); a single word is a brand and stays ("PolitiFact")
+    unless a title was run on to it ("RomneySen")."""
+    if len(words) < 2:
+        parts = _RUN_ON.split(words[0]) if words else []
+        return [parts[0]] if len(parts) == 2 and parts[1].lower() in lx.TITLES else words
+    for i, word in enumerate(words):
+        parts = _RUN_ON.split(word)
+        if len(parts) > 1 and parts[0].lower() not in lx.NAME_PREFIXES:
+            return words[:i] + [parts[0]]
+    return words
+
+
 def clean_name(text: str) -> str:
-    """A mention's name without titles, possessives, 'the' or stray punctuation."""
-    name = re.sub(r"\s+", " ", text).strip(lx.NAME_EDGE_PUNCTUATION)
+    """A mention's name without titles, possessives, 'the', stray punctuation,
+    quote marks, markup, links, poll figures or run-together words."""
+    name = _TAIL.sub("", re.sub(r"\s+", " ", text))
+    name = re.sub(r" {2,}", " ", _INNER_MARKS.sub("", name)).strip(lx.NAME_EDGE_PUNCTUATION)
+    name = " ".join(_run_together(name.split(" ")))
     if not re.search(r"\b[A-Z]\.$", name):  # keep the stop of "U.N."
         name = name.rstrip(".")
     name = _POSSESSIVE.sub("", name)

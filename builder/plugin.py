@@ -24,6 +24,9 @@ class SourcebookConfig(Config):
     max_article_mb = c.Type((int, float), default=5)  # larger articles are reported and skipped
     fields = c.Type(dict, default={})  # corpus field names: {"text": "body", "outlet": "source"}
     strict = c.Type(bool, default=False)
+    # An actor gets a page when quoted this often, or mentioned in this many articles.
+    actor_page_quotes = c.Type(int, default=1)
+    actor_page_articles = c.Type(int, default=2)
     # Annotation cache: true (.cache/sourcebook beside mkdocs.yml), false (off) or a directory.
     cache = c.Type((bool, str), default=True)
 
@@ -65,6 +68,7 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
     def on_files(self, files: Files, /, *, config) -> Files:
         from .annotate import ModelNotFound
         from .build import build
+        from .index import PagePolicy
         from .cache import CACHE_DIR
         from .read import Settings
 
@@ -78,7 +82,8 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
                            model=self.config.model, use_directory_urls=config.use_directory_urls,
                            settings=Settings(limit=int(self.config.max_article_mb * 1_000_000),
                                              fields={str(k): str(v) for k, v in self.config.fields.items()}),
-                           cache_dir=cache_dir, progress=Progress(started))
+                           cache_dir=cache_dir, progress=Progress(started),
+                           actor_pages=PagePolicy(self.config.actor_page_quotes, self.config.actor_page_articles))
         except ModelNotFound as exc:
             raise PluginError(str(exc)) from exc
         # Reported at INFO: a skipped article must not fail `mkdocs build --strict`;
@@ -96,8 +101,9 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         for path, content in sorted(result.site.files.items()):
             files.append(File.generated(config, path, content=content))
         self.home = result.site.home
-        log.info("%d articles (%d from the cache, %d parsed), %d actors, %d pages, %d problems, %d warnings in %.1f s",
-                 len(result.articles), result.cached, result.parsed, len(result.index.actors),
+        log.info("%d articles (%d from the cache, %d parsed), %d actors (%d with a page), %d pages, "
+                 "%d problems, %d warnings in %.1f s",
+                 len(result.articles), result.cached, result.parsed, len(result.index.actors), len(result.index.paged),
                  len(result.site.pages), len(result.problems), len(result.warnings), time.monotonic() - started)
         return files
 

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from . import lexicon as lx
 from .index import Index
 from .read import is_safe_url
-from .records import Article, Quote
+from .records import Actor, Article, Quote
 
 SOURCE_LABELS = {
     "named": "Named source",
@@ -169,7 +169,7 @@ def _article_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[st
         src = urls.article_src(index.slug[art.id])
         pages[src] = env.get_template("article.md.j2").render(
             article=art, paragraphs=[segments(art, p.start, p.end) for p in art.paragraphs],
-            summary=index.summary[art.id], actors=index.actor,
+            summary=index.summary[art.id], actors=_paged(index),
             actor_link=lambda aid, _s=src: urls.link(_s, urls.actor_src(aid)),
             index_link=urls.link(src, "actors/index.md"),
         )
@@ -181,16 +181,18 @@ def _actor_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[str,
     titles = {a.id: a.title for a in index.articles}
     metadata = {a.id: a.metadata for a in index.articles}
     for actor in index.actors:
+        if actor.id not in index.paged:
+            continue
         src = urls.actor_src(actor.id)
         said = index.said.get(actor.id, [])
         pages[src] = env.get_template("actor.md.j2").render(
             actor=actor,
             quotes=[(a, q) for a, q in said if q.kind != "indirect"],
             statements=[(a, q) for a, q in said if q.kind == "indirect"],
-            related=[index.actor[r] for r in actor.related if r in index.actor],
+            related=[index.actor[r] for r in actor.related if r in index.paged],
             articles=index.appearances.get(actor.id, []),
             titles=titles, metadata=metadata,
-            together=[(index.actor[i], n) for i, n in index.together.get(actor.id, [])],
+            together=[(index.actor[i], n) for i, n in index.together.get(actor.id, []) if i in index.paged],
             article_link=lambda aid, anchor="", _s=src: urls.link(_s, urls.article_src(index.slug[aid]), anchor),
             actor_link=lambda aid, _s=src: urls.link(_s, urls.actor_src(aid)),
         )
@@ -204,7 +206,7 @@ def _actors_index(env: jinja2.Environment, urls: Urls, index: Index) -> str:
             "letter": _letter(actor.name),
             "actor": actor, "quotes": len(index.said.get(actor.id, [])),
             "articles": len(index.appearances.get(actor.id, [])),
-            "link": urls.link("actors/index.md", urls.actor_src(actor.id)),
+            "link": urls.link("actors/index.md", urls.actor_src(actor.id)) if actor.id in index.paged else None,
         })
     return env.get_template("actors.md.j2").render(rows=rows)
 
@@ -231,6 +233,11 @@ def render_site(index: Index, *, templates: Path, use_directory_urls: bool = Tru
         rows=rows, link=lambda s: urls.link("articles/index.md", s))
     home = env.get_template("home_list.md.j2").render(rows=rows, link=lambda s: urls.link("index.md", s))
     return pages, home
+
+
+def _paged(index: Index) -> dict[str, Actor]:
+    """The actors with a page, by id: the only ones a page links to."""
+    return {aid: actor for aid, actor in index.actor.items() if aid in index.paged}
 
 
 def _letter(name: str) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import textwrap
 
 import pytest
@@ -112,7 +113,12 @@ def test_speakers_link_to_their_actor_with_real_annotation(nlp):
 
 def test_sample_site_actors(sample_site):
     pages = {p.name for p in (sample_site / "actors").iterdir() if p.is_dir()}
-    assert {"joe-biden", "benjamin-netanyahu", "richard-haass", "chris-murphy", "council-on-foreign-relations"} <= pages
+    # quoted, or described in seeds/actors.yml (Joe Biden): a page each
+    assert {"joe-biden", "benjamin-netanyahu", "richard-haass", "chris-murphy"} <= pages
+    # mentioned in one article and never quoted: a row in the index, no page
+    assert "council-on-foreign-relations" not in pages and "kamala-harris" not in pages
+    index = (sample_site / "actors" / "index.html").read_text("utf-8")
+    assert re.search(r'<tr data-type="organization"[^>]*><td>Council on Foreign Relations <small>', index)
     # the nickname is merged by seeds/actors.yml, and junk makes no page
     assert "bibi" not in pages and "netanyahu" not in pages and "biden" not in pages
     assert not {"fed", "oops", "something-went-wrong"} & pages

@@ -1,0 +1,111 @@
+"""People's names across a corpus: parse them, tell when two name one person.
+
+Names are parsed with `nameparser` (titles, middle names and initials,
+generational suffixes); first names are compared through the `nicknames`
+dataset (Tim and Timothy, Bill and William) and recognised with the names of
+`gender-guesser`. Plain string work, no spaCy.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from . import lexicon as lx
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name in lowercase parts: "Donald J. Trump" → donald / (j,) / trump."""
+
+    first: str
+    middle: tuple[str, ...]
+    last: str
+    suffix: str = ""
+
+    @property
+    def initials(self) -> str:
+        return "".join(m[0] for m in self.middle)
+
+
+@functools.lru_cache(maxsize=1)
+def _nicknames():
+    from nicknames import NickNamer
+    return NickNamer()
+
+
+@functools.lru_cache(maxsize=1)
+def _genders():
+    import gender_guesser.detector
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@functools.lru_cache(maxsize=65536)
+def first_name_gender(word: str) -> str | None:
+    """"female", "male" or "unknown" for a known first name (also when used by
+    both), None for a word that is not a first name."""
+    word = word.strip(".").lower()
+    if len(word) < 2 or not word.isalpha():
+        return None
+    answer = _genders().get_gender(word)
+    if answer == "unknown":
+        return lx.FIRST_NAMES.get(word) and {"f": "female", "m": "male"}[lx.FIRST_NAMES[word]]
+    return {"female": "female", "mostly_female": "female", "male": "male",
+            "mostly_male": "male"}.get(answer, "unknown")
+
+
+def is_first_name(word: str) -> bool:
+    """True when `word` is a known given name ("Ted", "Hillary"), whatever its gender."""
+    return first_name_gender(word) is not None
+
+
+def _is_initial(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+|[A-Z]", word))
+
+
+@functools.lru_cache(maxsize=65536)
+def parse(name: str, strict: bool = True) -> PersonName | None:
+    """The parts of a full person name (a first name and a last name at least),
+    or None for a single word. When `strict`, also None for a name whose first
+    word is not a known first name ("Wasserman Schultz" may be a surname alone;
+    "Mitt Romney" is a full name only by other evidence)."""
+    from nameparser import HumanName
+    words = name.split()
+    if len(words) < 2 or (strict and not (is_first_name(words[0]) or _is_initial(words[0]))):
+        return None
+    parsed = HumanName(name)
+    if not parsed.first or not parsed.last:
+        return None
+    middle = tuple(p.strip(".").lower() for part in parsed.middle.split() for p in part.split(".") if p.strip("."))
+    return PersonName(parsed.first.strip(".").lower(), middle, parsed.last.lower(),
+                      parsed.suffix.strip(".").lower())
+
+
+@functools.lru_cache(maxsize=65536)
+def same_first_name(a: str, b: str) -> bool:
+    """True for one given name in two forms: equal, or a nickname of the other (Tim / Timothy)."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:  # an initial ("J. Smith")
+        return a[0] == b[0]
+    names = _nicknames()
+    a_forms = {a} | names.canonicals_of(a) | names.nicknames_of(a)
+    b_forms = {b} | names.canonicals_of(b) | names.nicknames_of(b)
+    return bool(a_forms & {b}) or bool(b_forms & {a})
+
+
+def same_person(a: PersonName, b: PersonName) -> bool:
+    """True when the two names can name one person: the same last name and
+    suffix, first names that agree, and middle names that do not contradict
+    ("Donald J. Trump" and "Donald Trump"; not "George H. W. Bush" and "George W. Bush")."""
+    if a.last != b.last or a.suffix != b.suffix or not same_first_name(a.first, b.first):
+        return False
+    if not a.middle or not b.middle:
+        return True
+    return a.initials == b.initials
+
+
+def ends_with(full: list[str], short: list[str]) -> bool:
+    """True when `short` is the last words of `full` ("Wasserman Schultz" of "Debbie Wasserman Schultz")."""
+    n = len(short)
+    return 0 < n < len(full) and [w.lower() for w in full[-n:]] == [w.lower() for w in short]
