@@ -253,6 +253,7 @@ def report(result: dict, limit: int = 25) -> None:
 
 
 def main() -> None:
+    """Parse the arguments, score a build (or a dump), print and optionally save the result."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("seeds", nargs="?", type=Path, default=SEEDS, help="dev articles as Markdown seeds")
     parser.add_argument("--json", type=Path, help="write the full result (all lists) here")

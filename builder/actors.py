@@ -133,7 +133,7 @@ def _items(article: Article) -> tuple[list[_Item], dict[str, str], dict[str, str
     acronyms: dict[str, str] = {}
     named_after: dict[str, str] = {}
     for m in article.mentions:
-        name = clean_name(m.text)
+        name = _owned(clean_name(m.text))
         suffix = _ORG_SUFFIX.match(text[m.end:m.end + 20])
         if suffix and m.label in ("PERSON", "ORG", "NORP") and not name.endswith(suffix.group(1)):
             end = m.end + suffix.end()
@@ -150,6 +150,15 @@ def _items(article: Article) -> tuple[list[_Item], dict[str, str], dict[str, str
         before = text[max(0, m.start - 2):m.start]
         items.append(_Item(m, name, _votes(m, name, before), _state(name, before)))
     return items, acronyms, named_after
+
+
+def _owned(name: str) -> str:
+    """What a possessive name is about: "Green Party's Jill Stein" is Jill Stein,
+    "Clinton's State Department" the State Department; a one-word remainder is
+    part of a name and stays ("Martha's Vineyard")."""
+    parts = re.split(r"['’]s\s+", name)
+    last = parts[-1].split()
+    return " ".join(last) if len(parts) > 1 and len(last) > 1 and last[0][:1].isupper() else name
 
 
 def _is_full(item: _Item) -> bool:

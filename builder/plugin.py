@@ -27,6 +27,8 @@ class SourcebookConfig(Config):
     # An actor gets a page when quoted this often, or mentioned in this many articles.
     actor_page_quotes = c.Type(int, default=1)
     actor_page_articles = c.Type(int, default=2)
+    # Minify every HTML page as it is written (about a fifth smaller; scripts and styles untouched).
+    minify = c.Type(bool, default=True)
     # Annotation cache: true (.cache/sourcebook beside mkdocs.yml), false (off) or a directory.
     cache = c.Type((bool, str), default=True)
 
@@ -111,6 +113,13 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         if HOME_MARKER in markdown:
             return markdown.replace(HOME_MARKER, self.home)
         return markdown
+
+    def on_post_page(self, output: str, /, *, page, config) -> str:
+        if not self.config.minify:
+            return output
+        import minify_html
+        return minify_html.minify(output, keep_closing_tags=True, keep_html_and_head_opening_tags=True,
+                                  minify_js=False, minify_css=False)
 
     def on_serve(self, server, /, *, config, builder):
         for path in (self.config.seeds, self.config.templates):

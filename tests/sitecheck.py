@@ -1,6 +1,7 @@
 """Helpers to read a built site: pages, links, and whether links resolve."""
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -63,3 +64,45 @@ def broken_links(site: Path, prefix: str = "/") -> list[str]:
 
 def text_of(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+class _Quoted(HTMLParser):
+    """Re-serialises HTML with every attribute value in double quotes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+
+    def _tag(self, tag, attrs, close=""):
+        parts = "".join(f' {k}' if v is None else f' {k}="{html.escape(v, quote=True)}"' for k, v in attrs)
+        self.out.append(f"<{tag}{parts}{close}>")
+
+    def handle_starttag(self, tag, attrs):
+        self._tag(tag, attrs)
+
+    def handle_startendtag(self, tag, attrs):
+        self._tag(tag, attrs, "/")
+
+    def handle_endtag(self, tag):
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        self.out.append(data)
+
+    def handle_entityref(self, name):
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name):
+        self.out.append(f"&#{name};")
+
+    def handle_decl(self, decl):
+        self.out.append(f"<!{decl}>")
+
+
+def read_html(path: Path) -> str:
+    """A built page's HTML with its attributes quoted ("href=x" → 'href="x"'):
+    the site is minified, and tests read it as the browser does."""
+    parser = _Quoted()
+    parser.feed(path.read_text("utf-8"))
+    parser.close()
+    return "".join(parser.out)

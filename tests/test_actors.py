@@ -7,6 +7,8 @@ import textwrap
 
 import pytest
 
+from sitecheck import read_html
+
 from base import with_mentions as article
 
 from builder.actors import resolve_actors
@@ -117,12 +119,12 @@ def test_sample_site_actors(sample_site):
     assert {"joe-biden", "benjamin-netanyahu", "richard-haass", "chris-murphy"} <= pages
     # mentioned in one article and never quoted: a row in the index, no page
     assert "council-on-foreign-relations" not in pages and "kamala-harris" not in pages
-    index = (sample_site / "actors" / "index.html").read_text("utf-8")
+    index = read_html(sample_site / "actors" / "index.html")
     assert re.search(r'<tr data-type="organization"[^>]*><td>Council on Foreign Relations <small>', index)
     # the nickname is merged by seeds/actors.yml, and junk makes no page
     assert "bibi" not in pages and "netanyahu" not in pages and "biden" not in pages
     assert not {"fed", "oops", "something-went-wrong"} & pages
-    netanyahu = (sample_site / "actors" / "benjamin-netanyahu" / "index.html").read_text("utf-8")
+    netanyahu = read_html(sample_site / "actors" / "benjamin-netanyahu" / "index.html")
     assert "Bibi" in netanyahu and "Person" in netanyahu
 
 

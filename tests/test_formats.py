@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from sitecheck import read_html
+
 from conftest import make_project, mkdocs_build
 
 FORMATS = Path(__file__).parent / "formats"
@@ -74,13 +76,13 @@ def test_strict_fails_on_bad_rows_dates_and_empty_pages(tmp_path):
 
 def test_dates_and_outlets_everywhere_a_reader_looks(built):
     _, site, _ = built
-    page = html.unescape((site / "articles" / "wire-2024-03-01-ferry" / "index.html").read_text("utf-8"))
+    page = html.unescape(read_html(site / "articles" / "wire-2024-03-01-ferry" / "index.html"))
     assert "Valley Wire" in page and "<time>2024-03-01</time>" in page and "Rosa Diaz" in page
-    listing = html.unescape((site / "articles" / "index.html").read_text("utf-8"))
+    listing = html.unescape(read_html(site / "articles" / "index.html"))
     order = [listing.index(t) for t in ("Harbor dredging wins approval", "Ferry fares to rise", "Library hours extended")]
     assert order == sorted(order)  # newest first
     assert "The Coastal Times" in listing and "<time>2024-04-09</time>" in listing
-    actor = html.unescape((site / "actors" / "paul-kim" / "index.html").read_text("utf-8"))
+    actor = html.unescape(read_html(site / "actors" / "paul-kim" / "index.html"))
     assert "Valley Wire" in actor and "2024-03-01" in actor
     search = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     assert any("Valley Wire" in doc["text"] for doc in search["docs"])

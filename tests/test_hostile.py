@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from sitecheck import read_html
+
 from conftest import make_project, mkdocs_build
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -47,7 +49,7 @@ def hostile(tmp_path_factory):
 
 
 def page(site: Path, path: str) -> str:
-    return (site / path / "index.html").read_text("utf-8")
+    return read_html(site / path / "index.html")
 
 
 def test_every_good_article_builds(hostile):
@@ -97,7 +99,7 @@ def test_a_carriage_return_in_a_title_is_not_markup(hostile):
 
 def test_a_speaker_named_in_another_script_gets_a_page(hostile):
     _, site, _ = hostile
-    pages = [p for p in (site / "actors").glob("x-*/index.html") if "Владимир Путин" in p.read_text("utf-8")]
+    pages = [p for p in (site / "actors").glob("x-*/index.html") if "Владимир Путин" in read_html(p)]
     assert len(pages) == 1
 
 
