@@ -197,8 +197,11 @@ def type_scores(gold: dict, actors: list[dict], index: dict[str, set[str]]) -> d
 
 
 def page_scores(actors: list[dict], articles: int) -> dict:
-    """Actors that earn a page (quoted, or in two or more articles), and those in three or more."""
-    pages = sum(1 for a in actors if a["quotes"] > 0 or a["articles"] >= 2)
+    """Actors that earn a page under the builder's default policy (quoted, or in
+    enough articles; curated descriptions aside), and those in three or more articles."""
+    from builder.index import PagePolicy
+    policy = PagePolicy()
+    pages = sum(1 for a in actors if a["quotes"] >= policy.min_quotes or a["articles"] >= policy.min_articles)
     return {"actors": len(actors), "pages": pages, "pages_per_article": pages / articles if articles else None,
             "articles_3plus": sum(1 for a in actors if a["articles"] >= 3), "articles": articles}
 

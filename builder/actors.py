@@ -39,6 +39,7 @@ class _Group:
     votes: Counter = field(default_factory=Counter)
     mentions: list[tuple[str, int, int]] = field(default_factory=list)
     related: set[str] = field(default_factory=set)
+    proper: str | None = None  # a name that wins over the forms found ("Florida" for "Fla.")
 
     def add(self, article: str, m: Mention, name: str, votes: list[tuple[str, int]]) -> None:
         self.names[name] += 1
@@ -51,6 +52,7 @@ class _Group:
         self.votes.update(other.votes)
         self.mentions += other.mentions
         self.related |= other.related
+        self.proper = self.proper or other.proper
 
     @property
     def articles(self) -> set[str]:
@@ -64,6 +66,8 @@ class _Group:
 
     @property
     def name(self) -> str:
+        if self.proper:
+            return self.proper
         if self.type == "person":
             full = [(n, c) for n, c in self.names.items() if people.parse(n, strict=False)]
             if full:  # the most used full name ("Donald Trump", not "Donald J. Trump")
@@ -345,6 +349,8 @@ def _group_site(articles: list[Article]) -> tuple[dict[str, _Group], list[tuple[
         for key, items in local.items():
             for item in items:
                 groups[key].add(article.id, item.mention, item.name, item.votes)
+                if item.state:  # a state goes by its name, whatever the text abbreviates
+                    groups[key].proper = " ".join(w if w == "of" else w.capitalize() for w in item.state.split())
     merges = _Merges()
     _person_clusters(groups, merges)
     _fragments(groups, merges)

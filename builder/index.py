@@ -26,7 +26,7 @@ class PagePolicy:
     The others stay in the actors index and the data files."""
 
     min_quotes: int = 1
-    min_articles: int = 2
+    min_articles: int = 3
 
     def earns(self, actor: Actor, quotes: int, articles: int) -> bool:
         return quotes >= self.min_quotes or articles >= self.min_articles or bool(actor.description)

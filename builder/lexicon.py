@@ -131,6 +131,7 @@ mr mr. mrs mrs. ms ms. dr dr. sen sen. senator rep rep. representative gov gov. 
 president vice prime minister secretary gen gen. general adm adm. admiral col col. lt
 lt. capt capt. sgt sgt. judge justice chief mayor chairman chairwoman chair speaker
 leader ambassador prof prof. professor rev rev. pope king queen prince princess sir lord chairperson
+alderman alderwoman councilman councilwoman councilmember assemblyman assemblywoman
 lady former acting deputy attorney commissioner director spokesman spokeswoman candidate
 nominee pm superintendent chancellor sheriff commander detective officer inspector
 provost dean coach pastor rabbi bishop father sister brother dame

@@ -57,6 +57,10 @@ def clean_name(text: str) -> str:
     words = name.split(" ")
     while len(words) > 1 and (words[0].lower() in lx.TITLES or words[0].lower() in lx.ARTICLE_WORDS):
         words.pop(0)
+    # Lowercase words and titles after a name are not part of it ("Twitter junkie",
+    # "Democratic National Committee Chair"), unless a connector would end it ("Office of the President").
+    while len(words) > 1 and (words[-1].islower() or words[-1].lower() in lx.TITLES) and words[-2][:1].isupper():
+        words.pop()
     return " ".join(words).strip(" ,.")
 
 

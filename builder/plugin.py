@@ -26,7 +26,7 @@ class SourcebookConfig(Config):
     strict = c.Type(bool, default=False)
     # An actor gets a page when quoted this often, or mentioned in this many articles.
     actor_page_quotes = c.Type(int, default=1)
-    actor_page_articles = c.Type(int, default=2)
+    actor_page_articles = c.Type(int, default=3)
     # Minify every HTML page as it is written (about a fifth smaller; scripts and styles untouched).
     minify = c.Type(bool, default=True)
     # Annotation cache: true (.cache/sourcebook beside mkdocs.yml), false (off) or a directory.
@@ -113,6 +113,12 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         if HOME_MARKER in markdown:
             return markdown.replace(HOME_MARKER, self.home)
         return markdown
+
+    def on_page_content(self, html: str, /, *, page, config, files) -> str:
+        # An article's footnotes repeat its tags: searching them finds nothing new.
+        if page.meta.get("sourcebook") == "article":
+            return html.replace('<div class="footnote">', '<div class="footnote" data-search-exclude>', 1)
+        return html
 
     def on_post_page(self, output: str, /, *, page, config) -> str:
         if not self.config.minify:

@@ -145,3 +145,62 @@ def test_an_actor_named_index_never_takes_the_index_page():
     a = article("a", "Index spoke to Ann Lee.", [("Index", "PERSON"), ("Ann Lee", "PERSON")])
     _, actors = resolve_actors([a])
     assert sorted(x.id for x in actors) == ["ann-lee", "index-person"]
+
+
+# Identity across a corpus
+
+def _corpus():
+    """Invented articles: one person named four ways, a family, a namesake, states."""
+    return [
+        article("a1", "Jane Q. Public spoke in Salem. Public said the port would open.",
+                [("Jane Q. Public", "PERSON"), ("Salem", "GPE"), ("Public", "PERSON")]),
+        article("a2", "Jane Public, the mayor, met Tim Rook. Rook agreed.",
+                [("Jane Public", "PERSON"), ("Tim Rook", "PERSON"), ("Rook", "PERSON")]),
+        article("a3", "Sen. Timothy M. Rook (D-Vt.) and Ann Doe spoke. Jane said nothing.",
+                [("Timothy M. Rook", "PERSON"), ("Vt.", "GPE"), ("Ann Doe", "PERSON"), ("Jane", "PERSON")],
+                **{"Timothy M. Rook": {"titled": True}}),
+        article("a4", "Bo Doe arrived. Jane Public left. Later Public returned.",
+                [("Bo Doe", "PERSON"), ("Jane Public", "PERSON"), ("Public", "PERSON")]),
+        # no full name here: the surname alone
+        article("a5", "Public told reporters the port was ready. Doe disagreed.",
+                [("Public", "PERSON"), ("Doe", "ORG")]),
+        article("a6", "Ann Doe Apologizes. Ann Doe said sorry.", [("Ann Doe Apologizes", "PERSON"), ("Ann Doe", "PERSON")]),
+        article("a7", "Ann Doe and Ann Doe again.", [("Ann Doe", "PERSON"), ("Ann Doe", "PERSON")]),
+        article("a8", "The Harbor Safety Committee and Green League's Bo Doe met.",
+                [("Harbor Safety Committee", "PERSON"), ("Green League's Bo Doe", "ORG")]),
+    ]
+
+
+def test_one_person_in_many_forms_across_articles():
+    _, actors = resolve_actors(_corpus())
+    names = by_name(actors)
+    public = names["Jane Public"]  # the form used most, not the longest
+    assert public.type == "person"
+    assert {"Jane Q. Public", "Public"} <= set(public.aliases)
+    # every article naming her in full, by surname, or by first name alone (a3,
+    # a5 have no full "Public": she is the only Jane and the only Public in the corpus)
+    assert {m[0] for m in public.mentions} == {"a1", "a2", "a3", "a4", "a5"}
+    (rook,) = [a for a in actors if "Rook" in a.aliases]  # a nickname and a middle initial: one person
+    assert {rook.name, *rook.aliases} == {"Tim Rook", "Timothy M. Rook", "Rook"}
+    assert {m[0] for m in rook.mentions} == {"a2", "a3"}
+
+
+def test_families_stay_apart_and_a_shared_surname_alone_joins_nobody():
+    _, actors = resolve_actors(_corpus())
+    names = by_name(actors)
+    assert names["Ann Doe"].id != names["Bo Doe"].id
+    # "Doe" alone in a5 could be Ann or Bo: neither dominates, so it joins neither
+    assert not any(m[0] == "a5" for a in (names["Ann Doe"], names["Bo Doe"]) for m in a.mentions)
+    assert "a5" in {m[0] for m in names["Doe"].mentions}
+
+
+def test_headline_fragments_possessives_and_state_tags_are_not_people():
+    _, actors = resolve_actors(_corpus())
+    names = by_name(actors)
+    assert "Ann Doe Apologizes" not in names and "Ann Doe Apologizes" in names["Ann Doe"].aliases
+    assert "Bo Doe" in names and "Green League's Bo Doe" not in names
+    assert {m[0] for m in names["Bo Doe"].mentions} == {"a4", "a8"}
+    vermont = names["Vermont"]  # "(D-Vt.)" is a place, never an alias of the senator
+    assert vermont.type == "place" and "Vt" in vermont.aliases
+    assert not any(alias in ("Vt", "Vt.") for a in actors if a.type == "person" for alias in a.aliases)
+    assert names["Harbor Safety Committee"].type == "organization"  # an organisation's head word wins over the tag

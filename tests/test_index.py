@@ -1,9 +1,13 @@
 """The index stage: grouping across articles, computed once, independent of input order."""
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
+
 from base import actor, article, quote
 
-from builder.index import index_site
+from builder.index import PagePolicy, index_site
 
 ONE = "“We won,” said Ann Lee.\nBo Park agreed with Ann Lee."
 TWO = "A senior official said the talks failed.\n“Never again,” said Ann Lee."
@@ -63,3 +67,23 @@ def test_article_slugs_are_unique_and_stable():
     index = index_site(list(texts.values()), [])
     assert index.slug == {"My Story": "my-story", "my-story": "my-story-2", "b": "b"}
     assert index_site(list(texts.values())[::-1], []).slug == index.slug
+
+
+@pytest.mark.parametrize(
+    "policy, paged",
+    [
+        (PagePolicy(), {"ann-lee"}),  # quoted; Bo Park is in one article, never quoted
+        (PagePolicy(min_quotes=3, min_articles=3), set()),
+        (PagePolicy(min_quotes=1, min_articles=1), {"ann-lee", "bo-park"}),
+        (PagePolicy(min_quotes=9, min_articles=2), {"ann-lee"}),  # Ann Lee is in two articles
+    ],
+)
+def test_actors_earn_pages_by_quotes_or_articles(policy, paged):
+    articles, actors = corpus()
+    assert index_site(articles, actors, policy).paged == paged
+
+
+def test_a_curated_description_earns_a_page():
+    articles, (ann, bo) = corpus()
+    described = dataclasses.replace(bo, description="Harbor pilot.")
+    assert "bo-park" in index_site(articles, [ann, described]).paged

@@ -15,6 +15,30 @@ from builder.names import clean_name, is_debris, is_junk, looks_like_name
         ("Sen. Chris Coons", "Chris Coons"),
         ("the White House", "White House"),
         ("Former Gov. Ann Lee", "Ann Lee"),
+        # quote marks, brackets, markup, links, poll figures left by scraping
+        ("Jane Doe '", "Jane Doe"),
+        ("Jane] Doe", "Jane Doe"),
+        ("“Jane Doe”", "Jane Doe"),
+        ("Port Ellis.</tweet>", "Port Ellis"),
+        ("Jane Doe: http://bit.ly/x1", "Jane Doe"),
+        ("Doe 34 percent", "Doe"),
+        ("Doe 42-40", "Doe"),
+        ("Jane Doe 3", "Jane Doe"),
+        ("Jane Doe (D)", "Jane Doe"),
+        # words run together across a missing space; brands and Mc/De names stay
+        ("Jane DoeRep", "Jane Doe"),
+        ("Ann LeeJo RoeSen", "Ann Lee"),
+        ("DoeSen", "Doe"),
+        ("PolitiFact", "PolitiFact"),
+        ("Kevin McCarthy", "Kevin McCarthy"),
+        ("Ron DeSantis", "Ron DeSantis"),
+        ("O'Brien", "O'Brien"),
+        ("Beto O’Rourke", "Beto O’Rourke"),
+        # trailing lowercase words and titles are not the name; connectors keep it
+        ("Harbor Trust Chair", "Harbor Trust"),
+        ("Twitter junkie", "Twitter"),
+        ("Office of the President", "Office of the President"),
+        ("Alderman Jo Roe", "Jo Roe"),
     ],
 )
 def test_clean_name(raw, clean):

@@ -59,3 +59,15 @@ def test_render_site_makes_one_page_per_article_and_actor():
     assert "../../actors/ann-lee/" in pages["articles/one.md"]
     assert "Found by the rule “direct”; speaker by “verb-subject”" in pages["articles/one.md"].replace("&#45;", "-")
     assert "articles/one/" in home
+
+
+def test_actors_without_a_page_are_listed_but_not_linked():
+    text = "“We won,” said Ann Lee. Bo Park agreed."
+    art = article("one", text, quotes=(quote("Ann Lee", "We won,", text, actor="ann-lee"),))
+    ann = actor("ann-lee", "Ann Lee", ("one", 15, 22))
+    bo = actor("bo-park", "Bo Park", ("one", 24, 31))
+    pages, _ = render_site(index_site([art], [ann, bo]), templates=ROOT / "templates")
+    assert "actors/bo-park.md" not in pages and "actors/ann-lee.md" in pages
+    listing = pages["actors/index.md"]
+    assert "Bo Park" in listing and 'href="bo-park/"' not in listing and 'href="ann-lee/"' in listing
+    assert "bo-park" not in pages["actors/ann-lee.md"]  # "often appears with" links only to pages
