@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from . import annotate as ann
-from . import cache
+from . import cache, parallel
 from .actors import resolve_actors
 from .export import export_files
 from .index import Index, PagePolicy, index_site
 from .overrides import OVERRIDES_FILE, apply_overrides, load_overrides
+from .parallel import ParsedStream
 from .read import Settings, read_paths
 from .records import Actor, Article, Problem
 from .render import Site, render_site
@@ -90,7 +91,7 @@ def _from_store(store: cache.AnnotationCache | None, key: str, article: Article)
     return dataclasses.replace(article, quotes=quotes, mentions=mentions), logged
 
 
-def _parse(article: Article, model: str) -> tuple[Article, list]:
+def parse(article: Article, model: str) -> tuple[Article, list]:
     """Annotate with spaCy, recording the warnings it logs so that a hit can repeat them."""
     nlp = _pipeline(model)  # first: what loading the model logs is not the article's
     recorder = cache.Recorder(article.source)
@@ -102,47 +103,93 @@ def _parse(article: Article, model: str) -> tuple[Article, list]:
         logger.removeHandler(recorder)
 
 
-def annotate_cached(article: Article, model: str, store: cache.AnnotationCache | None = None,
-                    tally: cache.Tally | None = None) -> Article:
-    """Annotate one article, reusing an earlier result for identical input and
-    settings: from memory, else from the persistent `store`, else by parsing it."""
-    tally = tally if tally is not None else cache.Tally()
+def _lookup(article: Article, model: str, store: cache.AnnotationCache | None
+            ) -> tuple[str | None, tuple[Article, list] | None]:
+    """The article's cache key and its earlier result: from memory, else from the store."""
     key = _cache_key(article, model)
-    found = None if key is None else _CACHE.get(key) or _from_store(store, key, article)
+    return key, None if key is None else _CACHE.get(key) or _from_store(store, key, article)
+
+
+def _keep(article: Article, found: tuple[Article, list]) -> Article:
+    """Metadata and source path are not part of the key; take them from the fresh read."""
+    return dataclasses.replace(found[0], metadata=article.metadata, source=article.source)
+
+
+def _parse_here(articles: list[Article], model: str) -> ParsedStream:
+    """Annotate in this process, one article at a time, as the caller asks for them."""
+    for article in articles:
+        try:
+            found = parse(article, model)
+        except ann.ModelNotFound:
+            raise
+        except Exception as exc:  # one bad article never takes the site down
+            log.debug("annotation failed", exc_info=True)
+            yield parallel.Failed(repr(exc)), None
+        else:
+            yield found, cache.encode(*found)
+
+
+def _parse_misses(misses: list[Article], model: str, n_process: int, scheduler: str | None) -> ParsedStream:
+    """The articles not in the cache, annotated in input order: on a Dask cluster
+    (`scheduler`), in worker processes when there are enough of them, else here."""
+    if scheduler and misses:
+        from .distributed import parse_on_cluster  # dask is imported only when asked for
+
+        return parse_on_cluster(misses, model, scheduler, cache.environment(model))
+    if parallel.use_pool(misses, n_process):
+        return parallel.parse_in_workers(misses, model, n_process, cache.environment(model))
+    return _parse_here(misses, model)
+
+
+def _settle(article: Article, looked_up: tuple[str | None, tuple[Article, list] | None],
+            parsed: ParsedStream, store: cache.AnnotationCache | None,
+            tally: cache.Tally) -> Article | parallel.Failed:
+    """The annotated article: a hit (its log lines told again) or the next parsed
+    miss (stored); Failed when annotating it raised."""
+    key, found = looked_up
     if found is None:
         tally.misses += 1
-        found = _parse(article, model)
-        if key is not None and store is not None:
-            store.put(key, cache.encode(*found))
+        found, value = next(parsed)
+        if isinstance(found, parallel.Failed):
+            return found
+        if key is not None and store is not None and value is not None:
+            store.put(key, value)
     else:
         tally.hits += 1
         cache.replay(found[1], article.source)
     if key is not None:
         _CACHE[key] = found
-    # Metadata and source path are not part of the key; take them from the fresh read.
-    return dataclasses.replace(found[0], metadata=article.metadata, source=article.source)
+    return _keep(article, found)
 
 
 def annotate_all(articles: list[Article], model: str, *, cache_dir: Path | None = None,
-                 progress: Progress | None = None, tally: cache.Tally | None = None
-                 ) -> tuple[list[Article], list[Problem]]:
+                 progress: Progress | None = None, tally: cache.Tally | None = None,
+                 n_process: int = 0, scheduler: str | None = None) -> tuple[list[Article], list[Problem]]:
     """Annotate each article on its own: one that fails is reported and left out.
     With `cache_dir`, results persist there between runs; `progress` is told
-    (done, total, parsed) after each article; `tally` counts hits and misses."""
+    (done, total, parsed) after each article; `tally` counts hits and misses.
+    The misses are parsed by `n_process` processes (0: one per CPU), or on the
+    Dask cluster whose scheduler is at `scheduler`; the records are the same."""
     store = cache.AnnotationCache(cache_dir) if cache_dir is not None else None
     tally = tally if tally is not None else cache.Tally()
     annotated, problems = [], []
     try:
-        for done, article in enumerate(articles, 1):
-            try:
-                annotated.append(annotate_cached(article, model, store, tally))
-            except ann.ModelNotFound:
-                raise
-            except Exception as exc:  # one bad article never takes the site down
-                log.debug("annotation failed", exc_info=True)
-                problems.append(Problem(article.source, f"annotation failed: {exc!r}"))
-            if progress is not None:
-                progress(done, len(articles), tally.misses)
+        looked_up = [_lookup(article, model, store) for article in articles]
+        misses = [article for article, (_, found) in zip(articles, looked_up) if found is None]
+        parsed = _parse_misses(misses, model, n_process or parallel.default_processes(), scheduler)
+        if progress is not None:
+            progress(0, len(articles), 0)  # before the model loads: a bar shows at once
+        try:
+            for done, (article, entry) in enumerate(zip(articles, looked_up), 1):
+                result = _settle(article, entry, parsed, store, tally)
+                if isinstance(result, parallel.Failed):
+                    problems.append(Problem(article.source, f"annotation failed: {result.reason}"))
+                else:
+                    annotated.append(result)
+                if progress is not None:
+                    progress(done, len(articles), tally.misses)
+        finally:
+            parsed.close()
     finally:
         if store is not None:
             store.close()
@@ -184,15 +231,18 @@ def isolated(stage: Callable[[list[Article]], T], articles: list[Article], what:
 
 
 def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Settings = Settings(),
-            cache_dir: Path | None = None, progress: Progress | None = None) -> Corpus:
+            cache_dir: Path | None = None, progress: Progress | None = None,
+            n_process: int = 0, scheduler: str | None = None) -> Corpus:
     """Read, annotate and resolve actors for the articles in `paths` (files or
     directories), applying their curated `actors.yml`. `settings` say how to
     read (size limit, corpus field names); `cache_dir` holds the annotation cache
-    (None: annotate without a persistent cache)."""
+    (None: annotate without a persistent cache); `n_process` and `scheduler`
+    say where to parse (see `annotate_all`)."""
     articles, read_problems = read_paths(paths, settings)
     overrides, bad_overrides = load_overrides(overrides_files(paths))
     tally = cache.Tally()
-    annotated, failed = annotate_all(articles, model, cache_dir=cache_dir, progress=progress, tally=tally)
+    annotated, failed = annotate_all(articles, model, cache_dir=cache_dir, progress=progress, tally=tally,
+                                     n_process=n_process, scheduler=scheduler)
     (resolved, actors), annotated, unresolved = isolated(resolve_actors, annotated, "actor resolution")
     resolved, actors, override_warnings = apply_overrides(resolved, actors, overrides)
     found = read_problems + bad_overrides + failed + unresolved
@@ -202,14 +252,16 @@ def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Sett
 
 def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
           use_directory_urls: bool = True, settings: Settings = Settings(),
-          cache_dir: Path | None = None, progress: Progress | None = None,
+          cache_dir: Path | None = None, progress: Progress | None = None, n_process: int = 0,
           actor_pages: PagePolicy = PagePolicy()) -> Result:
-    """Build every generated page and data file from the articles in `seeds`;
-    `actor_pages` says which actors get a page of their own.
+    """Build every generated page and data file from the articles in `seeds`,
+    parsing in `n_process` processes (0: one per CPU); `actor_pages` says which
+    actors get a page of their own.
 
     Bad articles are reported in `Result.problems` and left out; the rest build.
     """
-    corpus = collect([seeds], model=model, settings=settings, cache_dir=cache_dir, progress=progress)
+    corpus = collect([seeds], model=model, settings=settings, cache_dir=cache_dir, progress=progress,
+                     n_process=n_process)
 
     def pages(articles: list[Article]) -> tuple[Site, Index]:
         index = index_site(articles, corpus.actors, actor_pages)

@@ -18,6 +18,19 @@ def _add_no_cache(parser: argparse.ArgumentParser, where: str) -> None:
                         help=f"parse every article again and write no annotation cache (default: {where})")
 
 
+def _count(value: str) -> int:
+    """A number of processes: 0 or more."""
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value}: give 0 (one per CPU) or more")
+    return number
+
+
+def _add_processes(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--processes", type=_count, default=None, metavar="N",
+                        help="processes that parse the articles not in the cache (default: one per CPU; 1: this one only)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sourcebook", description="Annotated news articles as a browsable MkDocs site.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
@@ -31,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     ann.add_argument("--strict", action="store_true", help="exit 1 if any article was bad (the others are still printed)")
     _add_model(ann)
     _add_no_cache(ann, "./.cache/sourcebook")
+    _add_processes(ann)
+    ann.add_argument("--scheduler", metavar="ADDRESS",
+                     help="parse on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786)")
 
     bld = sub.add_parser("build", help="build the site (mkdocs build with these settings)")
     bld.add_argument("--seeds", type=Path, help="directory of articles")
@@ -38,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     bld.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"))
     bld.add_argument("--strict", action="store_true", help="fail on any bad article")
     _add_no_cache(bld, ".cache/sourcebook beside mkdocs.yml")
+    _add_processes(bld)
 
     cch = sub.add_parser("cache", help="show or clear the annotation cache")
     cch.add_argument("--clear", action="store_true", help="delete the cached annotations")
@@ -52,15 +69,19 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from .cache import CACHE_DIR
     from .export import record
     from .index import actors_present
+    from .parallel import WorkerError
+    from .progress import terminal_bar
 
     paths = list(args.paths) + ([args.jsonl] if args.jsonl else [])
     if not paths:
         print("sourcebook annotate: give article paths or --jsonl FILE", file=sys.stderr)
         return 2
     try:
-        corpus = collect(paths, model=args.model or ann.DEFAULT_MODEL,
-                         cache_dir=None if args.no_cache else CACHE_DIR.resolve())
-    except ann.ModelNotFound as exc:
+        with terminal_bar() as bar:
+            corpus = collect(paths, model=args.model or ann.DEFAULT_MODEL,
+                             cache_dir=None if args.no_cache else CACHE_DIR.resolve(), progress=bar,
+                             n_process=args.processes or 0, scheduler=args.scheduler)
+    except (ann.ModelNotFound, WorkerError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     for problem in corpus.problems:
@@ -78,9 +99,12 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    """`mkdocs build` with the command line's settings, a progress bar on a terminal."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from .progress import terminal_bar
 
     overrides = {}
     if args.site_dir:
@@ -100,7 +124,11 @@ def cmd_build(args: argparse.Namespace) -> int:
             plugin.config.strict = True
         if args.no_cache:
             plugin.config.cache = False
-        build(config)
+        if args.processes is not None:
+            plugin.config.n_process = args.processes
+        with terminal_bar() as bar:
+            plugin.progress = bar
+            build(config)
     except MkDocsException as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

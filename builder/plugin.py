@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -31,6 +32,8 @@ class SourcebookConfig(Config):
     minify = c.Type(bool, default=True)
     # Annotation cache: true (.cache/sourcebook beside mkdocs.yml), false (off) or a directory.
     cache = c.Type((bool, str), default=True)
+    # Processes that parse the articles not in the cache: 0 = one per CPU, 1 = MkDocs' own only.
+    n_process = c.Type(int, default=0)
 
 
 class Progress:
@@ -56,6 +59,8 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
 
     def __init__(self) -> None:
         self.home = ""
+        # Told how annotation goes; None: `Progress` log lines (the CLI puts a bar here on a terminal).
+        self.progress: Callable[[int, int, int], None] | None = None
 
     def on_config(self, config):
         base = Path(config.config_file_path or ".").resolve().parent
@@ -65,6 +70,8 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
                 raise PluginError(f"sourcebook: option '{option}': {path} is not a directory "
                                   f"(paths are relative to {config.config_file_path or 'mkdocs.yml'})")
             self.config[option] = str(path)
+        if self.config.n_process < 0:
+            raise PluginError(f"sourcebook: option 'n_process': {self.config.n_process} is not 0 (one per CPU) or more")
         return config
 
     def on_files(self, files: Files, /, *, config) -> Files:
@@ -72,6 +79,7 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         from .build import build
         from .index import PagePolicy
         from .cache import CACHE_DIR
+        from .parallel import WorkerError
         from .read import Settings
 
         seeds = Path(self.config.seeds)
@@ -84,9 +92,10 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
                            model=self.config.model, use_directory_urls=config.use_directory_urls,
                            settings=Settings(limit=int(self.config.max_article_mb * 1_000_000),
                                              fields={str(k): str(v) for k, v in self.config.fields.items()}),
-                           cache_dir=cache_dir, progress=Progress(started),
+                           cache_dir=cache_dir, progress=self.progress or Progress(started),
+                           n_process=self.config.n_process,
                            actor_pages=PagePolicy(self.config.actor_page_quotes, self.config.actor_page_articles))
-        except ModelNotFound as exc:
+        except (ModelNotFound, WorkerError) as exc:
             raise PluginError(str(exc)) from exc
         # Reported at INFO: a skipped article must not fail `mkdocs build --strict`;
         # the plugin's own `strict` setting makes bad input fatal.
