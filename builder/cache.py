@@ -66,39 +66,50 @@ def annotator_version() -> str:
 
 
 def spacy_version() -> str:
-    """The installed spaCy version."""
-    import spacy
+    """The installed spaCy version (read from its metadata: spaCy is not imported)."""
+    from importlib.metadata import version
 
-    return spacy.__version__
+    return version("spacy")
 
 
 @functools.lru_cache(maxsize=8)
 def model_identity(model: str) -> str | None:
     """`lang_name==version` of the model `load_pipeline(model)` would load, read from
-    its meta.json without loading it; None when no such model is installed."""
-    import spacy.util
-
-    from .annotate.pipeline import DEFAULT_MODEL, FALLBACK_MODELS
+    its meta.json without loading it (or spaCy); None when no such model is installed."""
+    from .annotate.settings import DEFAULT_MODEL, FALLBACK_MODELS
 
     candidates = [model] + [m for m in FALLBACK_MODELS if m != model and model == DEFAULT_MODEL]
     for name in candidates:
-        try:
-            if spacy.util.is_package(name):
-                meta = spacy.util.get_model_meta(spacy.util.get_package_path(name))
-            elif Path(name).is_dir():
-                meta = spacy.util.get_model_meta(Path(name))
-            else:
-                continue
-        except (OSError, ValueError):
-            continue
-        return f"{meta.get('lang', '')}_{meta.get('name', '')}=={meta.get('version', '')}"
+        meta = _model_meta(name)
+        if meta is not None:
+            return f"{meta.get('lang', '')}_{meta.get('name', '')}=={meta.get('version', '')}"
     return None
+
+
+def _model_meta(name: str) -> dict | None:
+    """The meta.json of an installed model package or a model directory, found without importing either."""
+    import importlib.util
+
+    folder = Path(name) if Path(name).is_dir() else None
+    if folder is None:
+        try:
+            spec = importlib.util.find_spec(name) if name.isidentifier() else None
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        folder = Path(next(iter(spec.submodule_search_locations)))
+    try:
+        meta = json.loads((folder / "meta.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
 
 
 def environment(model: str, settings: Mapping[str, Any] | None = None) -> str | None:
     """Everything but the article that goes into a key, as one string; None when
     the model cannot be identified (then nothing is cached)."""
-    from .annotate.speakers import DISABLED
+    from .annotate.settings import DISABLED
 
     identity = model_identity(model)
     if identity is None:

@@ -30,10 +30,23 @@ SOURCE_ICONS = {"named": "●", "anonymous": "◌", "organization": "■", "grou
 QUOTE_LABELS = {"direct": "direct quotation", "partial": "partial quotation", "indirect": "reported statement"}
 TYPE_LABELS = {"person": "Person", "organization": "Organization", "place": "Place", "group": "Group", "other": "Other"}
 
-# Characters that mean something to HTML, Markdown or its extensions anywhere in a line.
-_SPECIAL = frozenset('&<>"\'\\`*_[]{}!|~^$:#')
+# Characters that mean something to HTML, Markdown or its extensions anywhere in
+# a line, and control characters (Markdown uses some as placeholders).
+_SPECIAL = '&<>"\'\\`*_[]{}!|~^$:#'
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"  # not tab, line feed or carriage return
 # ...and those that mean something at the start of a line.
-_LINE_START = frozenset("0123456789+-=>.")
+_LINE_START = "0123456789+-=>."
+_NEEDS_REFERENCE = re.compile(
+    # a line's leading whitespace (it would indent a code block) and a marker after it
+    r"(?:^|(?<=[\n\r]))(?:[^\S\n\r]+[" + re.escape(_LINE_START) + r"]?|[" + re.escape(_LINE_START) + r"])"
+    r"|[" + re.escape(_SPECIAL) + _CONTROL + r"]"
+    r"|[ \t](?=[\n\r])"  # spaces that would end a line with a break
+)
+
+
+def _reference(match: re.Match) -> str:
+    return "".join(f"&#{ord(ch)};" if ch in " \t" or ord(ch) < 32 or ord(ch) == 127 or not ch.isspace() else ch
+                   for ch in match.group())
 
 
 def md_escape(value: object) -> Markup:
@@ -41,30 +54,10 @@ def md_escape(value: object) -> Markup:
     references so that Python-Markdown leaves it alone: special characters
     anywhere, list and heading markers at a line start, spaces that would
     indent a code block or end a line with a break, and invisible control
-    characters (Markdown uses some as placeholders)."""
+    characters."""
     if isinstance(value, Markup):
         return value
-    text = str(value)
-    out = []
-    line_start = True
-    for i, ch in enumerate(text):
-        if _needs_reference(ch, line_start, text[i + 1:i + 2]):
-            out.append(f"&#{ord(ch)};")
-        else:
-            out.append(ch)
-        if ch in "\n\r":
-            line_start = True
-        elif not ch.isspace():
-            line_start = False
-    return Markup("".join(out))
-
-
-def _needs_reference(ch: str, line_start: bool, following: str) -> bool:
-    if ch in _SPECIAL or (line_start and ch in _LINE_START):
-        return True
-    if ch in " \t":
-        return line_start or following in ("\n", "\r")
-    return (ord(ch) < 32 and ch not in "\n\r") or ord(ch) == 127
+    return Markup(_NEEDS_REFERENCE.sub(_reference, str(value)))
 
 
 def _finalize(value: object) -> object:

@@ -170,7 +170,7 @@ KEY_PARTS: dict[str, Callable[[Path, pytest.MonkeyPatch], None]] = {
     "model": lambda folder, mp: mp.setattr(cache, "model_identity", lambda model: "en_core_web_sm==9.9.9"),
     "spacy": lambda folder, mp: mp.setattr(cache, "spacy_version", lambda: "9.9.9"),
     "annotator": lambda folder, mp: mp.setattr(cache, "annotator_version", lambda: "changed code"),
-    "settings": lambda folder, mp: mp.setattr("builder.annotate.speakers.DISABLED", {"direct"}),
+    "settings": lambda folder, mp: mp.setattr("builder.annotate.settings.DISABLED", {"direct"}),
 }
 
 

@@ -16,11 +16,27 @@ PACKAGE = ROOT / "builder"
 
 
 @pytest.mark.parametrize("module", ["lexicon", "records", "read", "names", "slugs", "actors", "overrides",
-                                    "index", "export", "render"])
+                                    "index", "export", "render", "people", "annotate", "build", "cache", "plugin"])
 def test_stages_after_annotation_load_no_spacy(module):
     code = f"import sys, builder.{module}; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_build_from_the_cache_never_imports_spacy(tmp_path):
+    """Everything from the cache: the cache key is computed from metadata, not by importing spaCy."""
+    seeds = ROOT / "tests" / "scenarios" / "basic" / "seeds"
+    code = ("import sys; from pathlib import Path; from builder.build import build\n"
+            "for _ in range(2):\n"
+            f"    r = build(Path({str(seeds)!r}), templates=Path({str(ROOT / 'templates')!r}), cache_dir=Path({str(tmp_path)!r}), n_process=1)\n"
+            "    print(r.parsed, 'spacy' in sys.modules)\n")
+    # first run parses (and imports spaCy); a fresh process then finds everything cached
+    first = subprocess.run([sys.executable, "-c", code.replace("range(2)", "range(1)")], cwd=ROOT,
+                           capture_output=True, text=True, check=True)
+    assert first.stdout.split()[1] == "True" and int(first.stdout.split()[0]) > 0
+    second = subprocess.run([sys.executable, "-c", code.replace("range(2)", "range(1)")], cwd=ROOT,
+                            capture_output=True, text=True, check=True)
+    assert second.stdout.split() == ["0", "False"], second.stdout + second.stderr
 
 
 def test_header_phrases_stay_whole():

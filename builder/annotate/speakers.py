@@ -36,7 +36,7 @@ SPEAKER_RULES: dict[str, str] = {
     "previous-subject": "the person the sentence right before the quote is about",
 }
 
-DISABLED: set[str] = set()  # rule names switched off; see `attribution.disabled_rules`
+from .settings import DISABLED  # noqa: E402  (rule names switched off; see `attribution.disabled_rules`)
 
 
 def rule_on(name: str) -> bool:

@@ -1,0 +1,174 @@
+"""Annotate one article: its quotes, their speakers and its named mentions.
+
+`annotate()` is a pure function of the article text and the pipeline: it
+never looks at other articles.
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+from spacy.language import Language
+
+from ..records import Article, Mention, Span
+from .. import lexicon as lx
+from .attribution import attribute_paragraph
+from .marks import find_quoted
+from ..names import clean_name, is_junk, looks_like_name
+from .attribution import Candidate
+from .resolve import Person, SpeakerResolver, name_gender, to_quote
+
+log = logging.getLogger("builder.annotate")
+
+MENTION_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+_MAX_PARAGRAPH = 20_000
+
+
+def _mentions(doc, offset: int, speaker_spans: list[tuple[int, int]]) -> list[Mention]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in MENTION_LABELS:
+            continue
+        start, end = offset + ent.start_char, offset + ent.end_char
+        prev = doc[ent.start - 1].lower_ if ent.start else ""
+        found.append(Mention(
+            text=ent.text, start=start, end=end, label=ent.label_,
+            speaker=any(s <= start and end <= e for s, e in speaker_spans),
+            titled=prev in lx.TITLES, head=ent.root.lower_,
+        ))
+    return found
+
+
+def _people(doc, offset: int, para: int, regions: list[tuple[int, int]]) -> list[Person]:
+    """PERSON names outside quotation marks (`regions`): the candidates for 'he' and 'she'."""
+    spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    # Proper-noun subjects the model did not tag as people ("Sanders said").
+    for tok in doc:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG") and (
+                not tok.ent_type_ or tok.head.lemma_.lower() in lx.SPEECH_VERBS):
+            left = tok.i
+            while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "compound" and doc[left - 1].lower_ not in lx.TITLES:
+                left -= 1
+            spans.append(doc[left: tok.i + 1])
+    found = []
+    for ent in spans:
+        if any(s <= ent.start_char < e for s, e in regions):
+            continue
+        prev = doc[ent.start - 1].text if ent.start else ""
+        found.append(Person(
+            text=ent.text, start=offset + ent.start_char, end=offset + ent.end_char, para=para,
+            sent=offset + ent.sent.start_char, subject=ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj",) and ent.root.dep_ in ("appos", "compound"),
+            gender=name_gender(prev, ent.text), head=ent.root.lower_,
+        ))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _drop_unfinished(parsed, article: Article) -> None:
+    """An unclosed quote runs on only into a paragraph that opens with a
+    quotation mark; otherwise its mark was a stray and the quote is dropped."""
+    for i, (number, para, cands, _) in enumerate(parsed):
+        following = parsed[i + 1][1] if i + 1 < len(parsed) else None
+        opens = following is not None and article.text[following.start:following.start + 2].startswith(lx.CONTINUATION_OPENERS)
+        if not opens and any(c.open_end for c in cands):
+            log.warning("%s: paragraph %d has an unclosed quotation mark; its quote is skipped", article.source, number + 1)
+            cands[:] = [c for c in cands if not c.open_end]
+
+
+def _carry_back(parsed) -> None:
+    """A quote running over paragraphs is attributed at its end: give the
+    earlier paragraphs' pieces that attribution."""
+    for i in range(len(parsed) - 2, -1, -1):
+        cands, following = parsed[i][2], parsed[i + 1][2]
+        opener = next((c for c in following if c.kind == "direct" and c.opens_paragraph), None)
+        if opener is None or opener.who is None:
+            continue
+        for cand in cands:
+            if cand.kind == "direct" and cand.open_end and cand.who is None:
+                cand.who = dataclasses.replace(opener.who, rule="carry-back")
+                cand.cue, cand.continues, cand.rule = opener.cue, False, "carry-back"
+
+
+def annotate(article: Article, nlp: Language) -> Article:
+    """Return the article with its quotes and mentions filled in."""
+    paragraphs = [piece for p in article.paragraphs for piece in _pieces(article.text, p)]
+    docs = nlp.pipe(article.text[p.start:p.end] for p in paragraphs)
+    parsed = []
+    mentions: list[Mention] = []
+    people: list[Person] = []
+    for number, (para, doc) in enumerate(zip(paragraphs, docs)):
+        quoted, unbalanced = find_quoted(doc.text)
+        if unbalanced:
+            log.info("%s: paragraph %d has unbalanced quotation marks", article.source, number + 1)
+        try:
+            cands = [_shifted(c, para.start) for c in attribute_paragraph(doc, quoted)]
+        except Exception:  # one confusing paragraph must not lose the article
+            log.warning("%s: paragraph %d could not be attributed; skipped", article.source, number + 1, exc_info=log.isEnabledFor(logging.DEBUG))
+            cands = []
+        speakers = [(c.who.start, c.who.end) for c in cands if c.who]
+        mentions.extend(_mentions(doc, para.start, speakers))
+        people.extend(_people(doc, para.start, number, [(q.outer_start, q.outer_end) for q in quoted]))
+        sents = [para.start + s.start_char for s in doc.sents]
+        parsed.append((number, para, cands, sents))
+    _drop_unfinished(parsed, article)
+    _carry_back(parsed)
+    resolver = SpeakerResolver(mentions, people)
+    quotes = []
+    for number, para, cands, sents in parsed:
+        for cand in cands:
+            where = cand.who.start if cand.who else cand.start
+            sent = max((s for s in sents if s <= where), default=para.start)
+            speaker = resolver.speaker(cand, number, sent)
+            if cand.kind == "source":
+                continue
+            quotes.append(to_quote(cand, text=article.text, number=len(quotes) + 1, speaker=speaker))
+    mentions = sorted(mentions + _speaker_mentions(quotes, mentions), key=lambda m: (m.start, m.end))
+    return dataclasses.replace(article, quotes=tuple(quotes), mentions=tuple(mentions))
+
+
+def _pieces(text: str, para: Span, limit: int = _MAX_PARAGRAPH) -> list[Span]:
+    """A paragraph longer than `limit` characters, cut for parsing at sentence
+    ends (at a space when a sentence is longer still): annotated whole, never truncated."""
+    pieces, start = [], para.start
+    while para.end - start > limit:
+        window = text[start:start + limit]
+        cut = max(window.rfind(end) + len(end) for end in lx.SENTENCE_ENDS)
+        if cut < limit // 2:
+            cut = window.rfind(" ") + 1 or limit
+        end = start + cut
+        pieces.append(Span(start, len(text[:end].rstrip())))
+        start = end + len(text[end:para.end]) - len(text[end:para.end].lstrip())
+    pieces.append(Span(start, para.end))
+    return [p for p in pieces if p.end > p.start]
+
+
+def _shifted(cand: Candidate, offset: int) -> Candidate:
+    """The candidate with article offsets in place of paragraph offsets: the one place they change."""
+    who = cand.who
+    if who is not None:
+        rel = who.relative
+        who = dataclasses.replace(who, start=who.start + offset, end=who.end + offset,
+                                  relative=(rel[0], rel[1] + offset, rel[2] + offset) if rel else None)
+    return dataclasses.replace(
+        cand, start=cand.start + offset, end=cand.end + offset, who=who,
+        cue=(cand.cue[0], cand.cue[1] + offset, cand.cue[2] + offset) if cand.cue else None,
+        fragments=[(s + offset, e + offset) for s, e in cand.fragments],
+    )
+
+
+def _speaker_mentions(quotes: list, mentions: list[Mention]) -> list[Mention]:
+    """A mention for each named source the model tagged no entity for
+    ("Sanders said" with "Sanders" untagged), so every speaker can become an actor."""
+    taken = [(m.start, m.end) for m in mentions if not is_junk(clean_name(m.text))]
+    added = []
+    for q in quotes:
+        sp = q.speaker
+        if sp.kind not in ("named", "organization") or not sp.name:
+            continue
+        if any(s <= sp.name_start < e or sp.name_start <= s < sp.name_end for s, e in taken):
+            continue
+        if not looks_like_name(sp.name):
+            continue
+        label = "PERSON" if sp.kind == "named" else "ORG"
+        added.append(Mention(text=sp.name, start=sp.name_start, end=sp.name_end, label=label,
+                             speaker=True, head=sp.head))
+        taken.append((sp.name_start, sp.name_end))
+    return added
