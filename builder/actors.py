@@ -294,17 +294,33 @@ def _fragments(groups: dict[str, _Group], merges: _Merges) -> None:
                 break
 
 
-def _persons(groups: dict[str, _Group], merges: _Merges) -> dict[str, tuple[list[list[str]], int]]:
-    """Each person actor (by root key) with the words of its full names and its article count."""
-    found: dict[str, tuple[list[list[str]], set[str]]] = {}
+@dataclass
+class _Bearers:
+    """Person actors (root keys, with their article counts) by the surnames and
+    first names their full names end or start with."""
+
+    surnames: dict[tuple[str, ...], dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
+    firsts: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
+
+
+def _bearers(groups: dict[str, _Group], merges: _Merges) -> _Bearers:
+    is_person: dict[str, bool] = {}
+    names: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    articles: dict[str, set[str]] = defaultdict(set)
     for key, group in groups.items():
         root = merges.find(key)
-        if groups[root].type != "person" or not people.parse(groups[root].name, strict=False):
-            continue
-        names, articles = found.setdefault(root, ([], set()))
-        names += [n.lower().split() for n in group.names if people.parse(n, strict=False)]
-        articles |= group.articles
-    return {root: (names, len(articles)) for root, (names, articles) in found.items()}
+        if root not in is_person:
+            is_person[root] = groups[root].type == "person" and bool(people.parse(groups[root].name, strict=False))
+        if is_person[root]:
+            names[root] |= {tuple(n.lower().split()) for n in group.names if people.parse(n, strict=False)}
+            articles[root] |= group.articles
+    found = _Bearers()
+    for root, words_set in names.items():
+        for words in words_set:
+            for n in range(1, len(words)):
+                found.surnames[words[-n:]][root] = len(articles[root])
+            found.firsts[words[0]][root] = len(articles[root])
+    return found
 
 
 def _dominant(candidates: dict[str, int]) -> str | None:
@@ -320,18 +336,16 @@ def _join_alone(groups: dict[str, _Group], alone: set[str], merges: _Merges) -> 
     one person it names across the corpus: the only bearer, or the one that
     clearly dominates (Clinton → Hillary Clinton when she is named in nearly
     every article that names a Clinton in full)."""
-    persons = _persons(groups, merges)
+    bearers = _bearers(groups, merges)
     for key in sorted(alone):
-        group = groups[key]
-        votes = group.votes
+        votes = groups[key].votes
         if merges.find(key) != key or not votes["person"] or votes["person"] < max(votes["place"], votes["organization"] / 2):
             continue
-        words = key.split()
-        surname = {root: n for root, (names, n) in persons.items() if any(people.ends_with(w, words) for w in names)}
+        surname = bearers.surnames.get(tuple(key.split()), {})
         target = _dominant(surname)
-        if not surname and len(words) == 1 and people.is_first_name(key):
-            target = _dominant({root: n for root, (names, n) in persons.items()
-                                if any(people.same_first_name(w[0], key) for w in names)})
+        if not surname and " " not in key and people.is_first_name(key):
+            firsts = [bearers.firsts.get(form, {}) for form in people.first_name_forms(key) | {key[0]}]
+            target = _dominant({root: n for found in firsts for root, n in found.items()})
         if target:
             merges.join(key, target)
 

@@ -160,6 +160,9 @@ def database(index: Index) -> bytes:
         db = sqlite_utils.Database(path, execute_plugins=False)
         try:
             db.execute("PRAGMA foreign_keys = ON")  # a dangling reference fails the build here
+            # A file written once in a temporary directory: nothing to make durable on the way.
+            db.execute("PRAGMA synchronous = OFF")
+            db.execute("PRAGMA journal_mode = MEMORY")
             _create(db)
             _fill(db, index)
             db.vacuum()

@@ -61,3 +61,13 @@ def test_first_names(word, gender):
 )
 def test_ends_with(full, short, expected):
     assert ends_with(full.split(), short.split()) is expected
+
+
+@pytest.mark.parametrize("name", ["Jane Doe", "De Blasio", "Los Angeles", "Mr Doe", "Doe Jr", "Jean-Luc Picard",
+                                  "Beto O’Rourke", "Van Buren", "Ann and", "Dr Who"])
+def test_two_word_names_parse_as_nameparser_says(name):
+    """Two plain words take a shortcut around nameparser; it must give nameparser's answer."""
+    from nameparser import HumanName
+    parsed, human = parse(name, strict=False), HumanName(name)
+    expected = (human.first.lower(), human.last.lower(), human.suffix.lower()) if human.first and human.last else None
+    assert (parsed and (parsed.first, parsed.last, parsed.suffix)) == expected
