@@ -204,3 +204,20 @@ def test_headline_fragments_possessives_and_state_tags_are_not_people():
     assert vermont.type == "place" and "Vt" in vermont.aliases
     assert not any(alias in ("Vt", "Vt.") for a in actors if a.type == "person" for alias in a.aliases)
     assert names["Harbor Safety Committee"].type == "organization"  # an organisation's head word wins over the tag
+
+
+@pytest.mark.parametrize(
+    "sentence, person",
+    [
+        ("“We will win,” said Democratic presidential candidate Maria Lopez.", "maria-lopez"),
+        ("Texas Sen. Tom Varga said the bill would pass.", "tom-varga"),
+        ("“Not now,” said Sen. Tom Varga (R-Tex.).", "tom-varga"),
+        ("Republican pollster Dana Whitfield said the race was close.", "dana-whitfield"),
+    ],
+)
+def test_a_speaker_naming_a_person_links_to_the_person_not_the_party_or_state(nlp, sentence, person):
+    art = annotate(Article(id="a", title="a", source="a", text=sentence, paragraphs=paragraph_spans(sentence)), nlp)
+    linked, actors = resolve_actors([art])
+    (q,) = linked[0].quotes
+    assert q.speaker.actor == person
+    assert by_name(actors)[q.speaker.actor.replace("-", " ").title()].type == "person"
