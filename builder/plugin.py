@@ -34,6 +34,8 @@ class SourcebookConfig(Config):
     cache = c.Type((bool, str), default=True)
     # Processes that parse the articles not in the cache: 0 = one per CPU, 1 = MkDocs' own only.
     n_process = c.Type(int, default=0)
+    # Site search: Pagefind's chunked index (run after the build), or material's search plugin.
+    search = c.Choice(("pagefind", "material"), default="pagefind")
 
 
 class Progress:
@@ -72,7 +74,13 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
             self.config[option] = str(path)
         if self.config.n_process < 0:
             raise PluginError(f"sourcebook: option 'n_process': {self.config.n_process} is not 0 (one per CPU) or more")
+        _choose_search(self.config.search, config)
         return config
+
+    def on_env(self, env, /, *, config, files):
+        # The theme overrides (templates/overrides) put Pagefind's search box in the header when this says so.
+        env.globals["sourcebook_search"] = self.config.search
+        return env
 
     def on_files(self, files: Files, /, *, config) -> Files:
         from .annotate import ModelNotFound
@@ -136,7 +144,31 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         return minify_html.minify(output, keep_closing_tags=True, keep_html_and_head_opening_tags=True,
                                   minify_js=False, minify_css=False)
 
+    def on_post_build(self, *, config) -> None:
+        if self.config.search != "pagefind":
+            return
+        from .search import SearchIndexError, index_site
+        try:
+            done = index_site(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(f"sourcebook: search: pagefind: {exc}") from exc
+        log.info("search: Pagefind indexed %d pages (%d distinct words) in %.1f s", done.pages, done.words, done.seconds)
+
     def on_serve(self, server, /, *, config, builder):
         for path in (self.config.seeds, self.config.templates):
             server.watch(path)
         return server
+
+
+def _choose_search(search: str, config) -> None:
+    """Check the `search` setting against material's search plugin, switching that plugin
+    off when Pagefind replaces it (a site keeps one search box and one index)."""
+    material = config.plugins.get("material/search") or config.plugins.get("search")
+    enabled = material is not None and material.config.get("enabled", True)
+    if search == "material" and not enabled:
+        raise PluginError("sourcebook: option 'search': 'material' needs material's search plugin: "
+                          "add '- search' to plugins in mkdocs.yml (or use search: pagefind)")
+    if search == "pagefind" and enabled:
+        material.config["enabled"] = False
+        log.info("search: Pagefind replaces material's search plugin, which is switched off "
+                 "(remove '- search' from plugins in mkdocs.yml, or set search: material to keep it)")

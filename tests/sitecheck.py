@@ -1,7 +1,9 @@
 """Helpers to read a built site: pages, links, and whether links resolve."""
 from __future__ import annotations
 
+import gzip
 import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -106,3 +108,13 @@ def read_html(path: Path) -> str:
     parser.feed(path.read_text("utf-8"))
     parser.close()
     return "".join(parser.out)
+
+
+def search_index(site: Path) -> dict[str, str]:
+    """Each page Pagefind indexed (its URL) and the text it holds for it; the
+    fragments under pagefind/fragment/ are gzipped JSON after a signature."""
+    pages = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[data["url"]] = data["content"]
+    return pages

@@ -135,27 +135,68 @@ def test_actors_index_filter(page, base_url):
     assert len([r for r in rows.all() if r.is_visible()]) == total
 
 
+def search(page, url: str, query: str, *, paste: bool = False):
+    """Reach the header's search box from the keyboard (Ctrl+K), enter a query and
+    return the result links once the first has shown."""
+    page.goto(url)
+    page.keyboard.press("Control+k")
+    box = page.get_by_role("combobox", name="Search")
+    assert box.evaluate("el => el === document.activeElement")
+    if paste:
+        page.keyboard.insert_text(query)  # arrives whole, as a paste does
+    else:
+        page.keyboard.type(query)
+    results = page.locator(".sb-search [role=option]")
+    results.first.wait_for(timeout=15000)
+    return results
+
+
 @pytest.mark.parametrize(
     "query, target",
-    [("Haass", "actors/richard-haass"), ("Bibi", "actors/benjamin-netanyahu"), ("transfusion", "articles/")],
+    [("Haass", "actors/richard-haass/"), ("Bibi", "actors/benjamin-netanyahu/"), ("transfusion", "articles/")],
     ids=["actor-by-name", "actor-by-alias", "article-by-quoted-word"],
 )
 def test_search_finds(page, base_url, query, target):
-    page.goto(base_url)
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(query)
-    result = page.locator(f".md-search-result__item a[href*='{target}']").first
+    results = search(page, base_url, query)
+    result = page.locator(f".sb-search [role=option][href^='{PREFIX}{target}']").first
     result.wait_for(timeout=15000)
     assert result.is_visible()
+    assert all(href.startswith(PREFIX) for href in results.evaluate_all("els => els.map(e => e.getAttribute('href'))"))
     assert page.errors == []
 
 
-@pytest.mark.parametrize("path", ["", "actors/", "actors/richard-haass/", "ARTICLE"])
+def test_a_pasted_quotation_finds_its_article_in_the_top_three(page, base_url, sample_site):
+    article = article_url(base_url, sample_site)
+    results = search(page, base_url, "“Relationships don’t matter to people when personal survival is at stake,”", paste=True)
+    page.wait_for_timeout(500)  # let the search settle on the whole phrase
+    top = [page.evaluate("h => new URL(h, location.href).href", h)
+           for h in results.evaluate_all("els => els.slice(0, 3).map(e => e.getAttribute('href'))")]
+    assert article in top, top
+
+
+def test_search_runs_from_the_keyboard_on_files_of_the_site_alone(page, base_url):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    search(page, f"{base_url}actors/", "Haass")
+    assert page.get_by_role("combobox", name="Search").get_attribute("aria-expanded") == "true"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # the first result is the selected one
+    assert page.url == f"{base_url}actors/richard-haass/"
+    assert all(url.startswith(base_url) for url in requested), [u for u in requested if not u.startswith(base_url)]
+    assert any(f"{base_url}pagefind/index/" in url for url in requested)
+    assert not any("search_index.json" in url for url in requested)
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("path", ["", "actors/", "actors/richard-haass/", "ARTICLE", "SEARCH"])
 def test_no_serious_accessibility_violations(page, base_url, sample_site, path):
     from axe_playwright_python.sync_playwright import Axe
 
     url = article_url(base_url, sample_site) if path == "ARTICLE" else base_url + path
-    page.goto(url)
+    if path == "SEARCH":  # the search box open on its results
+        search(page, base_url, "Netanyahu").nth(2).wait_for()
+    else:
+        page.goto(url)
     results = Axe().run(page)
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in serious]
@@ -175,6 +216,10 @@ def test_screenshots(browser, base_url, sample_site, scheme):
         assert path.stat().st_size > 10_000
     bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert (bg in ("rgb(255, 255, 255)",)) == (scheme == "light")
+    search(page, base_url, "Netanyahu").nth(2).wait_for()
+    page.screenshot(path=str(SHOTS / f"search-{scheme}.png"), full_page=False)
+    dropdown = page.locator(".sb-search .pf-searchbox-dropdown")
+    assert dropdown.evaluate("el => getComputedStyle(el).backgroundColor") == bg  # the theme's, in both schemes
     context.close()
     print(f"\nscreenshots: {SHOTS}")
 

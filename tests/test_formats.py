@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sitecheck import read_html
+from sitecheck import read_html, search_index
 
 from conftest import make_project, mkdocs_build
 
@@ -84,8 +84,7 @@ def test_dates_and_outlets_everywhere_a_reader_looks(built):
     assert "The Coastal Times" in listing and "<time>2024-04-09</time>" in listing
     actor = html.unescape(read_html(site / "actors" / "paul-kim" / "index.html"))
     assert "Valley Wire" in actor and "2024-03-01" in actor
-    search = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    assert any("Valley Wire" in doc["text"] for doc in search["docs"])
+    assert any("Valley Wire" in text for text in search_index(site).values())  # searchable
 
 
 def test_counts_and_metadata_agree_across_jsonl_csv_and_sqlite(built):

@@ -76,3 +76,50 @@ def test_progress_lines_say_rate_and_time_left(caplog):
         progress(5, 10, 5)
     [line] = [r.getMessage() for r in caplog.records]
     assert re.fullmatch(r"sourcebook: annotating: 5/10 articles, 1\.0 articles/s, about 5 s left", line)
+
+
+def _search_config(project, *, setting: str, material_plugin: bool) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace("search: pagefind", f"search: {setting}")
+    if material_plugin:
+        text = text.replace("plugins:\n", "plugins:\n  - search\n", 1)
+    config.write_text(text, "utf-8")
+
+
+def test_search_material_keeps_materials_index_and_box(tmp_path):
+    project = make_project(tmp_path, {"story.txt": STORY})
+    _search_config(project, setting="material", material_plugin=True)
+    mkdocs_build(project, "--strict")
+    site = project / "site"
+    assert (site / "search" / "search_index.json").is_file() and not (site / "pagefind").exists()
+    html = (site / "index.html").read_text("utf-8")
+    assert "md-search__input" in html and "pagefind" not in html and "data-pagefind-body" not in html
+
+
+def test_search_material_without_materials_plugin_is_a_configuration_error(tmp_path):
+    project = make_project(tmp_path, {"story.txt": STORY})
+    _search_config(project, setting="material", material_plugin=False)
+    proc = mkdocs_build(project, check=False)
+    assert proc.returncode != 0
+    assert "sourcebook: option 'search': 'material' needs material's search plugin: add '- search'" in proc.stderr
+
+
+def test_pagefind_switches_materials_search_plugin_off(tmp_path):
+    project = make_project(tmp_path, {"story.txt": STORY})
+    _search_config(project, setting="pagefind", material_plugin=True)
+    proc = mkdocs_build(project, "--strict")
+    assert "sourcebook: search: Pagefind replaces material's search plugin, which is switched off" in proc.stderr
+    assert re.search(r"INFO    -  sourcebook: search: Pagefind indexed \d+ pages \(\d+ distinct words\) in [\d.]+ s", proc.stderr)
+    site = project / "site"
+    assert (site / "pagefind" / "pagefind.js").is_file() and not (site / "search").exists()
+    html = (site / "index.html").read_text("utf-8")
+    assert "<pagefind-searchbox" in html and "md-search__input" not in html
+
+
+def test_a_missing_pagefind_binary_fails_the_build_naming_it(tmp_path, monkeypatch):
+    project = make_project(tmp_path, {"story.txt": STORY})
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-pagefind"))
+    proc = mkdocs_build(project, check=False)
+    assert proc.returncode != 0
+    assert (f"sourcebook: search: pagefind: the Pagefind binary {tmp_path / 'no-pagefind'} "
+            "(from $PAGEFIND_BINARY_PATH) does not exist") in proc.stderr

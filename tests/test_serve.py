@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import socket
 import subprocess
@@ -57,8 +58,12 @@ def test_serve_rebuilds_when_a_seed_changes(tmp_path):
     with serving(project, tmp_path / "serve.log") as (base, log):
         url = base + "articles/story/"
         assert _wait_for(lambda: "Old headline" in (_get(url) or ""), 120), open(tmp_path / "serve.log").read()
+        index = _get(base + "pagefind/pagefind-entry.json")  # the search index is built when serving too
         (project / "seeds" / "story.txt").write_text("New headline\n\n“Second words,” said Ada Moss.\n", "utf-8")
         assert _wait_for(lambda: "Second words" in (_get(url) or ""), 120), open(tmp_path / "serve.log").read()
+        # … and again on each rebuild: its hash follows the content
+        assert _wait_for(lambda: _get(base + "pagefind/pagefind-entry.json") not in (None, index), 60)
+        assert json.loads(index)["languages"]["en"]["page_count"] > 3
         # Nothing is written into the watched folders, so no further rebuilds happen.
         time.sleep(4)
         log.seek(0)

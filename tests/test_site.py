@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project, mkdocs_build
-from sitecheck import broken_links, text_of, read_html
+from sitecheck import broken_links, text_of, read_html, search_index
 
 ARTICLES = {
     "harbor.txt": """
@@ -97,6 +97,23 @@ def test_generated_pages_stay_out_of_the_nav(small_site):
 
 def test_internal_links_resolve(small_site):
     assert broken_links(small_site) == []
+
+
+def test_search_is_pagefinds_chunked_index_not_materials_one_file(small_site):
+    assert (small_site / "pagefind" / "pagefind-entry.json").is_file()
+    assert not (small_site / "search").exists()  # no search/search_index.json
+    pages = search_index(small_site)
+    assert {"/", "/articles/harbor/", "/articles/storm/", "/actors/ana-ortiz/", "/guide/"} <= pages.keys()
+    assert "404" not in " ".join(pages)
+    article, actor = pages["/articles/harbor/"], pages["/actors/ana-ortiz/"]
+    assert "best day for the waterfront" in article and "Named source: Mayor Ana Ortiz" in article
+    assert "Found by the rule" not in article and "All quotes from" not in article  # footnotes, tag cards
+    assert "Ana Ortiz" in actor and "best day for the waterfront" not in actor  # the quote list
+    assert "Sourcebook" not in pages["/articles/storm/"]  # the header and navigation are not content
+    html = read_html(small_site / "articles" / "harbor" / "index.html")
+    assert '<pagefind-searchbox placeholder="Search">' in html
+    assert '<script defer src="../../pagefind/pagefind-component-ui.js">' in html
+    assert 'href="../../pagefind/pagefind-component-ui.css"' in html
 
 
 def test_links_resolve_under_a_sub_path(tmp_path):

@@ -1,0 +1,91 @@
+"""Site search with Pagefind (builder/search.py) and the theme override that shows its search box."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from builder.search import OUTPUT, SearchIndexError, index_site
+from conftest import ROOT
+from sitecheck import search_index
+
+PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
+<nav>Menu words everywhere</nav>
+<article data-pagefind-body><h1>{title}<a class="headerlink" href="#x">¶</a></h1>
+<p>{body}<sup><a class="footnote-ref" href="#fn:1">17</a></sup></p>
+<span data-search-exclude>card words</span><ol data-search-exclude><li>listed quote</li></ol>
+</article></body></html>"""
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    site = tmp_path / "site"
+    for path, title, body in (("index.html", "Home", "Harbor plan approved"),
+                              ("storm/index.html", "Storm", "Schools closed on Monday")):
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(PAGE.format(title=title, body=body), "utf-8")
+    (site / "404.html").write_text("<html lang=en><body><h1>Not found</h1></body></html>", "utf-8")
+    return site
+
+
+def test_index_holds_page_content_without_excluded_parts(site):
+    result = index_site(site)
+    pages = search_index(site)
+    assert sorted(pages) == ["/", "/storm/"]  # the 404 page has no data-pagefind-body
+    assert "Schools closed on Monday" in pages["/storm/"]
+    for left_out in ("Menu", "card words", "listed quote", "¶", "17"):
+        assert left_out not in pages["/storm/"], left_out
+    assert (result.pages, result.words > 0) == (2, True)
+    assert (site / OUTPUT / "pagefind-component-ui.js").is_file()
+
+
+def test_a_second_run_leaves_no_stale_chunks(site):
+    index_site(site)
+    (site / "storm" / "index.html").unlink()
+    index_site(site)
+    assert sorted(search_index(site)) == ["/"]
+
+
+def test_output_is_byte_identical_across_runs(site, tmp_path):
+    index_site(site)
+    first = {p.relative_to(site): p.read_bytes() for p in sorted((site / OUTPUT).rglob("*")) if p.is_file()}
+    index_site(site)
+    second = {p.relative_to(site): p.read_bytes() for p in sorted((site / OUTPUT).rglob("*")) if p.is_file()}
+    assert first == second
+
+
+def test_a_missing_binary_is_an_error_naming_it(site, monkeypatch, tmp_path):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "nowhere" / "pagefind"))
+    with pytest.raises(SearchIndexError, match=r"Pagefind binary .*nowhere/pagefind .*does not exist"):
+        index_site(site)
+
+
+def test_a_failing_binary_is_an_error_with_its_output(site, monkeypatch, tmp_path):
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'Error: the disk is full' >&2\nexit 3\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+    with pytest.raises(SearchIndexError, match=r"failed with status 3 (?s:.*)the disk is full"):
+        index_site(site)
+
+
+def test_a_binary_older_than_the_search_box_is_an_error(site, monkeypatch, tmp_path):
+    fake = tmp_path / "pagefind"  # writes an index but not the Component UI (Pagefind < 1.5)
+    fake.write_text('#!/bin/sh\nmkdir -p "$2/pagefind" && touch "$2/pagefind/pagefind.js"\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+    with pytest.raises(SearchIndexError, match=r"wrote no pagefind-component-ui.js, .* older than 1.5"):
+        index_site(site)
+
+
+def test_header_override_is_materials_header_with_the_search_box_swapped():
+    """templates/overrides/partials/header.html is a copy: it must follow the installed theme."""
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text("utf-8")
+    ours = (ROOT / "templates" / "overrides" / "partials" / "header.html").read_text("utf-8")
+    comment = re.compile(r"\{#-.*?-#\}\n", re.S)
+    swapped = ('    {% if sourcebook_search == "pagefind" %}\n      {% include "partials/pagefind.html" %}\n'
+               '    {% elif "material/search" in config.plugins %}')
+    assert comment.sub("", ours) == comment.sub("", theirs).replace('    {% if "material/search" in config.plugins %}', swapped)
