@@ -65,6 +65,7 @@ def annotator_version() -> str:
     return digest.hexdigest()
 
 
+@functools.lru_cache(maxsize=1)
 def spacy_version() -> str:
     """The installed spaCy version (read from its metadata: spaCy is not imported)."""
     from importlib.metadata import version

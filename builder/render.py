@@ -130,7 +130,7 @@ class Urls:
         here = self.url(from_src)
         there = self.url(to_src) if to_src.endswith(".md") else to_src
         base = posixpath.dirname(here.rstrip("/")) if not here.endswith("/") else here.rstrip("/")
-        rel = posixpath.relpath(there or ".", base or ".")
+        rel = _relpath(there or ".", base or ".")
         if there.endswith("/") and not rel.endswith("/"):
             rel += "/"
         # Built from slugs we made, so safe to place in a page as is.
@@ -158,11 +158,12 @@ def segments(article: Article, start: int, end: int) -> list[Segment]:
 
 def _article_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[str, str]:
     pages = {}
+    paged = _paged(index)
     for art in index.articles:
         src = urls.article_src(index.slug[art.id])
         pages[src] = env.get_template("article.md.j2").render(
             article=art, paragraphs=[segments(art, p.start, p.end) for p in art.paragraphs],
-            summary=index.summary[art.id], actors=_paged(index),
+            summary=index.summary[art.id], actors=paged,
             actor_link=lambda aid, _s=src: urls.link(_s, urls.actor_src(aid)),
             index_link=urls.link(src, "actors/index.md"),
         )
@@ -226,6 +227,17 @@ def render_site(index: Index, *, templates: Path, use_directory_urls: bool = Tru
         rows=rows, link=lambda s: urls.link("articles/index.md", s))
     home = env.get_template("home_list.md.j2").render(rows=rows, link=lambda s: urls.link("index.md", s))
     return pages, home
+
+
+def _relpath(path: str, start: str) -> str:
+    """`posixpath.relpath` for the site's own relative paths (no ".." in them), without its
+    calls to the file system's current directory: a site links thousands of times."""
+    to = [p for p in path.split("/") if p and p != "."]
+    here = [p for p in start.split("/") if p and p != "."]
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
 def _paged(index: Index) -> dict[str, Actor]:

@@ -35,10 +35,23 @@ def test_escaped_text_renders_as_the_same_characters(raw):
         (True, "index.md", "articles/a.md", "articles/a/"),
         (False, "articles/a.md", "actors/b.md", "../actors/b.html"),
         (True, "articles/a.md", "articles/a.md", "./"),
+        (False, "index.md", "articles/a.md", "articles/a.html"),
+        (False, "actors/index.md", "index.md", "../index.html"),
+        (True, "actors/b.md", "index.md", "../.."),
+        (True, "actors/b.md", "data/quotes.csv", "../../data/quotes.csv"),
+        (False, "articles/a.md", "articles/index.md", "index.html"),
     ],
 )
 def test_links_are_relative(dirs, src, dst, link):
     assert Urls(dirs).link(src, dst) == link
+
+
+@pytest.mark.parametrize("path, start", [("a/b/", "a"), ("a/b", "c/d"), (".", "a/b"), ("a", "."), ("a/b/c", "a/b/c"),
+                                         ("x/y.html", "x"), ("q", "q/r/s")])
+def test_relpath_agrees_with_posixpath(path, start):
+    import posixpath
+    from builder.render import _relpath
+    assert _relpath(path, start) == posixpath.relpath(path, start)
 
 
 def test_segments_cut_quotes_with_their_closing_marks():
