@@ -93,11 +93,11 @@ def _org_head(name: str) -> bool:
     return any(w in lx.ORG_HEADS for w in heads) and len(words) > 1
 
 
-def _votes(m: Mention, name: str, before: str) -> list[tuple[str, int]]:
-    """Evidence of what a mention names, as (type, weight) votes."""
+def _votes(m: Mention, name: str, state: str | None) -> list[tuple[str, int]]:
+    """Evidence of what a mention names, as (type, weight) votes; `state` is the US state it names, if any."""
     votes = [(lx.LABEL_TYPES.get(m.label, "other"), 1)]
     words = name.split()
-    if _state(name, before):
+    if state:
         return votes + [("place", 4)]
     if _org_head(name):
         return votes + [("organization", 3)]
@@ -151,8 +151,8 @@ def _items(article: Article) -> tuple[list[_Item], dict[str, str], dict[str, str
         after = _ACRONYM_AFTER.match(text[m.end:m.end + 14])
         if after and len(name.split()) > 1 and after.group(1).lower().rstrip(".") not in lx.STATE_ABBREVIATIONS:
             acronyms[after.group(1).replace(".", "")] = _key(name)
-        before = text[max(0, m.start - 2):m.start]
-        items.append(_Item(m, name, _votes(m, name, before), _state(name, before)))
+        state = _state(name, text[max(0, m.start - 2):m.start])
+        items.append(_Item(m, name, _votes(m, name, state), state))
     return items, acronyms, named_after
 
 
@@ -194,10 +194,12 @@ def _article_groups(article: Article) -> tuple[dict[str, list[_Item]], set[str],
     join full names. Returns the groups, the keys of names left alone (a
     surname with no full name here), and organisation key → person name."""
     items, acronyms, named_after = _items(article)
-    full: list[tuple[list[str], str]] = []
+    full: list[tuple[list[str], str]] = []  # in order of first appearance
+    seen: set[str] = set()
     for item in items:
         words = item.name.split()
-        if _is_full(item) and _key(item.name) not in [k for _, k in full]:
+        if _is_full(item) and _key(item.name) not in seen:
+            seen.add(_key(item.name))
             full.append((words, _key(item.name)))
         if len(words) > 1 and item.mention.label in ("ORG", "GPE", "FAC", "LOC"):
             initials = "".join(w[0] for w in words if w[0].isupper())
@@ -220,10 +222,10 @@ def _article_groups(article: Article) -> tuple[dict[str, list[_Item]], set[str],
             alone.add(key)
         groups[key].append(item)
     persons = {key for _, key in full}
-    return groups, alone, {org: persons_key(person, full) for org, person in named_after.items()}
+    return groups, alone, {org: _persons_key(person, full) for org, person in named_after.items()}
 
 
-def persons_key(person: str, full: list[tuple[list[str], str]]) -> str:
+def _persons_key(person: str, full: list[tuple[list[str], str]]) -> str:
     """The key of the full name a person's name shortens in its article, else its own."""
     words = person.split()
     return next((key for full_words, key in full if full_words == words or people.ends_with(full_words, words)),
@@ -402,22 +404,24 @@ def resolve_actors(articles: list[Article]) -> tuple[list[Article], list[Actor]]
 
 
 def _to_actors(site: dict[str, _Group]) -> tuple[list[Actor], dict[str, str]]:
-    order = sorted(site, key=lambda k: (slugify(site[k].name), k))
+    # A group's name and type are votes over all its mentions: decide each once.
+    names = {key: group.name for key, group in site.items()}
+    types = {key: group.type for key, group in site.items()}
+    order = sorted(site, key=lambda k: (slugify(names[k]), k))
     ids: dict[str, str] = {}
     taken: set[str] = set(RESERVED_SLUGS)
     for key in order:
-        group = site[key]
-        slug = slugify(group.name)
+        slug = slugify(names[key])
         if slug in taken:
-            slug = f"{slug}-{group.type}"
+            slug = f"{slug}-{types[key]}"
         n, base = 2, slug
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1
         taken.add(slug)
         ids[key] = slug
     actors = [
-        Actor(id=ids[key], name=site[key].name, type=site[key].type,
-              aliases=tuple(sorted(n for n in site[key].names if n != site[key].name)),
+        Actor(id=ids[key], name=names[key], type=types[key],
+              aliases=tuple(sorted(n for n in site[key].names if n != names[key])),
               mentions=tuple(sorted(site[key].mentions)),
               related=tuple(sorted(ids[k] for k in site[key].related if k in ids)))
         for key in order
