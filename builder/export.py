@@ -82,6 +82,6 @@ def quotes_csv(index: Index) -> str:
 def export_files(index: Index) -> dict[str, str | bytes]:
     """The site's data files by path: `data/annotations.jsonl`, `data/quotes.csv`
     and `data/sourcebook.sqlite`."""
-    lines = (json.dumps(rec, ensure_ascii=False, sort_keys=True, allow_nan=False) + "\n" for rec in records(index))
+    lines = (json.dumps(rec, ensure_ascii=False, sort_keys=True, allow_nan=False, separators=(",", ":")) + "\n" for rec in records(index))
     return {"data/annotations.jsonl": "".join(lines), "data/quotes.csv": quotes_csv(index),
             "data/sourcebook.sqlite": database(index)}

@@ -120,6 +120,7 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         for path, content in sorted(result.site.files.items()):
             files.append(File.generated(config, path, content=content))
         self.home = result.site.home
+        _drop_unused_theme_files(files, config, material_search=self.config.search == "material")
         log.info("%d articles (%d from the cache, %d parsed), %d actors (%d with a page), %d pages, "
                  "%d problems, %d warnings in %.1f s",
                  len(result.articles), result.cached, result.parsed, len(result.index.actors), len(result.index.paged),
@@ -158,6 +159,23 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         for path in (self.config.seeds, self.config.templates):
             server.watch(path)
         return server
+
+
+# Theme files no page loads: source maps (only a browser's developer tools fetch them)
+# and, when Pagefind is the search, material's search worker and its lunr languages.
+# Left out, they no longer weigh on the site (about 2.2 MB).
+SOURCE_MAPS = (".map",)
+MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+
+
+def _drop_unused_theme_files(files: Files, config, *, material_search: bool) -> None:
+    theme_dirs = [Path(d).resolve() for d in config.theme.dirs]
+    for file in list(files):
+        uri = file.src_uri
+        unused = uri.endswith(SOURCE_MAPS) or (not material_search and uri.startswith(MATERIAL_SEARCH_FILES))
+        if unused and file.abs_src_path and any(Path(file.abs_src_path).resolve().is_relative_to(d)
+                                                for d in theme_dirs):
+            files.remove(file)
 
 
 def _choose_search(search: str, config) -> None:

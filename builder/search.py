@@ -18,6 +18,9 @@ EXCLUDE = ("[data-search-exclude]", ".headerlink", ".footnote-ref", "[aria-hidde
 OUTPUT = "pagefind"  # the bundle's folder in the site; the theme's search box loads it from there
 UI_SCRIPT = "pagefind-component-ui.js"  # Pagefind's Component UI (1.5 and later)
 BINARY_ENV = "PAGEFIND_BINARY_PATH"
+# Pagefind's other search UIs and its result-page highlighter: the site loads none of them.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-highlight.js")
 
 
 class SearchIndexError(Exception):
@@ -74,6 +77,8 @@ def index_site(site_dir: Path, *, timeout: float = 3600) -> Indexed:
     if not (site_dir / OUTPUT / UI_SCRIPT).is_file():
         raise SearchIndexError(f"Pagefind ({binary}) wrote no {UI_SCRIPT}, the search box the pages load: "
                                "it is older than 1.5")
+    for name in UNUSED:
+        (site_dir / OUTPUT / name).unlink(missing_ok=True)
     return Indexed(pages=_count(r"Indexed (\d+) pages?", output), words=_count(r"Indexed (\d+) words?", output),
                    seconds=seconds)
 

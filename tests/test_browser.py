@@ -77,6 +77,19 @@ def test_article_renders_tags_without_errors(page, base_url, sample_site):
     assert page.errors == []
 
 
+@pytest.mark.parametrize("path", ["", "articles/", "actors/", "actors/richard-haass/", "sources/", "guide/", "ARTICLE"])
+def test_pages_load_every_file_they_ask_for(page, base_url, sample_site, path):
+    failed = []
+    page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
+    page.on("requestfailed", lambda r: failed.append(f"failed {r.url}"))
+    url = article_url(base_url, sample_site) if path == "ARTICLE" else base_url + path
+    page.goto(url, wait_until="networkidle")
+    page.get_by_role("combobox", name="Search").fill("Haass")  # the search loads its index and chunks
+    page.locator("pagefind-searchbox [role=option]").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    assert failed == [] and page.errors == []
+
+
 def test_card_opens_on_hover_and_keyboard_focus(page, base_url, sample_site):
     page.goto(article_url(base_url, sample_site))
     tag = page.locator(".md-content .sb-tag[tabindex]").first

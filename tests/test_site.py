@@ -116,6 +116,15 @@ def test_search_is_pagefinds_chunked_index_not_materials_one_file(small_site):
     assert 'href="../../pagefind/pagefind-component-ui.css"' in html
 
 
+def test_the_site_ships_no_file_its_pages_never_load(small_site):
+    shipped = {p.relative_to(small_site).as_posix() for p in small_site.rglob("*") if p.is_file()}
+    assert "assets/javascripts/bundle." in " ".join(shipped)  # the theme's own script stays
+    assert not [p for p in shipped if p.endswith(".map")]  # source maps: developer tools only
+    assert not [p for p in shipped if p.startswith(("assets/javascripts/lunr/", "assets/javascripts/workers/"))]
+    assert not {"pagefind/pagefind-ui.js", "pagefind/pagefind-modular-ui.js", "pagefind/pagefind-highlight.js"} & shipped
+    assert {"pagefind/pagefind.js", "pagefind/pagefind-component-ui.js", "pagefind/pagefind-worker.js"} <= shipped
+
+
 def test_links_resolve_under_a_sub_path(tmp_path):
     project = make_project(tmp_path, ARTICLES)
     config = project / "mkdocs.yml"
