@@ -431,21 +431,32 @@ def _to_actors(site: dict[str, _Group]) -> tuple[list[Actor], dict[str, str]]:
 
 
 def _speaker_actor(text: str, sp: Speaker, spans: list[tuple[int, int, str]], starts: list[int],
-                   types: dict[str, str]) -> str | None:
-    """The actor named by a speaker's name: of the mentions inside the name
-    ("Texas Sen. Ted Cruz" holds Texas and Ted Cruz), the one holding its head
-    word, then a person, then the one ending last. `spans` are sorted by start."""
+                   types: dict[str, str]) -> tuple[str | None, bool]:
+    """The actor named by a speaker's name, and whether its mention holds the name's
+    head word. Of the mentions overlapping the name ("Texas Sen. Ted Cruz" holds Texas
+    and Ted Cruz), the one holding its head word wins, then one inside the name (not
+    "Ann Lee administration" for "Ann Lee"), a person, the one ending last. `spans`
+    are sorted by start."""
     found = []
     for s, e, actor in spans[max(0, bisect.bisect_left(starts, sp.name_start) - _LOOK_BACK):
                              bisect.bisect_left(starts, sp.name_end)]:
         if s < sp.name_end and sp.name_start < e:
             holds_head = bool(sp.head) and sp.head in text[s:e].lower().split()
-            found.append((not holds_head, types.get(actor) != "person", -e, -(e - s), actor))
-    return min(found)[-1] if found else None
+            beyond = s < sp.name_start or e > sp.name_end
+            found.append((not holds_head, beyond, types.get(actor) != "person", -e, -(e - s), actor))
+    if not found:
+        return None, False
+    best = min(found)
+    return best[-1], not best[0]
 
 
 # Mentions overlapping a name start at most this many mentions before it.
 _LOOK_BACK = 8
+
+
+# A linked speaker's kind follows its actor's type; anonymous sources and documents keep theirs.
+_KIND_FROM_TYPE = frozenset({"named", "organization", "group", "unknown"})
+_KIND_OF_TYPE = {"person": "named", "organization": "organization", "group": "group"}
 
 
 def _link_speakers(article: Article, spans: list[tuple[int, int, str]], types: dict[str, str]) -> Article:
@@ -453,9 +464,15 @@ def _link_speakers(article: Article, spans: list[tuple[int, int, str]], types: d
     starts = [s for s, _, _ in spans]
     for q in article.quotes:
         sp = q.speaker
-        actor = _speaker_actor(article.text, sp, spans, starts, types)
+        actor, holds_head = _speaker_actor(article.text, sp, spans, starts, types)
         if sp.kind not in ("named", "organization", "group") and actor is not None:
-            # "a senior Biden administration official" is not Joe Biden.
-            actor = None if not sp.name or sp.head in lx.ANONYMOUS_NOUNS | lx.DOCUMENT_NOUNS else actor
-        quotes.append(dataclasses.replace(q, speaker=dataclasses.replace(sp, actor=actor)))
+            # A description links only to what its head word names: "a senior Biden
+            # administration official" is not Joe Biden, "the CNN host" is not CNN.
+            if not sp.name or not holds_head or sp.head in lx.ANONYMOUS_NOUNS | lx.DOCUMENT_NOUNS:
+                actor = None
+        kind = sp.kind
+        if actor is not None and kind in _KIND_FROM_TYPE:
+            # The actor's type is a vote over the corpus; the kind was one guess in one sentence.
+            kind = _KIND_OF_TYPE.get(types[actor], kind)
+        quotes.append(dataclasses.replace(q, speaker=dataclasses.replace(sp, actor=actor, kind=kind)))
     return dataclasses.replace(article, quotes=tuple(quotes))

@@ -141,6 +141,51 @@ def test_speaker_links_to_the_person_in_its_name_whatever_the_file_order():
         assert quoted.speaker.actor == "dana-webb"
 
 
+@pytest.mark.parametrize("guessed, mentions, expected", [
+    ("organization", [("Dana Webb", "PERSON"), ("Webb", "ORG")], "named"),  # a person elsewhere
+    ("named", [("Harbor Council", "ORG"), ("Harbor Council", "PERSON")], "organization"),
+    ("unknown", [("Dana Webb", "PERSON"), ("Webb", "PERSON")], "named"),
+    ("anonymous", [("Dana Webb", "PERSON"), ("Webb", "PERSON")], "anonymous"),  # its own story
+])
+def test_a_linked_speakers_kind_follows_its_actors_type(guessed, mentions, expected):
+    from base import quote
+
+    first, name = mentions[0][0], mentions[1][0]
+    text = f"{first} arrived on Monday. {name} said the plan would work."
+    said = quote(name, "the plan would work", text[len(first):], kind="indirect", source=guessed)
+    shift = len(first)
+    said = dataclasses.replace(said, start=said.start + shift, end=said.end + shift, speaker=dataclasses.replace(
+        said.speaker, start=said.speaker.start + shift, end=said.speaker.end + shift,
+        name_start=said.speaker.name_start + shift, name_end=said.speaker.name_end + shift))
+    art = dataclasses.replace(article("a", text, mentions), quotes=(said,))
+    linked, actors = resolve_actors([art])
+    [quoted] = linked[0].quotes
+    assert quoted.speaker.actor is not None and quoted.speaker.kind == expected
+
+
+@pytest.mark.parametrize("text, speaker, mentions, expected", [
+    ("The CNN host said the plan would work.", "The CNN host", [("CNN", "ORG")], None),
+    ("Texas Gov. Ann Lee said the plan would work.", "Texas Gov. Ann Lee", [("Texas", "GPE"), ("Ann Lee", "PERSON")],
+     "ann-lee"),
+    # The name, found inside "the Ann Lee administration", is the person, not the administration.
+    ("The Ann Lee administration began, and Ann Lee said the plan would work.", "Ann Lee",
+     [("Ann Lee administration", "ORG")], "ann-lee"),
+])
+def test_a_description_links_only_to_what_its_head_word_names(text, speaker, mentions, expected):
+    from base import quote
+
+    said = quote(speaker, "the plan would work", text, kind="indirect", source="unknown")
+    start = text.rindex(speaker)
+    said = dataclasses.replace(said, speaker=dataclasses.replace(
+        said.speaker, start=start, end=start + len(speaker), name_start=start, name_end=start + len(speaker)))
+    name = text.index(speaker)  # the name at its first mention
+    said = dataclasses.replace(said, speaker=dataclasses.replace(
+        said.speaker, name_start=name, name_end=name + len(speaker)))
+    art = dataclasses.replace(article("a", text, mentions), quotes=(said,))
+    linked, _ = resolve_actors([art])
+    assert linked[0].quotes[0].speaker.actor == expected
+
+
 def test_an_actor_named_index_never_takes_the_index_page():
     a = article("a", "Index spoke to Ann Lee.", [("Index", "PERSON"), ("Ann Lee", "PERSON")])
     _, actors = resolve_actors([a])
