@@ -90,6 +90,21 @@ def test_pages_load_every_file_they_ask_for(page, base_url, sample_site, path):
     assert failed == [] and page.errors == []
 
 
+def test_a_chosen_colour_scheme_follows_the_reader_to_the_next_page(page, base_url):
+    page.goto(base_url)
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    page.get_by_title("Switch to dark mode" if scheme == "default" else "Switch to light mode").click()
+    chosen = page.locator("body").get_attribute("data-md-color-scheme")
+    assert chosen != scheme
+    page.goto(f"{base_url}actors/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == chosen
+    assert page.errors == []
+    # Before the theme's script runs (here: never), assets/palette.js has applied it: no flash.
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+    page.goto(f"{base_url}sources/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == chosen
+
+
 def test_card_opens_on_hover_and_keyboard_focus(page, base_url, sample_site):
     page.goto(article_url(base_url, sample_site))
     tag = page.locator(".md-content .sb-tag[tabindex]").first
