@@ -15,8 +15,11 @@ from .slugs import slugify
 
 # Page names the generated indexes use: an article or actor never takes them.
 RESERVED_SLUGS = frozenset({"index"})
-# Sources that are described rather than named, or not found at all.
-UNNAMED_KINDS = ("anonymous", "unknown", "document")
+# The sources index's sections: named sources (people, organizations, groups),
+# anonymous sources (described, not named), documents, and sources not identified
+# (no speaker found, or a pronoun that was not resolved).
+SOURCE_SECTIONS = ("named", "anonymous", "document", "unknown")
+SECTION_OF_KIND = {"anonymous": "anonymous", "document": "document", "unknown": "unknown"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,27 @@ class PagePolicy:
 
 
 @dataclass(frozen=True)
+class SourceGroup:
+    """The quotes of one source: an actor's (`actor` set) or one description's."""
+
+    key: str  # the actor id, or the source as described
+    actor: Actor | None
+    quotes: list[tuple[Article, Quote]]
+
+    @property
+    def name(self) -> str:
+        return self.actor.name if self.actor else self.key
+
+    @property
+    def by_article(self) -> list[tuple[Article, list[Quote]]]:
+        """The quotes grouped by article, in the index's article order."""
+        found: dict[str, tuple[Article, list[Quote]]] = {}
+        for art, q in self.quotes:
+            found.setdefault(art.id, (art, []))[1].append(q)
+        return list(found.values())
+
+
+@dataclass(frozen=True)
 class Index:
     """Everything the pages and data files need, computed once."""
 
@@ -45,8 +69,7 @@ class Index:
     together: dict[str, list[tuple[str, int]]]  # actor id → (actor id, shared paragraphs), top 8
     present: dict[str, list[tuple[Actor, list[tuple[int, int]]]]]  # article id → its actors and their spans
     summary: dict[str, dict]  # article id → sourcing summary
-    unnamed: list[tuple[str, list[tuple[Article, Quote]]]]  # sources described, not named, largest first
-    named: list[tuple[str, list[tuple[Article, Quote]]]]  # named sources, largest first
+    sources: dict[str, list[SourceGroup]]  # per section of SOURCE_SECTIONS, most quoted first
     paged: frozenset[str] = frozenset()  # actor ids with a page of their own
 
 
@@ -104,18 +127,20 @@ def _co_occurrence(articles: list[Article], actors: list[Actor]) -> dict[str, Co
     return together
 
 
-def _source_groups(articles: list[Article]) -> tuple[list, list]:
-    unnamed: dict[str, list[tuple[Article, Quote]]] = defaultdict(list)
-    named: dict[str, list[tuple[Article, Quote]]] = defaultdict(list)
+def _source_groups(articles: list[Article], actors: dict[str, Actor]) -> dict[str, list[SourceGroup]]:
+    """Quotes by who they come from, per kind of source: named sources by actor (the
+    speaker as written when no actor was found), the others by their description."""
+    groups: dict[str, dict[str, list[tuple[Article, Quote]]]] = {k: defaultdict(list) for k in SOURCE_SECTIONS}
     for art in articles:
         for q in art.quotes:
-            target = unnamed if q.speaker.kind in UNNAMED_KINDS else named
-            target[description(q)].append((art, q))
-
-    def largest_first(groups: dict) -> list:
-        return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-
-    return largest_first(unnamed), largest_first(named)
+            sp = q.speaker
+            section = SECTION_OF_KIND.get(sp.kind, "named")
+            key = sp.actor if section == "named" and sp.actor in actors else description(q)
+            groups[section][key].append((art, q))
+    return {section: sorted((SourceGroup(key, actors.get(key) if section == "named" else None, items)
+                             for key, items in found.items()),
+                            key=lambda g: (-len(g.quotes), g.name))
+            for section, found in groups.items()}
 
 
 def _by_count(counter: Counter, limit: int | None = None) -> list[tuple[str, int]]:
@@ -157,12 +182,11 @@ def index_site(articles: list[Article], actors: list[Actor], pages: PagePolicy =
             counts[actor.id].append((article_id, len(spans)))
     appearances = {a.id: sorted(counts[a.id], key=lambda kv: (-kv[1], titles.get(kv[0], kv[0]))) for a in actors}
     together = _co_occurrence(articles, actors)
-    unnamed, named = _source_groups(articles)
     return Index(
         articles=articles, actors=actors, actor={a.id: a for a in actors}, slug=_slugs(articles),
         said=dict(said), appearances=appearances,
         together={a.id: _by_count(together[a.id], 8) for a in actors},
         present=present, summary={a.id: summary(a) for a in articles},
-        unnamed=unnamed, named=named,
+        sources=_source_groups(articles, {a.id: a for a in actors}),
         paged=frozenset(a.id for a in actors if pages.earns(a, len(said.get(a.id, ())), len(appearances[a.id]))),
     )

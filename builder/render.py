@@ -205,11 +205,19 @@ def _actors_index(env: jinja2.Environment, urls: Urls, index: Index) -> str:
     return env.get_template("actors.md.j2").render(rows=rows)
 
 
+# The sources index lists at most this many sources per section, and this many
+# articles per source (the data files hold every quote).
+SOURCES_LIMITS = {"groups": 200, "articles": 8}
+
+
 def _sources_index(env: jinja2.Environment, urls: Urls, index: Index) -> str:
     src = "sources/index.md"
     return env.get_template("sources.md.j2").render(
-        anonymous=index.unnamed, named=index.named,
+        sources=index.sources, paged=index.paged, limits=SOURCES_LIMITS,
+        counts={section: sum(len(g.quotes) for g in groups) for section, groups in index.sources.items()},
         article_link=lambda aid, anchor="": urls.link(src, urls.article_src(index.slug[aid]), anchor),
+        actor_link=lambda aid: urls.link(src, urls.actor_src(aid)),
+        actors_link=urls.link(src, "actors/index.md"),
         total=sum(len(a.quotes) for a in index.articles),
     )
 

@@ -45,10 +45,24 @@ def test_actors_sharing_a_paragraph_are_together():
     assert index.together["ann-lee"] == [("bo-park", 1)]
 
 
-def test_sources_split_into_named_and_unnamed():
-    index = index_site(*corpus())
-    assert [(name, len(quotes)) for name, quotes in index.named] == [("Ann Lee", 2)]
-    assert [(name, len(quotes)) for name, quotes in index.unnamed] == [("a senior official", 1)]
+def test_sources_are_grouped_by_actor_and_by_description_per_kind():
+    articles, actors = corpus()
+    extra = "“Fine,” she said. The memo said costs rose. “Later,” she said. Cy Ray said he agreed."
+    three = article("three", extra, date="2024-04-30", quotes=(
+        quote("she", "Fine,", extra, source="unknown"),
+        quote("The memo", "costs rose", extra, kind="indirect", source="document", number=2),
+        quote("she", "Later,", extra, source="unknown", number=3),
+        quote("Cy Ray", "he agreed", extra, kind="indirect", number=4),  # named, but no actor found
+    ))
+    index = index_site(articles + [three], actors)
+    listed = {section: [(g.name, len(g.quotes)) for g in groups] for section, groups in index.sources.items()}
+    assert listed == {"named": [("Ann Lee", 2), ("Cy Ray", 1)], "anonymous": [("a senior official", 1)],
+                      "document": [("The memo", 1)], "unknown": [("she", 2)]}
+    ann = index.sources["named"][0]
+    assert ann.actor is not None and ann.actor.id == "ann-lee"
+    assert [(a.id, [q.id for q in qs]) for a, qs in ann.by_article] == [("one", ["q1"]), ("two", ["q2"])]
+    [she] = index.sources["unknown"]
+    assert [(a.id, [q.id for q in qs]) for a, qs in she.by_article] == [("three", ["q1", "q3"])]
 
 
 def test_summaries_and_present_actors():

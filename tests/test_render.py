@@ -1,6 +1,7 @@
 """Render: escaping, links between generated pages, quotes cut into segments, pages from an index."""
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 
@@ -85,3 +86,28 @@ def test_actors_without_a_page_are_listed_but_not_linked():
     listing = pages["actors/index.md"]
     assert "Bo Park" in listing and 'href="bo-park/"' not in listing and 'href="ann-lee/"' in listing
     assert "bo-park" not in pages["actors/ann-lee.md"]  # "often appears with" links only to pages
+
+
+def test_sources_index_lists_each_source_once_with_its_quotes_by_article(monkeypatch):
+    from builder import render
+
+    monkeypatch.setattr(render, "SOURCES_LIMITS", {"groups": 2, "articles": 2})
+    arts = []
+    for n in range(3):  # Ann Lee, quoted twice in each of three articles
+        text = f"“We won {n},” said Ann Lee. “Again {n},” Lee said. A senior aide, who was not authorized to speak, said it held."
+        aide = quote("A senior aide", "it held", text, kind="indirect", source="anonymous", number=3)
+        aide = dataclasses.replace(aide, speaker=dataclasses.replace(aide.speaker, reason="not authorized to speak"))
+        arts.append(dataclasses.replace(article(f"a{n}", text, quotes=(
+            quote("Ann Lee", f"We won {n},", text, actor="ann-lee"),
+            quote("Lee", f"Again {n},", text, actor="ann-lee", number=2), aide)), title=f"Story {n}"))
+    ann = actor("ann-lee", "Ann Lee", *[(a.id, a.text.index("Ann Lee"), a.text.index("Ann Lee") + 7) for a in arts])
+    pages, _ = render_site(index_site(arts, [ann]), templates=ROOT / "templates")
+    page = markdown.markdown(pages["sources/index.md"].split("---", 2)[2], extensions=["md_in_html"])
+    named = page[page.index("Named sources"):page.index("Anonymous sources")]
+    assert named.count("Ann Lee") == 1 and '<a href="../actors/ann-lee/">Ann Lee</a></strong> (6)' in named
+    assert named.count("Story") == 2 and "×2" in named and "and 1 more article<" in named  # 2 of 3 shown
+    assert 'href="../articles/a0/#q1"' in named  # a title links its first quote there
+    anonymous = page[page.index("Anonymous sources"):page.index("Documents")]
+    assert "a senior aide</strong> (3), anonymous because: not authorized to speak" in anonymous
+    assert "18 quotes" not in page and "9 quotes and reported statements across the site: 6 from named sources, " \
+        "3 from anonymous sources, 0 from documents, and 0 whose source was not identified" in page
