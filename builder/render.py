@@ -170,6 +170,10 @@ def _article_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[st
     return pages
 
 
+# An actor page lists at most this many quotes, reported statements, articles and roles.
+ACTOR_PAGE_LIMITS = {"quotes": 100, "articles": 100, "roles": 20}
+
+
 def _actor_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[str, str]:
     pages = {}
     titles = {a.id: a.title for a in index.articles}
@@ -185,7 +189,7 @@ def _actor_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[str,
             statements=[(a, q) for a, q in said if q.kind == "indirect"],
             related=[index.actor[r] for r in actor.related if r in index.paged],
             articles=index.appearances.get(actor.id, []),
-            titles=titles, metadata=metadata,
+            titles=titles, metadata=metadata, limits=ACTOR_PAGE_LIMITS,
             together=[(index.actor[i], n) for i, n in index.together.get(actor.id, []) if i in index.paged],
             article_link=lambda aid, anchor="", _s=src: urls.link(_s, urls.article_src(index.slug[aid]), anchor),
             actor_link=lambda aid, _s=src: urls.link(_s, urls.actor_src(aid)),

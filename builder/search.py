@@ -11,10 +11,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-# Left out of the index: what material's search leaves out too (tag cards, footnotes,
-# quote lists), then marks that would clutter the excerpts: permalinks, footnote
+# Left out of the index: what material's search leaves out too (footnotes, quote lists),
+# the tag cards (which repeat the tag), then marks that would clutter the excerpts: permalinks, footnote
 # numbers and decorative icons.
-EXCLUDE = ("[data-search-exclude]", ".headerlink", ".footnote-ref", "[aria-hidden=true]")
+EXCLUDE = ("[data-search-exclude]", ".sb-card", ".headerlink", ".footnote-ref", "[aria-hidden=true]")
 OUTPUT = "pagefind"  # the bundle's folder in the site; the theme's search box loads it from there
 UI_SCRIPT = "pagefind-component-ui.js"  # Pagefind's Component UI (1.5 and later)
 BINARY_ENV = "PAGEFIND_BINARY_PATH"

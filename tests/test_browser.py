@@ -74,6 +74,9 @@ def test_article_renders_tags_without_errors(page, base_url, sample_site):
     assert page.locator(".sb-tag--anonymous").count() >= 1
     assert page.locator(".sb-tag--named").count() >= 1
     assert page.locator(".sb-summary").is_visible()
+    icon = "el => getComputedStyle(el, '::before').content"  # drawn by the style sheet, silent for screen readers
+    assert "◌" in page.locator("article .sb-tag.sb-tag--anonymous").first.evaluate(icon)
+    assert "●" in page.locator("article .sb-tag.sb-tag--named").first.evaluate(icon)
     assert page.errors == []
 
 

@@ -111,3 +111,21 @@ def test_sources_index_lists_each_source_once_with_its_quotes_by_article(monkeyp
     assert "a senior aide</strong> (3), anonymous because: not authorized to speak" in anonymous
     assert "18 quotes" not in page and "9 quotes and reported statements across the site: 6 from named sources, " \
         "3 from anonymous sources, 0 from documents, and 0 whose source was not identified" in page
+
+
+def test_actor_pages_stop_long_lists_at_a_limit(monkeypatch):
+    from builder import render
+
+    monkeypatch.setattr(render, "ACTOR_PAGE_LIMITS", {"quotes": 2, "articles": 2, "roles": 1})
+    arts = []
+    for n in range(3):
+        text = f"“We won {n},” said Ann Lee."
+        arts.append(article(f"a{n}", text, date=f"2024-05-0{n + 1}",
+                            quotes=(quote("Ann Lee", f"We won {n},", text, actor="ann-lee"),)))
+    ann = dataclasses.replace(actor("ann-lee", "Ann Lee", *[(a.id, 15, 22) for a in arts]), roles=("mayor", "chair"))
+    pages, _ = render_site(index_site(arts, [ann]), templates=ROOT / "templates")
+    page = pages["actors/ann-lee.md"]
+    assert "We won 2," in page and "We won 1," in page and "We won 0," not in page  # the most recent first
+    assert "Quotes (3)" in page and "The 2 most recent of 3 are listed" in page
+    assert "The 2 with the most mentions of 3 are listed" in page
+    assert "mayor" in page and "chair" not in page

@@ -18,8 +18,11 @@
     var article = document.querySelector(".md-content article");
     if (!quotes.length || !article || document.querySelector(".sb-speaker-filter")) return;
     var names = {};
-    document.querySelectorAll(".sb-tag[data-speaker]").forEach(function (tag) {
-      var key = tag.getAttribute("data-speaker");
+    quotes.forEach(function (quote) {
+      // A quote's tag follows it (after its closing mark).
+      var tag = quote.nextElementSibling;
+      if (!tag || !tag.classList.contains("sb-tag")) return;
+      var key = quote.getAttribute("data-speaker");
       var name = tag.querySelector(".sb-tag__name");
       if (key && name && !(key in names)) names[key] = name.textContent;
     });
