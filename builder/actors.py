@@ -173,15 +173,19 @@ def _is_full(item: _Item) -> bool:
         (m.label == "PERSON" or m.titled) and people.parse(item.name, strict=False)))
 
 
-def _short_for(item: _Item, full: list[tuple[list[str], str]]) -> str | None:
+def _short_for(item: _Item, full: list[tuple[list[str], str]], title: str | None = None) -> str | None:
     """The key of the full name in the article that a surname or first name alone
-    shortens: the first full name it ends ("Doe", "Wasserman Schultz"), else the
-    one full name with that first name ("Hillary")."""
+    shortens: the first full name it ends ("Doe", "Wasserman Schultz") whose first
+    name does not contradict a gendered title ("Mrs. Clinton" is not Bill Clinton),
+    else the one full name with that first name ("Hillary")."""
     words = item.name.split()
     if len(words) > 1 and people.parse(item.name):
         return None
     for full_words, key in full:
         if people.ends_with(full_words, words):
+            named = people.name_gender(full_words[0]) if title else None
+            if named and named[0] != title:
+                continue
             return key
     if len(words) == 1 and item.mention.label == "PERSON":
         keys = {key for full_words, key in full if people.same_first_name(full_words[0].lower(), words[0].lower())}
@@ -210,7 +214,7 @@ def _article_groups(article: Article) -> tuple[dict[str, list[_Item]], set[str],
     for item in items:
         key = _key(_fold(item.name, item.mention.label))
         short = item.mention.label in ("PERSON", "ORG", "NORP", "GPE") and not item.placed
-        target = _short_for(item, full) if short else None
+        target = _short_for(item, full, people.title_gender(article.text, item.mention.start, item.mention.end)) if short else None
         if item.state:
             key = _key(item.state)
         elif target:

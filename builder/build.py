@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 from . import annotate as ann
 from . import cache, parallel
 from .actors import resolve_actors
+from .gender import assign_genders
 from .export import export_files
 from .index import Index, PagePolicy, index_site
 from .overrides import OVERRIDES_FILE, apply_overrides, load_overrides
@@ -232,9 +233,10 @@ def isolated(stage: Callable[[list[Article]], T], articles: list[Article], what:
 
 def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Settings = Settings(),
             cache_dir: Path | None = None, progress: Progress | None = None,
-            n_process: int = 0, scheduler: str | None = None) -> Corpus:
+            n_process: int = 0, scheduler: str | None = None, gender: bool = True) -> Corpus:
     """Read, annotate and resolve actors for the articles in `paths` (files or
-    directories), applying their curated `actors.yml`. `settings` say how to
+    directories), applying their curated `actors.yml`, and decide people's gender
+    from the text unless `gender` is False. `settings` say how to
     read (size limit, corpus field names); `cache_dir` holds the annotation cache
     (None: annotate without a persistent cache); `n_process` and `scheduler`
     say where to parse (see `annotate_all`)."""
@@ -245,6 +247,8 @@ def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Sett
                                      n_process=n_process, scheduler=scheduler)
     (resolved, actors), annotated, unresolved = isolated(resolve_actors, annotated, "actor resolution")
     resolved, actors, override_warnings = apply_overrides(resolved, actors, overrides)
+    if gender:
+        actors = assign_genders(resolved, actors)
     found = read_problems + bad_overrides + failed + unresolved
     warnings = [p for p in found if not p.fatal] + override_warnings
     return Corpus(resolved, actors, [p for p in found if p.fatal], warnings, tally.hits, tally.misses)
@@ -253,15 +257,16 @@ def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Sett
 def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
           use_directory_urls: bool = True, settings: Settings = Settings(),
           cache_dir: Path | None = None, progress: Progress | None = None, n_process: int = 0,
-          actor_pages: PagePolicy = PagePolicy()) -> Result:
+          actor_pages: PagePolicy = PagePolicy(), gender: bool = True) -> Result:
     """Build every generated page and data file from the articles in `seeds`,
     parsing in `n_process` processes (0: one per CPU); `actor_pages` says which
-    actors get a page of their own.
+    actors get a page of their own; `gender` says whether people's gender is
+    worked out from the text (`actors.yml` values apply either way).
 
     Bad articles are reported in `Result.problems` and left out; the rest build.
     """
     corpus = collect([seeds], model=model, settings=settings, cache_dir=cache_dir, progress=progress,
-                     n_process=n_process)
+                     n_process=n_process, gender=gender)
 
     def pages(articles: list[Article]) -> tuple[Site, Index]:
         index = index_site(articles, corpus.actors, actor_pages)

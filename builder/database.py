@@ -29,8 +29,8 @@ TABLES: dict[str, dict] = {
         "pk": "id", "not_null": ["title", "source", "text"], "foreign_keys": [],
     },
     "actors": {
-        "columns": {"id": str, "name": str, "type": str, "description": str, "aliases": str},
-        "pk": "id", "not_null": ["name", "type", "aliases"], "foreign_keys": [],
+        "columns": {"id": str, "name": str, "type": str, "gender": str, "description": str, "aliases": str},
+        "pk": "id", "not_null": ["name", "type", "gender", "aliases"], "foreign_keys": [],
     },
     "quotes": {
         "columns": {"id": str, "article_id": str, "number": int, "kind": str, "text": str,
@@ -87,7 +87,7 @@ def _article_row(article: Article) -> dict:
 
 
 def _actor_row(actor: Actor) -> dict:
-    return {"id": actor.id, "name": actor.name, "type": actor.type,
+    return {"id": actor.id, "name": actor.name, "type": actor.type, "gender": actor.gender or "unknown",
             "description": actor.description, "aliases": _json(actor.aliases)}
 
 

@@ -42,7 +42,8 @@ def record(article: Article, present: list[tuple[Actor, list[tuple[int, int]]]])
         "text": article.text,
         "quotes": [_quote(article, q) for q in article.quotes],
         "actors": [
-            {"id": actor.id, "name": actor.name, "type": actor.type, "aliases": list(actor.aliases),
+            {"id": actor.id, "name": actor.name, "type": actor.type, "gender": actor.gender or "unknown",
+             "aliases": list(actor.aliases),
              "mentions": [{"start": s, "end": e} for s, e in spans]}
             for actor, spans in present
         ],
@@ -67,14 +68,16 @@ def quotes_csv(index: Index) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["article", "title", "date", "outlet", "url", "quote_id", "kind", "text", "speaker",
-                     "speaker_as_written", "source_kind", "actor", "actor_name", "start", "end", "paragraph", "rule"])
+                     "speaker_as_written", "source_kind", "actor", "actor_name", "gender", "start", "end", "paragraph",
+                     "rule"])
     for a in index.articles:
         meta = [a.metadata.get(key, "") for key in ("date", "outlet", "url")]
         for q in a.quotes:
             actor = index.actor.get(q.speaker.actor or "")
             writer.writerow([_cell(v) for v in (
                 a.id, a.title, *meta, q.id, q.kind, q.text, q.speaker.name, q.speaker.text, q.speaker.kind,
-                q.speaker.actor or "", actor.name if actor else "", q.start, q.end,
+                q.speaker.actor or "", actor.name if actor else "", (actor.gender or "unknown") if actor else "",
+                q.start, q.end,
                 paragraph_number(a, q.start), q.rule)])
     return buf.getvalue()
 

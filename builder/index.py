@@ -73,13 +73,18 @@ class Index:
     paged: frozenset[str] = frozenset()  # actor ids with a page of their own
 
 
-def summary(article: Article) -> dict:
-    """Sourcing at a glance: counts, share of anonymous quotes, top speakers."""
+def summary(article: Article, actors: dict[str, Actor] | None = None) -> dict:
+    """Sourcing at a glance: counts, share of anonymous quotes, top speakers, and
+    the people quoted by gender (`actors` by id tells who is a person, and their gender)."""
     quotes = article.quotes
     sources = Counter(q.speaker.name for q in quotes if q.speaker.name)
     kinds = Counter(q.speaker.kind for q in quotes)
     anon = kinds.get("anonymous", 0)
+    people = {q.speaker.actor for q in quotes if q.speaker.actor in (actors or {})
+              and actors[q.speaker.actor].type == "person"}
+    genders = Counter((actors[p].gender or "unknown") for p in people)
     return {
+        "people": len(people), "women": genders["female"], "men": genders["male"],
         "quotes": len(quotes),
         "sources": len(sources),
         "anonymous": anon,
@@ -169,6 +174,7 @@ def index_site(articles: list[Article], actors: list[Actor], pages: PagePolicy =
     # Newest first; undated articles last; then by id.
     articles = sorted(sorted(articles, key=lambda a: a.id), key=lambda a: str(a.metadata.get("date", "")), reverse=True)
     actors = sorted(actors, key=lambda a: a.id)
+    by_id = {a.id: a for a in actors}
     said: dict[str, list[tuple[Article, Quote]]] = defaultdict(list)
     for art in articles:
         for q in art.quotes:
@@ -183,10 +189,10 @@ def index_site(articles: list[Article], actors: list[Actor], pages: PagePolicy =
     appearances = {a.id: sorted(counts[a.id], key=lambda kv: (-kv[1], titles.get(kv[0], kv[0]))) for a in actors}
     together = _co_occurrence(articles, actors)
     return Index(
-        articles=articles, actors=actors, actor={a.id: a for a in actors}, slug=_slugs(articles),
+        articles=articles, actors=actors, actor=by_id, slug=_slugs(articles),
         said=dict(said), appearances=appearances,
         together={a.id: _by_count(together[a.id], 8) for a in actors},
-        present=present, summary={a.id: summary(a) for a in articles},
-        sources=_source_groups(articles, {a.id: a for a in actors}),
+        present=present, summary={a.id: summary(a, by_id) for a in articles},
+        sources=_source_groups(articles, by_id),
         paged=frozenset(a.id for a in actors if pages.earns(a, len(said.get(a.id, ())), len(appearances[a.id]))),
     )

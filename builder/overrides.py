@@ -5,6 +5,7 @@
       type: person               # person | organization | place | group | other
       description: Prime Minister of Israel
       name: Benjamin "Bibi" Netanyahu   # display name (the page address stays)
+      gender: male               # female | male | unknown (wins over the text's evidence)
     Some Mislabelled Thing:
       hide: true                 # no page, no links
 
@@ -23,13 +24,14 @@ from pathlib import Path
 from typing import get_args
 
 from . import safe_yaml
-from .records import Actor, ActorType, Article, Problem
+from .records import Actor, ActorType, Article, Gender, Problem
 from .safe_yaml import Document, YamlError
 
 
 OVERRIDES_FILE = "actors.yml"
 TYPES = get_args(ActorType)
-KEYS = {"aliases": list, "type": str, "description": str, "name": str, "hide": bool}
+GENDERS = get_args(Gender)
+KEYS = {"aliases": list, "type": str, "description": str, "name": str, "hide": bool, "gender": str}
 SIZE_LIMIT = 256 * 1024  # bytes of actors.yml, and of its expansion through aliases
 
 
@@ -42,6 +44,7 @@ class Override:
     description: str | None = None
     name: str | None = None
     hide: bool = False
+    gender: str | None = None
 
 
 @dataclass
@@ -143,6 +146,8 @@ def _wrong(target: str, key: str, value: object) -> str | None:
         return f"{target!r}: {key!r} must be a {KEYS[key].__name__}"
     if key == "type" and value not in TYPES:
         return f"{target!r}: type {value!r} is not one of {', '.join(TYPES)}"
+    if key == "gender" and value not in GENDERS:
+        return f"{target!r}: gender {value!r} is not one of {', '.join(GENDERS)}"
     if key == "aliases" and not all(isinstance(a, str) and a.strip() for a in value):
         return f"{target!r}: 'aliases' must be a list of names"
     return None
@@ -214,6 +219,8 @@ def _find(entry: Override, by_id: dict[str, Actor]) -> tuple[Actor | None, list[
 def _apply(entry: Override, target: Actor) -> Actor:
     if entry.type:
         target = dataclasses.replace(target, type=entry.type)
+    if entry.gender:
+        target = dataclasses.replace(target, gender=entry.gender)
     if entry.description:
         target = dataclasses.replace(target, description=entry.description)
     if entry.name:

@@ -54,6 +54,33 @@ def first_name_gender(word: str) -> str | None:
             "mostly_male": "male"}.get(answer, "unknown")
 
 
+def name_gender(word: str) -> tuple[str, bool] | None:
+    """What `gender-guesser` says of a first name: ("female" or "male", sure), where
+    sure is False for its "mostly" answers; None when it gives no single gender."""
+    answer = _genders().get_gender(word.strip(".").lower())
+    if answer in ("female", "male"):
+        return answer, True
+    if answer in ("mostly_female", "mostly_male"):
+        return answer.removeprefix("mostly_"), False
+    return None
+
+
+def title_gender(text: str, start: int, end: int | None = None) -> str | None:
+    """"female" or "male" when a name at `start` in `text` follows a gendered title
+    ("Mrs. Clinton", "Congresswoman Lee"), or begins with one when the name runs to
+    `end`; else None."""
+    inside = text[start:end].split()[:1] if end is not None else []
+    before = text[max(0, start - 16):start].split()
+    title = (inside or before[-1:] or [""])[0].lower()
+    if inside and title not in lx.FEMALE_TITLES | lx.MALE_TITLES:
+        title = before[-1].lower() if before else ""
+    if title in lx.FEMALE_TITLES:
+        return "female"
+    if title in lx.MALE_TITLES:
+        return "male"
+    return None
+
+
 def is_first_name(word: str) -> bool:
     """True when `word` is a known given name ("Ted", "Hillary"), whatever its gender."""
     return first_name_gender(word) is not None

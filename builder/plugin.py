@@ -34,6 +34,8 @@ class SourcebookConfig(Config):
     cache = c.Type((bool, str), default=True)
     # Processes that parse the articles not in the cache: 0 = one per CPU, 1 = MkDocs' own only.
     n_process = c.Type(int, default=0)
+    # Work out quoted people's gender from the text (pronouns, titles, first names).
+    gender = c.Type(bool, default=True)
     # Site search: Pagefind's chunked index (run after the build), or material's search plugin.
     search = c.Choice(("pagefind", "material"), default="pagefind")
 
@@ -102,7 +104,8 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
                                              fields={str(k): str(v) for k, v in self.config.fields.items()}),
                            cache_dir=cache_dir, progress=self.progress or Progress(started),
                            n_process=self.config.n_process,
-                           actor_pages=PagePolicy(self.config.actor_page_quotes, self.config.actor_page_articles))
+                           actor_pages=PagePolicy(self.config.actor_page_quotes, self.config.actor_page_articles),
+                           gender=self.config.gender)
         except (ModelNotFound, WorkerError) as exc:
             raise PluginError(str(exc)) from exc
         # Reported at INFO: a skipped article must not fail `mkdocs build --strict`;

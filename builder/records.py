@@ -10,6 +10,7 @@ from typing import Any, Literal
 QuoteKind = Literal["direct", "partial", "indirect"]
 SourceKind = Literal["named", "anonymous", "organization", "group", "document", "unknown"]
 ActorType = Literal["person", "organization", "place", "group", "other"]
+Gender = Literal["female", "male", "unknown"]
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,8 @@ class Actor:
     # (article id, start, end) of each mention across the site
     mentions: tuple[tuple[str, int, int], ...] = ()
     related: tuple[str, ...] = ()  # ids of actors named after this one ("the Doe campaign")
+    # People's gender, from actors.yml or evidence in the text (builder/gender.py); None: not decided.
+    gender: Gender | None = None
 
 
 @dataclass(frozen=True)

@@ -186,6 +186,16 @@ def test_a_description_links_only_to_what_its_head_word_names(text, speaker, men
     assert linked[0].quotes[0].speaker.actor == expected
 
 
+@pytest.mark.parametrize("title, expected", [("Mrs.", "Hillary Doe"), ("Mr.", "Bill Doe"), ("", "Bill Doe")])
+def test_a_gendered_title_picks_the_full_name_a_surname_stands_for(title, expected):
+    text = f"Bill Doe and Hillary Doe campaigned. {title} Doe spoke.".replace("  ", " ")
+    at = text.rindex("Doe")
+    art = article("a", text, [("Bill Doe", "PERSON"), ("Hillary Doe", "PERSON"), ("Doe", "PERSON")])
+    _, actors = resolve_actors([art])
+    [owner] = [a for a in actors if any(s == at for _, s, _ in a.mentions)]
+    assert owner.name == expected
+
+
 def test_an_actor_named_index_never_takes_the_index_page():
     a = article("a", "Index spoke to Ann Lee.", [("Index", "PERSON"), ("Ann Lee", "PERSON")])
     _, actors = resolve_actors([a])

@@ -26,7 +26,7 @@ def test_record_names_rules_offsets_and_actors():
     assert rec["text"][q["start"]:q["end"]] == q["text"] == "We won,"
     assert q["rule"] == "direct" and q["speaker"]["rule"] == "verb-subject"
     assert q["speaker"]["actor"] == "ann-lee"
-    assert rec["actors"] == [{"id": "ann-lee", "name": "Ann Lee", "type": "person", "aliases": [],
+    assert rec["actors"] == [{"id": "ann-lee", "name": "Ann Lee", "type": "person", "gender": "unknown", "aliases": [],
                               "mentions": [{"start": 15, "end": 22}]}]
     assert rec["metadata"] == {"outlet": "Daily"}
 
@@ -39,5 +39,5 @@ def test_data_files():
     rows = list(csv.DictReader(io.StringIO(files["data/quotes.csv"])))
     assert rows == [{"article": "one", "title": "One", "date": "", "outlet": "Daily", "url": "", "quote_id": "q1",
                      "kind": "direct", "text": "We won,", "speaker": "Ann Lee", "speaker_as_written": "Ann Lee",
-                     "source_kind": "named", "actor": "ann-lee", "actor_name": "Ann Lee", "start": "1", "end": "8",
+                     "source_kind": "named", "actor": "ann-lee", "actor_name": "Ann Lee", "gender": "unknown", "start": "1", "end": "8",
                      "paragraph": "1", "rule": "direct"}]

@@ -101,3 +101,16 @@ def test_a_curated_description_earns_a_page():
     articles, (ann, bo) = corpus()
     described = dataclasses.replace(bo, description="Harbor pilot.")
     assert "bo-park" in index_site(articles, [ann, described]).paged
+
+
+def test_summary_counts_the_people_quoted_by_gender():
+    text = "“Yes,” said Ann Lee. “No,” said Bo Park. “Maybe,” said Cy Ray. “Later,” said City Hall."
+    quotes = tuple(quote(who, said, text, actor=ident, number=n, source=kind)
+                   for n, (who, said, ident, kind) in enumerate([
+                       ("Ann Lee", "Yes,", "ann-lee", "named"), ("Bo Park", "No,", "bo-park", "named"),
+                       ("Cy Ray", "Maybe,", "cy-ray", "named"), ("City Hall", "Later,", "city-hall", "organization")], 1))
+    people = [dataclasses.replace(actor(i, n, ("a", 0, 1)), gender=g)
+              for i, n, g in (("ann-lee", "Ann Lee", "female"), ("bo-park", "Bo Park", "male"), ("cy-ray", "Cy Ray", None))]
+    hall = actor("city-hall", "City Hall", ("a", 0, 1), type="organization")
+    found = index_site([article("a", text, quotes=quotes)], [*people, hall]).summary["a"]
+    assert (found["people"], found["women"], found["men"]) == (3, 1, 1)  # City Hall is not a person

@@ -64,6 +64,7 @@ def test_override_for_unknown_actor_is_a_warning(tmp_path):
         ("- Jane Doe\n", ":1", "expected a mapping of actor names to settings"),
         ("Jane Doe:\n  type: robot\n", ":2", "'Jane Doe': type 'robot' is not one of person, organization, place, group, other"),
         ("Jane Doe:\n  nickname: JD\n", ":2", "'Jane Doe': unknown key 'nickname'"),
+        ("Jane Doe:\n  gender: woman\n", ":2", "'Jane Doe': gender 'woman' is not one of female, male, unknown"),
         ("Jane Doe:\n  aliases: Janie\n", ":2", "'Jane Doe': 'aliases' must be a list"),
         ("Jane Doe:\n  hide: maybe\n", ":2", "'Jane Doe': 'hide' must be a bool"),
         ("Jane Doe: person\n", ":1", "'Jane Doe': expected settings"),
@@ -94,6 +95,19 @@ def test_merge_keys_and_standard_tags_apply(tmp_path):
     names = by_name(actors)
     assert names["John Q. Roe"].description == "Member of the city council."
     assert names["John Q. Roe"].type == "person"
+
+
+def test_a_curated_gender_wins_over_the_texts_evidence(tmp_path):
+    from builder.gender import assign_genders
+
+    a = article("a", "Jane Doe met John Roe.", [("Jane Doe", "PERSON"), ("John Roe", "PERSON")])
+    arts, actors = resolve_actors([a])
+    overrides, problems = load_overrides([write(tmp_path, "Jane Doe:\n  gender: unknown\nJohn Roe:\n  gender: female\n")])
+    assert problems == []
+    arts, actors, _ = apply_overrides(arts, actors, overrides)
+    names = by_name(assign_genders(arts, actors))
+    assert (names["Jane Doe"].gender, names["John Roe"].gender) == ("unknown", "female")
+    assert by_name(assign_genders(*resolve_actors([a])))["Jane Doe"].gender == "female"  # what the name alone says
 
 
 @pytest.mark.parametrize(
