@@ -226,6 +226,30 @@ def _sources_index(env: jinja2.Environment, urls: Urls, index: Index) -> str:
     )
 
 
+def _dashboard(env: jinja2.Environment, urls: Urls, index: Index) -> str:
+    from .dashboard import NO_OUTLET, UNDATED, dashboard
+    src = "dashboard/index.md"
+    d = dashboard(index)
+
+    def women(rows: list) -> list[tuple[str, float, str]]:
+        return [(name, t.women_share, "sb-chart__bar--women") for name, t in rows if t.women_share is not None]
+
+    bars = {  # (label, value, CSS class) for each bar of each chart
+        "kinds": [(SOURCE_LABELS[kind], n, f"sb-chart__bar--{kind}") for kind, n in d.kinds],
+        "top": [(name, n, "sb-chart__bar--actor") for _, name, n in d.top],
+        "outlets": women(d.outlets), "months": women(d.months),
+    }
+    return env.get_template("dashboard.md.j2").render(
+        d=d, bars=bars, paged=index.paged, NO_OUTLET=NO_OUTLET, UNDATED=UNDATED,
+        actor_link=lambda aid: urls.link(src, urls.actor_src(aid)),
+        guide=urls.link(src, "guide.md"), quotes_csv=urls.link(src, "data/quotes.csv"),
+    )
+
+
+# The home page lists the newest articles; the articles index lists them all.
+HOME_ARTICLES = 20
+
+
 def render_site(index: Index, *, templates: Path, use_directory_urls: bool = True) -> tuple[dict[str, str], str]:
     """Render every generated page; returns the pages by path and the home page's article list."""
     env = environment(templates)
@@ -233,12 +257,25 @@ def render_site(index: Index, *, templates: Path, use_directory_urls: bool = Tru
     pages = {**_article_pages(env, urls, index), **_actor_pages(env, urls, index)}
     pages["actors/index.md"] = _actors_index(env, urls, index)
     pages["sources/index.md"] = _sources_index(env, urls, index)
+    pages["dashboard/index.md"] = _dashboard(env, urls, index)
     rows = [{"article": a, "summary": index.summary[a.id], "src": urls.article_src(index.slug[a.id])}
             for a in index.articles]
+    months: dict[str, list[dict]] = {}
+    for row in rows:  # newest first, undated last: the months come in that order
+        date = str(row["article"].metadata.get("date") or "")
+        months.setdefault(_month_name(date) if len(date) >= 7 else "Undated", []).append(row)
     pages["articles/index.md"] = env.get_template("articles.md.j2").render(
-        rows=rows, link=lambda s: urls.link("articles/index.md", s))
-    home = env.get_template("home_list.md.j2").render(rows=rows, link=lambda s: urls.link("index.md", s))
+        rows=rows, months=list(months.items()), link=lambda s: urls.link("articles/index.md", s))
+    home = env.get_template("home_list.md.j2").render(rows=rows, limit=HOME_ARTICLES,
+                                                      link=lambda s: urls.link("index.md", s))
     return pages, home
+
+
+def _month_name(date: str) -> str:
+    """"2024-03" → "March 2024"."""
+    year, month = date[:4], date[5:7]
+    names = ("January February March April May June July August September October November December").split()
+    return f"{names[int(month) - 1]} {year}" if month.isdigit() and 1 <= int(month) <= 12 else date[:7]
 
 
 def _relpath(path: str, start: str) -> str:

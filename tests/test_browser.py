@@ -108,6 +108,21 @@ def test_a_chosen_colour_scheme_follows_the_reader_to_the_next_page(page, base_u
     assert page.locator("body").get_attribute("data-md-color-scheme") == chosen
 
 
+def test_a_dashboard_chart_shows_its_numbers_in_a_table_on_demand(page, base_url):
+    page.goto(f"{base_url}dashboard/")
+    chart = page.get_by_role("img", name="Quotes by kind of source")
+    assert chart.is_visible() and chart.locator("rect").count() >= 2
+    bars = {t.split(": ")[0]: t.split(": ")[1] for t in chart.locator("rect title").all_text_contents()}
+    table = page.locator("details", has_text="The numbers: quotes by kind of source")
+    assert not table.locator("table").is_visible()
+    table.locator("summary").click()
+    assert table.locator("table").is_visible()
+    rows = {r.locator("td").nth(0).text_content(): r.locator("td").nth(1).text_content()
+            for r in table.locator("tbody tr").all()}
+    assert rows == bars and sum(map(int, rows.values())) == int(page.locator("dt:text('Quotes') + dd").text_content())
+    assert page.errors == []
+
+
 def test_card_opens_on_hover_and_keyboard_focus(page, base_url, sample_site):
     page.goto(article_url(base_url, sample_site))
     tag = page.locator(".md-content .sb-tag[tabindex]").first
@@ -219,7 +234,7 @@ def test_search_runs_from_the_keyboard_on_files_of_the_site_alone(page, base_url
     assert page.errors == []
 
 
-@pytest.mark.parametrize("path", ["", "actors/", "actors/richard-haass/", "ARTICLE", "SEARCH"])
+@pytest.mark.parametrize("path", ["", "actors/", "actors/richard-haass/", "ARTICLE", "SEARCH", "sources/", "dashboard/"])
 def test_no_serious_accessibility_violations(page, base_url, sample_site, path):
     from axe_playwright_python.sync_playwright import Axe
 

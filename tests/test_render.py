@@ -68,7 +68,7 @@ def test_render_site_makes_one_page_per_article_and_actor():
     art = article("one", text, quotes=(quote("Ann Lee", "We won,", text, actor="ann-lee"),))
     ann = actor("ann-lee", "Ann Lee", ("one", 15, 22))
     pages, home = render_site(index_site([art], [ann]), templates=ROOT / "templates")
-    assert set(pages) == {"articles/one.md", "actors/ann-lee.md", "actors/index.md", "sources/index.md",
+    assert set(pages) == {"articles/one.md", "actors/ann-lee.md", "actors/index.md", "sources/index.md", "dashboard/index.md",
                           "articles/index.md"}
     assert "../../actors/ann-lee/" in pages["articles/one.md"]
     assert "Found by the rule “direct”; speaker by “verb-subject”" in pages["articles/one.md"].replace("&#45;", "-")

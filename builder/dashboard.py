@@ -1,0 +1,104 @@
+"""The sourcing dashboard's numbers: the corpus at a glance, by outlet and by month.
+
+Computed from the index alone, so every number can be recomputed from the data
+files (`data/quotes.csv` holds the kind, source kind, actor, gender, outlet and
+date of every quote; `data/annotations.jsonl` the reasons given for anonymity).
+
+People are counted once per article they are quoted in: the share of women is
+women ÷ (women + men) over those appearances, people of unknown gender counted
+apart (as the Gender Gap Tracker counts people quoted).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .index import Index
+
+TOP_ACTORS = 15
+TOP_REASONS = 10
+UNDATED = "Undated"
+NO_OUTLET = "(no outlet)"
+
+
+@dataclass
+class Tally:
+    """Counts for one slice of the corpus (the whole site, an outlet, a month)."""
+
+    articles: int = 0
+    quotes: int = 0
+    anonymous: int = 0
+    women: int = 0  # people quoted, once per article
+    men: int = 0
+    unknown: int = 0
+
+    @property
+    def anonymous_share(self) -> float | None:
+        return round(100 * self.anonymous / self.quotes, 1) if self.quotes else None
+
+    @property
+    def women_share(self) -> float | None:
+        known = self.women + self.men
+        return round(100 * self.women / known, 1) if known else None
+
+
+@dataclass
+class Dashboard:
+    total: Tally
+    sources: int  # distinct sources: actors quoted, plus sources without an actor by name
+    kinds: list[tuple[str, int]]  # quotes by kind of source, most first
+    reasons: list[tuple[str, int]]  # reasons given for anonymity, most first
+    reasons_given: int  # anonymous quotes that give a reason
+    top: list[tuple[str, str, int]]  # (actor id, name, quotes), most quoted first
+    outlets: list[tuple[str, Tally]] = field(default_factory=list)  # by quotes, most first
+    months: list[tuple[str, Tally]] = field(default_factory=list)  # YYYY-MM, in order; undated last
+
+
+def dashboard(index: Index) -> Dashboard:
+    """Totals, shares and top lists for the whole site, each outlet and each month."""
+    total = Tally()
+    outlets: dict[str, Tally] = defaultdict(Tally)
+    months: dict[str, Tally] = defaultdict(Tally)
+    kinds: Counter = Counter()
+    reasons: Counter = Counter()
+    quoted: Counter = Counter()
+    unnamed: set[str] = set()
+    for article in index.articles:
+        outlet = str(article.metadata.get("outlet") or NO_OUTLET)
+        date = str(article.metadata.get("date") or "")
+        month = date[:7] if len(date) >= 7 else UNDATED
+        slices = (total, outlets[outlet], months[month])
+        people: dict[str, str] = {}
+        for tally in slices:
+            tally.articles += 1
+        for q in article.quotes:
+            sp = q.speaker
+            kinds[sp.kind] += 1
+            anonymous = sp.kind == "anonymous"
+            if anonymous and sp.reason:
+                reasons[sp.reason.strip()] += 1
+            actor = index.actor.get(sp.actor or "")
+            if actor:
+                quoted[actor.id] += 1
+                if actor.type == "person":
+                    people[actor.id] = actor.gender or "unknown"
+            else:
+                unnamed.add(sp.name.casefold() if sp.name else "")
+            for tally in slices:
+                tally.quotes += 1
+                tally.anonymous += anonymous
+        genders = Counter(people.values())
+        for tally in slices:
+            tally.women += genders["female"]
+            tally.men += genders["male"]
+            tally.unknown += genders["unknown"]
+    top = [(aid, index.actor[aid].name, n) for aid, n in sorted(quoted.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return Dashboard(
+        total=total, sources=len(quoted) + len(unnamed - {""}),
+        kinds=sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])),
+        reasons=sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_REASONS],
+        reasons_given=sum(reasons.values()),
+        top=top[:TOP_ACTORS],
+        outlets=sorted(outlets.items(), key=lambda kv: (-kv[1].quotes, kv[0])),
+        months=sorted(months.items(), key=lambda kv: (kv[0] == UNDATED, kv[0])),
+    )
