@@ -167,7 +167,7 @@ def test_article_text_is_never_interpreted(tmp_path):
     # must still end at its own closing tag.)
     for page in (project / "site").rglob("*.html"):
         text = page.read_text("utf-8")
-        assert text.count("</title>") == 1, page
+        assert re.sub(r"<svg.*?</svg>", "", text, flags=re.S).count("</title>") == 1, page  # charts have their own
         text = re.sub(r"<title>.*?</title>", "", text, flags=re.S)
         assert "<script>alert" not in text and "<img src=x" not in text, page
 
