@@ -81,6 +81,7 @@ def environment(templates: Path) -> jinja2.Environment:
     )
     env.filters["md"] = md_escape
     env.tests["safe_url"] = is_safe_url
+    env.tests["punctuation"] = lambda text: bool(text) and text[0] in _TIGHT
     env.globals.update(SOURCE_LABELS=SOURCE_LABELS, SOURCE_ICONS=SOURCE_ICONS,
                        QUOTE_LABELS=QUOTE_LABELS, TYPE_LABELS=TYPE_LABELS)
     return env
@@ -93,6 +94,8 @@ class Segment:
     closing: str = ""  # the quotation mark that closes a quote, kept before its tag
 
 
+# Punctuation that follows a quote's tag and footnote reference without a space ("…tag¹.").
+_TIGHT = ".,;:!?)"
 _CLOSING = re.compile("^(?:" + "|".join(map(re.escape, lx.CLOSING_RUN)) + ")+")
 
 
@@ -198,15 +201,22 @@ def _actor_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[str,
 
 
 def _actors_index(env: jinja2.Environment, urls: Urls, index: Index) -> str:
-    rows = []
+    """The actors table, most quoted first (the page's script sorts it by any column).
+    The A–Z links point at the first row of each letter in name order; following one
+    sorts the table by name first."""
+    rows, letters = [], {}
     for actor in sorted(index.actors, key=lambda a: (a.name.lower(), a.id)):
+        letter = _letter(actor.name)
+        anchor = None if letter in letters else "letter-" + (letter.lower() if letter != "#" else "other")
+        letters.setdefault(letter, anchor)
         rows.append({
-            "letter": _letter(actor.name),
+            "anchor": anchor,
             "actor": actor, "quotes": len(index.said.get(actor.id, [])),
             "articles": len(index.appearances.get(actor.id, [])),
             "link": urls.link("actors/index.md", urls.actor_src(actor.id)) if actor.id in index.paged else None,
         })
-    return env.get_template("actors.md.j2").render(rows=rows)
+    rows.sort(key=lambda row: -row["quotes"])  # stable: A–Z among equals
+    return env.get_template("actors.md.j2").render(rows=rows, letters=letters)
 
 
 # The sources index lists at most this many sources per section, and this many

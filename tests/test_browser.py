@@ -181,6 +181,154 @@ def test_actors_index_filter(page, base_url):
     assert len([r for r in rows.all() if r.is_visible()]) == total
 
 
+def column(page, n: int) -> list[str]:
+    """The actors table's column n as shown, top to bottom (a name without its aliases)."""
+    return page.locator(".sb-actors tbody tr").evaluate_all(
+        f"rows => rows.map(r => r.cells[{n}].firstChild.textContent.trim())")
+
+
+def sorted_by(page) -> dict[str, str]:
+    return {th.inner_text(): th.get_attribute("aria-sort") for th in page.locator(".sb-actors th[aria-sort]").all()}
+
+
+def test_actors_table_sorts_by_a_column_with_the_type_filter_on(page, base_url):
+    page.goto(f"{base_url}actors/")
+    table = page.locator(".sb-actors table")
+    # The theme's table look: material styles (and wraps) a table without a class.
+    assert table.evaluate("t => t.matches('.md-typeset__table > table:not([class])')")
+    assert table.evaluate("t => getComputedStyle(t).borderTopStyle") == "solid"
+    heading = lambda name: page.get_by_role("button", name=name, exact=True)  # noqa: E731
+    # The most quoted first, then by name.
+    quotes, names = [int(n) for n in column(page, 2)], column(page, 0)
+    assert quotes == sorted(quotes, reverse=True) and quotes[0] > quotes[-1]
+    assert sorted_by(page) == {"Quotes": "descending"}
+    unquoted = [n for q, n in zip(quotes, names) if q == 0]
+    assert unquoted == sorted(unquoted, key=str.lower)
+    heading("Quotes").click()
+    assert [int(n) for n in column(page, 2)] == sorted(quotes) and sorted_by(page) == {"Quotes": "ascending"}
+    heading("Quotes").click()
+    assert [int(n) for n in column(page, 2)] == sorted(quotes, reverse=True)
+    assert sorted_by(page) == {"Quotes": "descending"}
+    heading("Name").focus()
+    page.keyboard.press("Enter")
+    assert column(page, 0) == sorted(names, key=str.lower) and sorted_by(page) == {"Name": "ascending"}
+    page.keyboard.press("Space")
+    assert column(page, 0) == sorted(names, key=str.lower, reverse=True) and sorted_by(page) == {"Name": "descending"}
+    heading("Articles").click()
+    articles = [int(n) for n in column(page, 3)]
+    assert articles == sorted(articles) and sorted_by(page) == {"Articles": "ascending"}
+    heading("Type").click()
+    assert column(page, 1) == sorted(column(page, 1)) and sorted_by(page) == {"Type": "ascending"}
+    # A type filter, then sorting: the hidden rows stay hidden.
+    rows = page.locator(".sb-actors tbody tr")
+    page.get_by_role("button", name="Place", exact=True).click()
+    places = [r.locator("td").first.inner_text() for r in rows.all() if r.is_visible()]
+    assert 0 < len(places) < rows.count()
+    for name in ("Quotes", "Name"):
+        heading(name).click()
+        visible = [r for r in rows.all() if r.is_visible()]
+        assert all(r.get_attribute("data-type") == "place" for r in visible) and len(visible) == len(places)
+    assert [r.locator("td").first.inner_text() for r in rows.all() if r.is_visible()] == sorted(places, key=str.lower)
+    # A letter of the A-Z links sorts by name (its row is the first of its letter there).
+    heading("Quotes").click()
+    page.get_by_role("button", name="All", exact=True).click()
+    page.locator(".sb-az").get_by_role("link", name="R", exact=True).click()
+    assert sorted_by(page) == {"Name": "ascending"}
+    names = column(page, 0)
+    first_r = next(n for n in names if n.startswith("R"))
+    assert page.locator("#letter-r td").first.inner_text().startswith(first_r)
+    assert page.locator("#letter-r").is_visible()
+    assert page.errors == []
+
+
+def test_on_a_phone_the_first_tap_on_a_tag_opens_its_card_inside_the_screen(browser, page, base_url, sample_site):
+    url = article_url(base_url, sample_site)
+    # With a mouse nothing changes: a click on a tag's name follows its link.
+    page.goto(url)
+    with page.expect_navigation():
+        page.locator(".md-content .sb-tag a.sb-tag__name").first.click()
+    assert "/actors/" in page.url
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    phone = context.new_page()
+    errors = []
+    phone.on("pageerror", lambda exc: errors.append(str(exc)))
+    phone.goto(url)
+    tags = phone.locator(".md-content .sb-tag:has(a.sb-tag__name)")
+    lefts = tags.evaluate_all("els => els.map(e => e.getBoundingClientRect().left)")
+    width = phone.evaluate("document.documentElement.clientWidth")
+    right, left = lefts.index(max(lefts)), lefts.index(min(lefts))
+    assert lefts[right] > width / 2 and lefts[left] < width / 10  # tags near both edges of the screen
+    for n in (right, left):
+        tag = tags.nth(n)
+        card = tag.locator(".sb-card")
+        assert not card.is_visible()
+        tag.locator("a.sb-tag__name").tap()
+        assert phone.url == url and card.is_visible()
+        box = card.evaluate("c => { const r = c.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }")
+        assert 0 <= box[0] and box[2] <= width and 0 <= box[1] and box[3] <= phone.viewport_size["height"], box
+        phone.locator("article h1").tap()  # elsewhere
+        assert not card.is_visible()
+    # A second tap on the name follows its link.
+    link = tags.nth(right).locator("a.sb-tag__name")
+    href = link.evaluate("a => a.href")
+    link.tap()
+    assert phone.url == url
+    with phone.expect_navigation():
+        link.tap()
+    assert phone.url == href and errors == []
+    context.close()
+
+
+def test_speaker_filter_lists_each_actor_once_by_name_and_counts_the_quotes(page, base_url, sample_site):
+    from playwright.sync_api import expect
+
+    page.goto(article_url(base_url, sample_site))
+    select = page.get_by_label("Highlight a speaker")
+    options = select.locator("option").all_inner_texts()
+    speakers = page.locator(".sb-quote").evaluate_all("els => new Set(els.map(e => e.dataset.speaker)).size")
+    assert options[0] == "Everyone" and len(set(options)) == len(options) == speakers + 1
+    # The actors' own names, not the article's words for them.
+    assert {"Chris Murphy", "Brendan Boyle", "Democrats", "Richard Haass"} <= set(options)
+    assert not {"Sen. Chris Murphy", "Rep. Brendan Boyle", "A group of 17 Senate Democrats"} & set(options)
+    count = page.locator(".sb-speaker-filter [aria-live=polite]")
+    first = page.locator(".sb-quote[data-speaker=brendan-boyle]").first
+    expect(first).not_to_be_in_viewport()
+    select.select_option(label="Brendan Boyle")
+    expect(first).to_be_in_viewport()  # the page went to the first of them
+    assert count.inner_text() == "2 quotes" and page.locator(".sb-quote.sb-focus").count() == 2
+    select.select_option(label="Benjamin Netanyahu")
+    assert count.inner_text() == "1 quote"
+    select.select_option(label="Everyone")
+    assert count.inner_text() == "" and page.locator(".sb-quote.sb-dim").count() == 0
+    assert page.errors == []
+
+
+def test_speaker_filter_names_an_actor_as_the_actor_however_the_article_first_names_them(browser, tmp_path):
+    from conftest import make_project, mkdocs_build
+
+    project = make_project(tmp_path, {"vote.md": """
+        ---
+        title: Senate vote
+        ---
+
+        “We will keep fighting until this bill is gone,” said Texas Sen. Ted Cruz.
+
+        A senior aide, who was not authorized to speak publicly, said the vote would be close.
+
+        “This bill is a disgrace,” Cruz said. “It raises taxes.”
+    """})
+    mkdocs_build(project)
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.goto((project / "site" / "articles" / "vote" / "index.html").as_uri())
+    assert pg.locator(".sb-tag__name").first.inner_text() == "Texas Sen. Ted Cruz"
+    select = pg.get_by_label("Highlight a speaker")
+    assert select.locator("option").all_inner_texts() == ["Everyone", "A senior aide", "Ted Cruz"]
+    select.select_option(label="Ted Cruz")
+    assert pg.locator(".sb-speaker-filter [aria-live=polite]").inner_text() == "3 quotes"
+    context.close()
+
+
 def search(page, url: str, query: str, *, paste: bool = False):
     """Reach the header's search box from the keyboard (Ctrl+K), enter a query and
     return the result links once the first has shown."""

@@ -129,3 +129,20 @@ def test_actor_pages_stop_long_lists_at_a_limit(monkeypatch):
     assert "Quotes (3)" in page and "The 2 most recent of 3 are listed" in page
     assert "The 2 with the most mentions of 3 are listed" in page
     assert "mayor" in page and "chair" not in page
+
+
+def test_punctuation_after_a_tag_follows_its_footnote_reference_without_a_space():
+    text = "Ann Lee said “we won”. Then “we lost”, she said; “we left” today (“we hid”)."
+    said = ["we won", "we lost", "we left", "we hid"]
+    art = article("one", text, quotes=tuple(quote("Ann Lee", s, text, actor="ann-lee", number=n)
+                                             for n, s in enumerate(said, 1)))
+    ann = actor("ann-lee", "Ann Lee", ("one", 0, 7))
+    page = render_site(index_site([art], [ann]), templates=ROOT / "templates")[0]["articles/one.md"]
+    after = [html.unescape(m) for m in re.findall(r"\[\^q\d\](?!:)(\s*(?:&#\d+;|.))", page)]
+    assert after == [".", ",", "\n ", ")"]  # a word keeps its space (a line break, as before)
+    out = markdown.markdown(page.split("---", 2)[2], extensions=["footnotes", "md_in_html"])
+    assert re.findall(r"</sup>(.)", html.unescape(out), re.S) == [".", ",", "\n", ")"]
+    # As a reader sees it, without the tags (each set off from its quote by a space):
+    para = re.search(r"<p>Ann Lee said .*?</p>", out, re.S).group()
+    words = re.sub(r"<[^>]+>", "", re.sub(r' <span class="sb-tag .*?</sup>', "", para, flags=re.S))
+    assert " ".join(html.unescape(words).split()) == text

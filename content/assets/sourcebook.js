@@ -1,38 +1,129 @@
-/* Static filters: speakers on an article page, types on the actors index. No server needed. */
+/* The reader's tools, no server needed: the actors table (sorted by a column, filtered by
+   type), source cards on touch screens, and "Highlight a speaker" on an article page. */
 (function () {
-  function setup() {
-    // The theme's search dialog has no accessible name; give it one.
-    var dialog = document.querySelector(".md-search[role=dialog]");
-    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+  var collator = new Intl.Collator(undefined, { numeric: true });
+  var ready = false;  // the document's listeners are set once
+
+  function actorsTable() {
     var buttons = document.querySelectorAll(".sb-filter__btn");
+    var table = document.querySelector(".sb-actors table");
+    if (!table || table.sbSorts) return;
+    table.sbSorts = true;
+    var body = table.tBodies[0], headers = table.tHead.rows[0].cells;
     buttons.forEach(function (btn) {
       btn.addEventListener("click", function () {
         var type = btn.getAttribute("data-type");
         buttons.forEach(function (b) { b.setAttribute("aria-pressed", b === btn ? "true" : "false"); });
-        document.querySelectorAll(".sb-actors tbody tr").forEach(function (row) {
+        Array.prototype.forEach.call(body.rows, function (row) {
           row.hidden = !!type && row.getAttribute("data-type") !== type;
         });
       });
     });
+    // A cell's value is its first node: the name without its aliases.
+    function value(row, col) { return row.cells[col].firstChild.textContent.trim(); }
+    function sort(col, dir) {
+      var numeric = headers[col].hasAttribute("data-numeric");
+      var items = Array.prototype.map.call(body.rows, function (row) {
+        return { row: row, key: value(row, col), name: value(row, 0) };
+      });
+      items.sort(function (a, b) {
+        var c = numeric ? a.key - b.key : collator.compare(a.key, b.key);
+        return c * dir || collator.compare(a.name, b.name);
+      });
+      var rows = document.createDocumentFragment();
+      items.forEach(function (item) { rows.appendChild(item.row); });
+      body.appendChild(rows);
+      Array.prototype.forEach.call(headers, function (th) {
+        if (th.cellIndex === col) th.setAttribute("aria-sort", dir > 0 ? "ascending" : "descending");
+        else th.removeAttribute("aria-sort");
+      });
+    }
+    // A heading's button (click, Enter or Space) sorts by its column, ascending first.
+    table.tHead.addEventListener("click", function (event) {
+      var th = event.target.closest("th");
+      if (th) sort(th.cellIndex, th.getAttribute("aria-sort") === "ascending" ? -1 : 1);
+    });
+    // The A–Z links point at the first row of each letter in name order.
+    document.querySelectorAll(".sb-az a").forEach(function (link) {
+      link.addEventListener("click", function () {
+        if (headers[0].getAttribute("aria-sort") !== "ascending") sort(0, 1);
+        var row = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+        if (row && row.hidden && buttons.length) buttons[0].click();  // show all types
+      });
+    });
+  }
+
+  // Keep a shown card inside the window: shift it sideways, or above its tag.
+  function place(card) {
+    card.style.left = card.style.top = card.style.bottom = "";
+    var box = card.getBoundingClientRect(), margin = 8;
+    if (!box.width) return;  // not shown
+    var width = document.documentElement.clientWidth;
+    card.style.left = Math.max(margin - box.left, Math.min(0, width - margin - box.right)) + "px";
+    if (box.bottom > window.innerHeight && card.parentNode.getBoundingClientRect().top > box.height + margin) {
+      card.style.top = "auto";
+      card.style.bottom = "100%";
+    }
+  }
+
+  function tagCards() {
+    if (ready) return;
+    ready = true;
+    // On a touch screen the first tap on a tag opens its card; a link in it is followed on the next.
+    var opening = null;
+    document.addEventListener("pointerdown", function (event) {
+      var tag = event.target.closest && event.target.closest(".sb-tag");
+      document.querySelectorAll(".sb-tag--open").forEach(function (open) {
+        if (open === tag) return;
+        open.classList.remove("sb-tag--open");
+        if (open.contains(document.activeElement)) document.activeElement.blur();
+      });
+      opening = null;
+      var card = tag && tag.querySelector(".sb-card");
+      if (event.pointerType !== "touch" || !card || tag.classList.contains("sb-tag--open")) return;
+      opening = tag;
+      tag.classList.add("sb-tag--open");
+      place(card);
+    });
+    document.addEventListener("click", function (event) {
+      if (opening && opening.contains(event.target)) event.preventDefault();
+      opening = null;
+    });
+    document.addEventListener("pointercancel", function () {  // the finger scrolled instead
+      if (opening) opening.classList.remove("sb-tag--open");
+      opening = null;
+    });
+    // Hover and keyboard focus show a card by the style sheet; placed here.
+    function shown(event) {
+      var tag = event.target.closest && event.target.closest(".sb-tag");
+      var card = tag && tag.querySelector(".sb-card");
+      if (card && !tag.contains(event.relatedTarget)) place(card);
+    }
+    document.addEventListener("mouseover", shown);
+    document.addEventListener("focusin", shown);
+  }
+
+  function speakerFilter() {
     var quotes = document.querySelectorAll(".sb-quote[data-speaker]");
     var article = document.querySelector(".md-content article");
     if (!quotes.length || !article || document.querySelector(".sb-speaker-filter")) return;
     var names = {};
     quotes.forEach(function (quote) {
-      // A quote's tag follows it (after its closing mark).
-      var tag = quote.nextElementSibling;
-      if (!tag || !tag.classList.contains("sb-tag")) return;
       var key = quote.getAttribute("data-speaker");
-      var name = tag.querySelector(".sb-tag__name");
-      if (key && name && !(key in names)) names[key] = name.textContent;
+      if (!key || key in names) return;
+      // An actor's own name; else the name on the tag that follows the quote (after its closing mark).
+      var tag = quote.nextElementSibling;
+      var shown = tag && tag.classList.contains("sb-tag") && tag.querySelector(".sb-tag__name");
+      var name = quote.getAttribute("data-actor-name") || (shown && shown.textContent);
+      if (name) names[key] = name;
     });
-    var keys = Object.keys(names).sort(function (a, b) { return names[a].localeCompare(names[b]); });
+    var keys = Object.keys(names).sort(function (a, b) { return collator.compare(names[a], names[b]); });
     if (!keys.length) return;
+    var box = document.createElement("div");
+    box.className = "sb-speaker-filter";
     var label = document.createElement("label");
-    label.className = "sb-speaker-filter";
     label.textContent = "Highlight a speaker: ";
     var select = document.createElement("select");
-    select.innerHTML = "";
     var all = document.createElement("option");
     all.value = ""; all.textContent = "Everyone";
     select.appendChild(all);
@@ -41,17 +132,34 @@
       opt.value = k; opt.textContent = names[k];
       select.appendChild(opt);
     });
+    var count = document.createElement("span");
+    count.className = "sb-speaker-filter__count";
+    count.setAttribute("aria-live", "polite");
     select.addEventListener("change", function () {
-      var chosen = select.value;
+      var chosen = select.value, first = null, n = 0;
       quotes.forEach(function (q) {
-        var mine = q.getAttribute("data-speaker") === chosen;
+        var mine = !!chosen && q.getAttribute("data-speaker") === chosen;
         q.classList.toggle("sb-dim", !!chosen && !mine);
-        q.classList.toggle("sb-focus", !!chosen && mine);
+        q.classList.toggle("sb-focus", mine);
+        if (mine && !n++) first = q;
       });
+      count.textContent = chosen ? n + (n === 1 ? " quote" : " quotes") : "";
+      if (first) first.scrollIntoView({ block: "center" });
     });
     label.appendChild(select);
+    box.appendChild(label);
+    box.appendChild(count);
     var summary = article.querySelector(".sb-summary");
-    (summary || article.firstElementChild).insertAdjacentElement("afterend", label);
+    (summary || article.firstElementChild).insertAdjacentElement("afterend", box);
+  }
+
+  function setup() {
+    // The theme's search dialog has no accessible name; give it one.
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+    actorsTable();
+    tagCards();
+    speakerFilter();
   }
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(setup); }
   else if (document.readyState !== "loading") { setup(); }
