@@ -1,6 +1,6 @@
 """The scale benchmark: a corpus of N real news articles, built the ways users build it.
 
-    .venv/bin/python bench/run.py --articles 1000 [--processes P] [--keep DIR]
+    .venv/bin/python bench/run.py --articles 1000 [--processes P] [--keep DIR] [--site-only]
 
 The corpus cycles the 150 texts of ../shared/eval/dev.jsonl with distinct ids,
 titles and dates (so no two articles share a cache entry) and is written as one
@@ -19,6 +19,10 @@ this machine, so that the ratios compare like with like:
 - first search: the search files a visitor's browser downloads from opening the
   home page to the first results of a query (headless Chromium; Pagefind's
   search box, or material's when the site is built with search: material).
+
+`--site-only` runs the cold and warm builds, the site size and the first search
+alone (for 10,000 articles, where the whole run takes hours); the builds use
+every core (the n_process setting).
 
 Prints a table, then one JSON object as its last line. Timings are wall-clock
 and noisy; the ratios are the result.
@@ -168,6 +172,22 @@ def first_search_kb(site: Path, query: str = "immigration") -> float:
         server.terminate()
 
 
+def measure_site(where: Path, n: int) -> dict:
+    """The site steps alone (for large N, where the full run takes hours): cold and
+    warm builds, peak memory, site size and the first search."""
+    project, words = make_project(where, n)
+    build = [PYTHON, "-m", "mkdocs", "build", "-q"]
+    cold_build_s, peak_mb = timed(build, project)
+    warm_s, warm_peak_mb = timed(build, project)
+    kb = site_kb(project / "site")
+    return {
+        "articles": n, "words": words, "cold_build_s": round(cold_build_s, 1), "warm_build_s": round(warm_s, 1),
+        "peak_rss_mb": round(peak_mb), "warm_peak_rss_mb": round(warm_peak_mb),
+        "site_mb": round(kb / 1000, 1), "site_kb_per_article": round(kb / n, 1),
+        "first_search_kb": round(first_search_kb(project / "site"), 1),
+    }
+
+
 def measure(where: Path, n: int, processes: int) -> dict:
     project, words = make_project(where, n)
     corpus = project / "seeds" / "corpus.jsonl"
@@ -200,13 +220,17 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--keep", type=Path, help="build here and keep the project (default: a temporary directory)")
+    parser.add_argument("--site-only", action="store_true",
+                        help="only the cold and warm builds, memory, size and first search (no ratios)")
     args = parser.parse_args()
+    run = (lambda where: measure_site(where, args.articles)) if args.site_only else \
+        (lambda where: measure(where, args.articles, args.processes))
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=False)
-        result = measure(args.keep, args.articles, args.processes)
+        result = run(args.keep)
     else:
         with tempfile.TemporaryDirectory(prefix="sourcebook-bench-") as tmp:
-            result = measure(Path(tmp), args.articles, args.processes)
+            result = run(Path(tmp))
     width = max(map(len, result))
     for key, value in result.items():
         print(f"{key:<{width}}  {value}")
