@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -192,12 +193,18 @@ def _actor_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[str,
             statements=[(a, q) for a, q in said if q.kind == "indirect"],
             related=[index.actor[r] for r in actor.related if r in index.paged],
             articles=index.appearances.get(actor.id, []),
-            titles=titles, metadata=metadata, limits=ACTOR_PAGE_LIMITS,
+            titles=titles, metadata=metadata, limits=ACTOR_PAGE_LIMITS, timeline=_timeline(said),
             together=[(index.actor[i], n) for i, n in index.together.get(actor.id, []) if i in index.paged],
             article_link=lambda aid, anchor="", _s=src: urls.link(_s, urls.article_src(index.slug[aid]), anchor),
             actor_link=lambda aid, _s=src: urls.link(_s, urls.actor_src(aid)),
         )
     return pages
+
+
+def _timeline(said: list) -> list[tuple[str, int, str]]:
+    """An actor's quotes per month, in order, for a chart: (month, quotes, CSS class)."""
+    months = Counter(str(art.metadata.get("date") or "")[:7] for art, _ in said)
+    return [(month, n, "sb-chart__bar--actor") for month, n in sorted(months.items()) if len(month) == 7]
 
 
 def _actors_index(env: jinja2.Environment, urls: Urls, index: Index) -> str:

@@ -146,3 +146,15 @@ def test_punctuation_after_a_tag_follows_its_footnote_reference_without_a_space(
     para = re.search(r"<p>Ann Lee said .*?</p>", out, re.S).group()
     words = re.sub(r"<[^>]+>", "", re.sub(r' <span class="sb-tag .*?</sup>', "", para, flags=re.S))
     assert " ".join(html.unescape(words).split()) == text
+
+
+def test_an_actor_quoted_in_several_months_has_a_timeline():
+    arts = []
+    for n, date in enumerate(["2024-05-02", "2024-05-20", "2024-07-01"]):
+        text = f"“We won {n},” said Ann Lee."
+        arts.append(article(f"a{n}", text, date=date, quotes=(quote("Ann Lee", f"We won {n},", text, actor="ann-lee"),)))
+    ann = actor("ann-lee", "Ann Lee", *[(a.id, 15, 22) for a in arts])
+    page = render_site(index_site(arts, [ann]), templates=ROOT / "templates")[0]["actors/ann-lee.md"]
+    assert "## Over time" in page and "Bar chart of quotes per month: 2024-05 2, 2024-07 1." in html.unescape(page)
+    single = render_site(index_site(arts[:2], [ann]), templates=ROOT / "templates")[0]["actors/ann-lee.md"]
+    assert "Over time" not in single  # one month: nothing to chart
