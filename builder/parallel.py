@@ -15,6 +15,8 @@ import json
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -76,6 +78,17 @@ def batches(articles: list[Article], size: int = BATCH_ARTICLES) -> list[list[Ar
 
 
 # ---------------------------------------------------------------- in a worker
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: exit as soon as the process that started the worker is gone
+    (killed, say), rather than parse on for nobody."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="sourcebook-parent-watch").start()
+
 
 @functools.lru_cache(maxsize=4)
 def _load(model: str) -> tuple[list[list[Any]], str | None]:
@@ -149,14 +162,20 @@ def _decoded(article: Article, status: str, value: str) -> Parsed:
     return dataclasses.replace(article, quotes=quotes, mentions=mentions), logged
 
 
+def worker_pool(n_process: int) -> ProcessPoolExecutor:
+    """`n_process` worker processes, started with "spawn" (forking a process that holds
+    spaCy's threads, or `mkdocs serve`'s, is not safe), that exit with this process."""
+    return ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_exit_with_parent, initargs=(os.getpid(),))
+
+
 def parse_in_workers(articles: list[Article], model: str, n_process: int,
                      env: str | None) -> ParsedStream:
     """Annotate `articles` in `n_process` worker processes, yielding results in
-    input order as they arrive. Workers are started with "spawn": forking a
-    process that holds spaCy's threads (or `mkdocs serve`'s) is not safe."""
+    input order as they arrive (see `worker_pool`)."""
     log.info("annotating %d articles in %d worker processes", len(articles), n_process)
     groups = batches(articles, max(1, min(BATCH_ARTICLES, len(articles) // (2 * n_process))))  # 2+ per worker
-    pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("spawn"))
+    pool = worker_pool(n_process)
     try:
         results = pool.map(annotate_batch, groups, [model] * len(groups), [env] * len(groups))
         yield from unpack(zip(groups, results))

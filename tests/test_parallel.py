@@ -109,3 +109,31 @@ def test_importing_sourcebook_never_imports_dask():
             "print(sorted(m for m in ('dask', 'distributed') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_workers_exit_when_the_build_is_killed(tmp_path):
+    """A killed build leaves no worker parsing on for nobody."""
+    import signal
+    import time
+    from pathlib import Path
+
+    from conftest import ROOT
+
+    script = ("import time\nfrom builder.parallel import worker_pool\npool = worker_pool(1)\n"
+              "pool.submit(time.sleep, 120)\n"
+              "time.sleep(1.0)\nprint(*pool._processes, flush=True)\ntime.sleep(120)\n")
+    build = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    worker = int(build.stdout.readline().split()[0])
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+
+    def alive(pid: int) -> bool:
+        try:
+            return Path(f"/proc/{pid}/status").read_text().split("State:")[1].split()[0] != "Z"
+        except (FileNotFoundError, IndexError):
+            return False
+
+    deadline = time.monotonic() + 15
+    while alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not alive(worker)
