@@ -130,3 +130,30 @@ def test_months_run_in_order_with_undated_articles_last():
     assert [m for m, _ in d.months] == ["2023-12", "2024-03", UNDATED]
     assert (d.total.women, d.total.men, d.total.women_share) == (3, 0, 100.0)  # once per article
     assert d.top == [("ann-lee", "Ann Lee", 3)]
+
+
+@pytest.mark.parametrize("path", ["dashboard/", "actors/maria-lopez/", "articles/", "sources/"])
+def test_pages_with_outlets_and_months_have_no_serious_accessibility_violations(site, path):
+    """The sample site has no outlets or dates: here the by-outlet and by-month parts,
+    the timeline of an actor quoted in two months and the monthly articles index show."""
+    import functools
+    import http.server
+    import threading
+
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"], headless=True)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}")
+            assert page.locator("svg.sb-chart__svg").count() >= (1 if path.startswith(("dashboard", "actors")) else 0)
+            serious = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+            browser.close()
+    finally:
+        server.shutdown()
+    assert serious == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in serious]
