@@ -23,7 +23,6 @@ from collections import Counter, defaultdict
 from .people import name_gender, parse, title_gender
 from .records import Actor, Article
 
-GENDERS = ("female", "male", "unknown")
 WINNING_SHARE = 0.75
 NAME_VOTES = 3
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
