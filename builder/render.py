@@ -175,7 +175,7 @@ def _article_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[st
 
 
 # An actor page lists at most this many quotes, reported statements, articles and roles.
-ACTOR_PAGE_LIMITS = {"quotes": 100, "articles": 100, "roles": 20}
+ACTOR_PAGE_LIMITS = {"quotes": 50, "articles": 50, "roles": 20}
 
 
 def _actor_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[str, str]:

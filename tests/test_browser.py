@@ -112,7 +112,9 @@ def test_a_dashboard_chart_shows_its_numbers_in_a_table_on_demand(page, base_url
     page.goto(f"{base_url}dashboard/")
     chart = page.get_by_role("img", name="Quotes by kind of source")
     assert chart.is_visible() and chart.locator("rect").count() >= 2
-    bars = {t.split(": ")[0]: t.split(": ")[1] for t in chart.locator("rect title").all_text_contents()}
+    labels = chart.locator("text.sb-chart__label").all_text_contents()
+    values = chart.locator("text:not(.sb-chart__label)").all_text_contents()
+    bars = dict(zip(labels, values))
     table = page.locator("details", has_text="The numbers: quotes by kind of source")
     assert not table.locator("table").is_visible()
     table.locator("summary").click()
