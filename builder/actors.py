@@ -392,12 +392,12 @@ def resolve_actors(articles: list[Article]) -> tuple[list[Article], list[Actor]]
             site[org].related.add(person)
             site[person].related.add(org)
     actors, ids = _to_actors(site)
-    types = {a.id: a.type for a in actors}
+    known = _linking(actors)
     span_actor: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for key, group in site.items():
         for article_id, s, e in group.mentions:
             span_actor[article_id].append((s, e, ids[key]))
-    linked = [_link_speakers(a, sorted(span_actor[a.id]), types) for a in articles]
+    linked = [_link_speakers(a, sorted(span_actor[a.id]), known) for a in articles]
     roles: dict[str, list[str]] = defaultdict(list)
     for article in linked:
         for q in article.quotes:
@@ -434,13 +434,24 @@ def _to_actors(site: dict[str, _Group]) -> tuple[list[Actor], dict[str, str]]:
     return actors, ids
 
 
+@dataclass(frozen=True)
+class _Found:
+    """The mention a speaker's name links to, and how it sits in the name."""
+
+    actor: str
+    start: int
+    end: int
+    holds_head: bool  # it holds the name's head word
+    beyond: bool  # it reaches beyond the name ("Ann Lee administration" for "Ann Lee")
+    ends_name: bool  # it ends where the name ends ("master of ceremonies Ann Lee")
+
+
 def _speaker_actor(text: str, sp: Speaker, spans: list[tuple[int, int, str]], starts: list[int],
-                   types: dict[str, str]) -> tuple[str | None, bool]:
-    """The actor named by a speaker's name, and whether its mention holds the name's
-    head word. Of the mentions overlapping the name ("Texas Sen. Ted Cruz" holds Texas
-    and Ted Cruz), the one holding its head word wins, then one inside the name (not
-    "Ann Lee administration" for "Ann Lee"), a person, the one ending last. `spans`
-    are sorted by start."""
+                   types: dict[str, str]) -> _Found | None:
+    """The mention a speaker's name links to. Of the mentions overlapping the name
+    ("Texas Sen. Ted Cruz" holds Texas and Ted Cruz), the one holding its head word
+    wins, then one inside the name (not "Ann Lee administration" for "Ann Lee"), a
+    person, the one ending last. `spans` are sorted by start."""
     found = []
     for s, e, actor in spans[max(0, bisect.bisect_left(starts, sp.name_start) - _LOOK_BACK):
                              bisect.bisect_left(starts, sp.name_end)]:
@@ -449,9 +460,10 @@ def _speaker_actor(text: str, sp: Speaker, spans: list[tuple[int, int, str]], st
             beyond = s < sp.name_start or e > sp.name_end
             found.append((not holds_head, beyond, types.get(actor) != "person", -e, -(e - s), actor))
     if not found:
-        return None, False
+        return None
     best = min(found)
-    return best[-1], not best[0]
+    end = -best[3]
+    return _Found(best[-1], end + best[4], end, not best[0], best[1], end == sp.name_end)
 
 
 # Mentions overlapping a name start at most this many mentions before it.
@@ -463,20 +475,58 @@ _KIND_FROM_TYPE = frozenset({"named", "organization", "group", "unknown"})
 _KIND_OF_TYPE = {"person": "named", "organization": "organization", "group": "group"}
 
 
-def _link_speakers(article: Article, spans: list[tuple[int, int, str]], types: dict[str, str]) -> Article:
+@dataclass(frozen=True)
+class _Linking:
+    """What linking a speaker needs to know of the actors."""
+
+    types: dict[str, str]  # actor id → type
+    names: dict[str, list[people.PersonName]]  # person id → its full names (canonical and aliases)
+    named_after: dict[str, str]  # organization id → the one person it is named after
+
+
+def _linking(actors: list[Actor]) -> _Linking:
+    types = {a.id: a.type for a in actors}
+    names = {a.id: [n for n in map(people.parse, (a.name, *a.aliases)) if n] for a in actors if a.type == "person"}
+    named_after = {}
+    for a in actors:
+        persons = [r for r in a.related if types.get(r) == "person"]
+        if a.type == "organization" and len(persons) == 1:
+            named_after[a.id] = persons[0]
+    return _Linking(types, names, named_after)
+
+
+def _same_person(text: str, sp: Speaker, found: _Found, names: list[people.PersonName]) -> bool:
+    """False when the name gives a first name before a surname-only mention that none of
+    the person's names has: "Lolita Grayson" is not Dena Grayson, though "Grayson" may be."""
+    before = text[sp.name_start:found.start].split()
+    mention = text[found.start:found.end]
+    if not before or not names or people.parse(mention, strict=False) or not people.is_first_name(before[-1]):
+        return True
+    full = people.parse(f"{before[-1]} {mention}")
+    return full is None or any(people.same_person(full, n) for n in names)
+
+
+def _link_speakers(article: Article, spans: list[tuple[int, int, str]], known: _Linking) -> Article:
     quotes = []
     starts = [s for s, _, _ in spans]
     for q in article.quotes:
         sp = q.speaker
-        actor, holds_head = _speaker_actor(article.text, sp, spans, starts, types)
-        if sp.kind not in ("named", "organization", "group") and actor is not None:
-            # A description links only to what its head word names: "a senior Biden
-            # administration official" is not Joe Biden, "the CNN host" is not CNN.
-            if not sp.name or not holds_head or sp.head in lx.ANONYMOUS_NOUNS | lx.DOCUMENT_NOUNS:
+        found = _speaker_actor(article.text, sp, spans, starts, known.types)
+        actor = found.actor if found else None
+        if found and found.beyond and actor in known.named_after:
+            actor = known.named_after[actor]  # "Ann Lee", found inside "the Ann Lee administration"
+        if sp.kind not in ("named", "organization", "group") and found is not None:
+            # A description links only to what its head word names ("a senior Biden
+            # administration official" is not Joe Biden, "the CNN host" is not CNN), or to
+            # the person named at its end ("master of ceremonies Ann Lee").
+            named_at_end = found.ends_name and known.types.get(actor) == "person"
+            if not sp.name or not (found.holds_head or named_at_end) or sp.head in lx.ANONYMOUS_NOUNS | lx.DOCUMENT_NOUNS:
                 actor = None
+        if found and actor in known.names and not _same_person(article.text, sp, found, known.names[actor]):
+            actor = None
         kind = sp.kind
         if actor is not None and kind in _KIND_FROM_TYPE:
             # The actor's type is a vote over the corpus; the kind was one guess in one sentence.
-            kind = _KIND_OF_TYPE.get(types[actor], kind)
+            kind = _KIND_OF_TYPE.get(known.types[actor], kind)
         quotes.append(dataclasses.replace(q, speaker=dataclasses.replace(sp, actor=actor, kind=kind)))
     return dataclasses.replace(article, quotes=tuple(quotes))

@@ -170,6 +170,12 @@ def test_a_linked_speakers_kind_follows_its_actors_type(guessed, mentions, expec
     # The name, found inside "the Ann Lee administration", is the person, not the administration.
     ("The Ann Lee administration began, and Ann Lee said the plan would work.", "Ann Lee",
      [("Ann Lee administration", "ORG")], "ann-lee"),
+    # A description that ends with a person's full name is that person.
+    ("Ann Lee came. Master of ceremonies Ann Lee said the plan would work.", "Master of ceremonies Ann Lee",
+     [("Ann Lee", "PERSON"), ("Ann Lee", "PERSON")], "ann-lee"),
+    # A first name before a surname-only mention that belongs to someone else.
+    ("Dena Lee came. Then Lolita Lee said the plan would work.", "Lolita Lee",
+     [("Dena Lee", "PERSON"), ("Lee", "PERSON")], None),
 ])
 def test_a_description_links_only_to_what_its_head_word_names(text, speaker, mentions, expected):
     from base import quote
@@ -180,7 +186,8 @@ def test_a_description_links_only_to_what_its_head_word_names(text, speaker, men
         said.speaker, start=start, end=start + len(speaker), name_start=start, name_end=start + len(speaker)))
     name = text.index(speaker)  # the name at its first mention
     said = dataclasses.replace(said, speaker=dataclasses.replace(
-        said.speaker, name_start=name, name_end=name + len(speaker)))
+        said.speaker, name_start=name, name_end=name + len(speaker), head=speaker.split()[0].lower()
+        if speaker.startswith("Master") else said.speaker.head))  # its head word is "master"
     art = dataclasses.replace(article("a", text, mentions), quotes=(said,))
     linked, _ = resolve_actors([art])
     assert linked[0].quotes[0].speaker.actor == expected
