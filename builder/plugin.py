@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = get_plugin_logger("sourcebook")
@@ -63,6 +64,7 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
 
     def __init__(self) -> None:
         self.home = ""
+        self.held: dict[str, bytes] = {}  # generated pages' HTML, compressed, until written
         # Told how annotation goes; None: `Progress` log lines (the CLI puts a bar here on a terminal).
         self.progress: Callable[[int, int, int], None] | None = None
 
@@ -92,6 +94,7 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         from .parallel import WorkerError
         from .read import Settings
 
+        self.held = {}
         seeds = Path(self.config.seeds)
         setting = self.config.cache
         base = Path(config.config_file_path or ".").resolve().parent
@@ -130,18 +133,39 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
                  len(result.site.pages), len(result.problems), len(result.warnings), time.monotonic() - started)
         return files
 
+    # MkDocs renders every page's Markdown to HTML before it writes the first one, and
+    # keeps each page's source, Markdown and HTML until the end: at 10,000 articles that
+    # is gigabytes. For the generated pages, the source and the Markdown are let go once
+    # rendered, and the HTML is held compressed until its page is written.
+
     def on_page_markdown(self, markdown: str, /, *, page, config, files) -> str:
+        if page.meta.get("sourcebook") and page.file.generated_by:
+            page.file.content_string = ""  # read: the page holds its Markdown now
         if HOME_MARKER in markdown:
             return markdown.replace(HOME_MARKER, self.home)
         return markdown
 
+    @event_priority(-100)  # after any other plugin has seen the HTML
     def on_page_content(self, html: str, /, *, page, config, files) -> str:
         # An article's footnotes repeat its tags: searching them finds nothing new.
         if page.meta.get("sourcebook") == "article":
-            return html.replace('<div class="footnote">', '<div class="footnote" data-search-exclude>', 1)
+            html = html.replace('<div class="footnote">', '<div class="footnote" data-search-exclude>', 1)
+        if page.meta.get("sourcebook"):
+            page.markdown = ""
+            self.held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+            return ""
         return html
 
+    @event_priority(100)  # before any other plugin reads the HTML
+    def on_page_context(self, context, /, *, page, config, nav):
+        held = self.held.pop(page.file.src_uri, None)
+        if held is not None:
+            page.content = zlib.decompress(held).decode("utf-8")
+        return context
+
     def on_post_page(self, output: str, /, *, page, config) -> str:
+        if page.meta.get("sourcebook"):
+            page.content = ""  # written: let it go
         if not self.config.minify:
             return output
         import minify_html

@@ -94,6 +94,12 @@ def test_search_material_keeps_materials_index_and_box(tmp_path):
     assert (site / "search" / "search_index.json").is_file() and not (site / "pagefind").exists()
     html = (site / "index.html").read_text("utf-8")
     assert "md-search__input" in html and "pagefind" not in html and "data-pagefind-body" not in html
+    # material's index holds the generated pages' text (the plugin holds their HTML compressed
+    # until each page is written, and hands it back before any other plugin reads it)
+    import json
+    docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    article = " ".join(d["text"] for d in docs if d["location"].startswith("articles/"))
+    assert "We are ready for the storm" in article
 
 
 def test_search_material_without_materials_plugin_is_a_configuration_error(tmp_path):
