@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 
 from .database import database, paragraph_number
 from .index import Index
@@ -50,9 +51,10 @@ def record(article: Article, present: list[tuple[Actor, list[tuple[int, int]]]])
     }
 
 
-def records(index: Index) -> list[dict]:
-    """Annotation records of every article, in index order."""
-    return [record(a, index.present.get(a.id, [])) for a in index.articles]
+def records(index: Index) -> Iterator[dict]:
+    """Annotation records of every article, in index order, one at a time (a corpus
+    of thousands of articles need not hold them all)."""
+    return (record(a, index.present.get(a.id, [])) for a in index.articles)
 
 
 def _cell(value: object) -> object:
