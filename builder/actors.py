@@ -496,11 +496,17 @@ def _linking(actors: list[Actor]) -> _Linking:
 
 
 def _same_person(text: str, sp: Speaker, found: _Found, names: list[people.PersonName]) -> bool:
-    """False when the name gives a first name before a surname-only mention that none of
-    the person's names has: "Lolita Grayson" is not Dena Grayson, though "Grayson" may be."""
+    """False when the name is a full name none of the person's names fits: a first name
+    before a surname-only mention ("Lolita Grayson" is not Dena Grayson, though
+    "Grayson" may be), or a name inside a longer mention that belongs to someone else."""
+    if not names:
+        return True
+    if found.beyond:  # a longer mention holds the name: the name itself must fit the person
+        full = people.parse(sp.name)
+        return full is None or any(people.same_person(full, n) for n in names)
     before = text[sp.name_start:found.start].split()
     mention = text[found.start:found.end]
-    if not before or not names or people.parse(mention, strict=False) or not people.is_first_name(before[-1]):
+    if not before or people.parse(mention, strict=False) or not people.is_first_name(before[-1]):
         return True
     full = people.parse(f"{before[-1]} {mention}")
     return full is None or any(people.same_person(full, n) for n in names)

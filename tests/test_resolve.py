@@ -52,6 +52,10 @@ def test_name_gender(title, name, gender):
                      ("the official", "A senior official", "same-description"), id="same-description"),
         pytest.param("Senator Ann Lee spoke first.\n\n“It is time,” Lee said.",
                      ("Lee", "Ann Lee", "full-name"), id="surname-to-full-name"),
+        pytest.param("Senator Ann Marie Lee spoke first.\n\n“It is time,” Ann Lee said.",
+                     ("Ann Lee", "Ann Marie Lee", "full-name"), id="same-first-name-to-fuller-name"),
+        pytest.param("Senator Ann Marie Lee spoke first.\n\n“It is time,” Rosa Lee said.",
+                     ("Rosa Lee", "Rosa Lee", ""), id="another-first-name-stays-itself"),
     ],
 )
 def test_speaker_resolves_to_its_most_informative_mention(annotate_text, text, expected):

@@ -150,13 +150,17 @@ class SpeakerResolver:
         return None
 
     def _full_name(self, name: str, pos: int) -> Mention | None:
-        """The earliest fuller mention, before `pos`, of a person named here
-        by surname alone ("Haass" → "Richard Haass")."""
+        """The earliest fuller mention, before `pos`, of a person named here by
+        surname alone ("Haass" → "Richard Haass"), or by a shorter form of the same
+        first name ("Richard Haass" → "Richard N. Haass"; never "Lolita Grayson" →
+        "Dena Grayson")."""
         words = name.split()
         if not words:
             return None
+        first = words[0].lower() if len(words) > 1 else None
         return next((m for m in self.by_surname.get(self._surname(name), ())
-                     if m.start < pos and len(m.text.split()) > len(words)), None)
+                     if m.start < pos and len(m.text.split()) > len(words)
+                     and (first is None or m.text.split()[0].lower() == first)), None)
 
     def _antecedent(self, who: Who, pos: int, para: int, sent: int = -1) -> Seen | None:
         head = who.head
