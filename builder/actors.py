@@ -13,12 +13,13 @@ import dataclasses
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import get_args
 
 from . import lexicon as lx
 from . import people
 from .names import clean_name, is_junk
 from .index import RESERVED_SLUGS
-from .records import Actor, Article, Mention, Speaker
+from .records import Actor, Article, Mention, SourceKind, Speaker
 from .slugs import slugify
 
 _ORG_SUFFIX = re.compile(r"^\s+(" + "|".join(map(re.escape, lx.NAMED_AFTER_SUFFIXES)) + r")\b")
@@ -471,7 +472,7 @@ _LOOK_BACK = 8
 
 
 # A linked speaker's kind follows its actor's type; anonymous sources and documents keep theirs.
-_KIND_FROM_TYPE = frozenset({"named", "organization", "group", "unknown"})
+_KIND_FROM_TYPE = frozenset(get_args(SourceKind)) - {"anonymous", "document"}
 _KIND_OF_TYPE = {"person": "named", "organization": "organization", "group": "group"}
 
 

@@ -21,6 +21,8 @@ from .records import Actor, Article, Quote
 
 FILENAME = "sourcebook.sqlite"
 
+_ACTOR_COLUMNS = {"id": str, "name": str, "type": str, "gender": str, "description": str, "aliases": str}
+
 # Each table: its columns (in order, with types), primary key, NOT NULL columns and foreign keys.
 TABLES: dict[str, dict] = {
     "articles": {
@@ -29,8 +31,8 @@ TABLES: dict[str, dict] = {
         "pk": "id", "not_null": ["title", "source", "text"], "foreign_keys": [],
     },
     "actors": {
-        "columns": {"id": str, "name": str, "type": str, "gender": str, "description": str, "aliases": str},
-        "pk": "id", "not_null": ["name", "type", "gender", "aliases"], "foreign_keys": [],
+        "columns": _ACTOR_COLUMNS,
+        "pk": "id", "not_null": [c for c in _ACTOR_COLUMNS if c not in ("id", "description")], "foreign_keys": [],
     },
     "quotes": {
         "columns": {"id": str, "article_id": str, "number": int, "kind": str, "text": str,

@@ -18,8 +18,8 @@ RESERVED_SLUGS = frozenset({"index"})
 # The sources index's sections: named sources (people, organizations, groups),
 # anonymous sources (described, not named), documents, and sources not identified
 # (no speaker found, or a pronoun that was not resolved).
-SOURCE_SECTIONS = ("named", "anonymous", "document", "unknown")
 SECTION_OF_KIND = {"anonymous": "anonymous", "document": "document", "unknown": "unknown"}
+SOURCE_SECTIONS = ("named", *SECTION_OF_KIND)
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,8 @@ def _word_literals(tree: ast.AST):
             continue
         if isinstance(node, (ast.Set, ast.Tuple, ast.List)) and len(node.elts) >= 4:
             values = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
-            words = [v for v in values if re.fullmatch(r"[a-z][a-z'’.-]+", v) and not v.endswith(".py")]
+            words = [v for v in values if re.fullmatch(r"[a-z][a-z'’.-]+", v)
+                     and not re.search(r"\.(?:py|js|css|json|html|txt)$", v)]
             if len(words) == len(values) == len(node.elts):  # file names are not vocabulary
                 yield node.lineno, values
 
