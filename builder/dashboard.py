@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .index import Index
+from .index import Index, month as month_of
 
 TOP_ACTORS = 15
 TOP_REASONS = 10
@@ -65,33 +65,26 @@ def dashboard(index: Index) -> Dashboard:
     unnamed: set[str] = set()
     for article in index.articles:
         outlet = str(article.metadata.get("outlet") or NO_OUTLET)
-        date = str(article.metadata.get("date") or "")
-        month = date[:7] if len(date) >= 7 else UNDATED
-        slices = (total, outlets[outlet], months[month])
-        people: dict[str, str] = {}
+        slices = (total, outlets[outlet], months[month_of(article) or UNDATED])
+        summary = index.summary[article.id]  # its people quoted, by gender
         for tally in slices:
             tally.articles += 1
+            tally.women += summary["women"]
+            tally.men += summary["men"]
+            tally.unknown += summary["people"] - summary["women"] - summary["men"]
         for q in article.quotes:
             sp = q.speaker
             kinds[sp.kind] += 1
             anonymous = sp.kind == "anonymous"
             if anonymous and sp.reason:
                 reasons[sp.reason.strip()] += 1
-            actor = index.actor.get(sp.actor or "")
-            if actor:
-                quoted[actor.id] += 1
-                if actor.type == "person":
-                    people[actor.id] = actor.gender or "unknown"
+            if sp.actor in index.actor:
+                quoted[sp.actor] += 1
             else:
                 unnamed.add(sp.name.casefold() if sp.name else "")
             for tally in slices:
                 tally.quotes += 1
                 tally.anonymous += anonymous
-        genders = Counter(people.values())
-        for tally in slices:
-            tally.women += genders["female"]
-            tally.men += genders["male"]
-            tally.unknown += genders["unknown"]
     top = [(aid, index.actor[aid].name, n) for aid, n in sorted(quoted.items(), key=lambda kv: (-kv[1], kv[0]))]
     return Dashboard(
         total=total, sources=len(quoted) + len(unnamed - {""}),

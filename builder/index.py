@@ -94,6 +94,12 @@ def summary(article: Article, actors: dict[str, Actor] | None = None) -> dict:
     }
 
 
+def month(article: Article) -> str | None:
+    """The article's month ("2024-03") when its date names one."""
+    date = str(article.metadata.get("date") or "")
+    return date[:7] if len(date) >= 7 else None
+
+
 def description(q: Quote) -> str:
     """How a source is described, grouped case-insensitively ("A U.S. official" = "a U.S. official")."""
     text = q.speaker.name or "(no source found)"

@@ -15,7 +15,8 @@ import jinja2
 from markupsafe import Markup
 
 from . import lexicon as lx
-from .index import Index
+from .dashboard import NO_OUTLET, UNDATED, dashboard
+from .index import Index, month
 from .read import is_safe_url
 from .records import Actor, Article, Quote
 
@@ -203,8 +204,8 @@ def _actor_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[str,
 
 def _timeline(said: list) -> list[tuple[str, int, str]]:
     """An actor's quotes per month, in order, for a chart: (month, quotes, CSS class)."""
-    months = Counter(str(art.metadata.get("date") or "")[:7] for art, _ in said)
-    return [(month, n, "sb-chart__bar--actor") for month, n in sorted(months.items()) if len(month) == 7]
+    months = Counter(month(art) for art, _ in said)
+    return [(m, n, "sb-chart__bar--actor") for m, n in sorted((m, n) for m, n in months.items() if m)]
 
 
 def _actors_index(env: jinja2.Environment, urls: Urls, index: Index) -> str:
@@ -244,7 +245,6 @@ def _sources_index(env: jinja2.Environment, urls: Urls, index: Index) -> str:
 
 
 def _dashboard(env: jinja2.Environment, urls: Urls, index: Index) -> str:
-    from .dashboard import NO_OUTLET, UNDATED, dashboard
     src = "dashboard/index.md"
     d = dashboard(index)
 
@@ -279,8 +279,8 @@ def render_site(index: Index, *, templates: Path, use_directory_urls: bool = Tru
             for a in index.articles]
     months: dict[str, list[dict]] = {}
     for row in rows:  # newest first, undated last: the months come in that order
-        date = str(row["article"].metadata.get("date") or "")
-        months.setdefault(_month_name(date) if len(date) >= 7 else "Undated", []).append(row)
+        found = month(row["article"])
+        months.setdefault(_month_name(found) if found else UNDATED, []).append(row)
     pages["articles/index.md"] = env.get_template("articles.md.j2").render(
         rows=rows, months=list(months.items()), link=lambda s: urls.link("articles/index.md", s))
     home = env.get_template("home_list.md.j2").render(rows=rows, limit=HOME_ARTICLES,
@@ -288,11 +288,11 @@ def render_site(index: Index, *, templates: Path, use_directory_urls: bool = Tru
     return pages, home
 
 
-def _month_name(date: str) -> str:
+def _month_name(found: str) -> str:
     """"2024-03" → "March 2024"."""
-    year, month = date[:4], date[5:7]
+    year, number = found[:4], found[5:7]
     names = ("January February March April May June July August September October November December").split()
-    return f"{names[int(month) - 1]} {year}" if month.isdigit() and 1 <= int(month) <= 12 else date[:7]
+    return f"{names[int(number) - 1]} {year}" if number.isdigit() and 1 <= int(number) <= 12 else found
 
 
 def _relpath(path: str, start: str) -> str:
