@@ -16,7 +16,7 @@ from . import annotate as ann
 from . import cache, parallel
 from .actors import resolve_actors
 from .gender import assign_genders
-from .export import export_files
+from .export import export_files, write_files
 from .index import Index, PagePolicy, index_site
 from .overrides import OVERRIDES_FILE, apply_overrides, load_overrides
 from .parallel import ParsedStream
@@ -257,11 +257,13 @@ def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Sett
 def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
           use_directory_urls: bool = True, settings: Settings = Settings(),
           cache_dir: Path | None = None, progress: Progress | None = None, n_process: int = 0,
-          actor_pages: PagePolicy = PagePolicy(), gender: bool = True) -> Result:
+          actor_pages: PagePolicy = PagePolicy(), gender: bool = True, data_dir: Path | None = None) -> Result:
     """Build every generated page and data file from the articles in `seeds`,
     parsing in `n_process` processes (0: one per CPU); `actor_pages` says which
     actors get a page of their own; `gender` says whether people's gender is
-    worked out from the text (`actors.yml` values apply either way).
+    worked out from the text (`actors.yml` values apply either way). With
+    `data_dir`, the data files are written there (`Site.files` then says where)
+    rather than held in memory.
 
     Bad articles are reported in `Result.problems` and left out; the rest build.
     """
@@ -271,7 +273,8 @@ def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
     def pages(articles: list[Article]) -> tuple[Site, Index]:
         index = index_site(articles, corpus.actors, actor_pages)
         found, home = render_site(index, templates=templates, use_directory_urls=use_directory_urls)
-        return Site(pages=found, files=export_files(index), home=home), index
+        files = export_files(index) if data_dir is None else write_files(index, data_dir)
+        return Site(pages=found, files=files, home=home), index
 
     (site, index), _, unrendered = isolated(pages, corpus.articles, "rendering")
     return Result(site=site, index=index, problems=corpus.problems + unrendered, warnings=corpus.warnings,

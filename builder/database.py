@@ -145,31 +145,38 @@ def _create(db: sqlite_utils.Database) -> None:
 
 
 def _fill(db: sqlite_utils.Database, index: Index) -> None:
-    quotes = list(_quotes(index))
+    # Rows are made as they are inserted (twice for quotes): a corpus need not hold them all.
     db.table("articles").insert_all(_article_row(a) for a in index.articles)
     db.table("actors").insert_all(_actor_row(a) for a in index.actors)
-    db.table("quotes").insert_all(row for row, _ in quotes)
-    db.table("speakers").insert_all(speaker for _, speaker in quotes)
+    db.table("quotes").insert_all(row for row, _ in _quotes(index))
+    db.table("speakers").insert_all(speaker for _, speaker in _quotes(index))
     db.table("mentions").insert_all(_mentions(index))
 
 
-def database(index: Index) -> bytes:
-    """The site's data as the bytes of an SQLite database file (`data/sourcebook.sqlite`):
+def write_database(index: Index, path: Path) -> None:
+    """Write the site's data as an SQLite database file at `path` (`data/sourcebook.sqlite`):
     tables articles, actors, quotes, speakers and mentions, with foreign keys and indexes.
+    A file already there is replaced.
 
     The same index always gives the same bytes.
     """
+    path.unlink(missing_ok=True)
+    db = sqlite_utils.Database(path, execute_plugins=False)
+    try:
+        db.execute("PRAGMA foreign_keys = ON")  # a dangling reference fails the build here
+        # A file written once, in the build's output: nothing to make durable on the way.
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute("PRAGMA journal_mode = MEMORY")
+        _create(db)
+        _fill(db, index)
+        db.vacuum()
+    finally:
+        db.close()
+
+
+def database(index: Index) -> bytes:
+    """The bytes of the database file `write_database` writes."""
     with tempfile.TemporaryDirectory(prefix="sourcebook-db-") as tmp:
         path = Path(tmp) / FILENAME
-        db = sqlite_utils.Database(path, execute_plugins=False)
-        try:
-            db.execute("PRAGMA foreign_keys = ON")  # a dangling reference fails the build here
-            # A file written once in a temporary directory: nothing to make durable on the way.
-            db.execute("PRAGMA synchronous = OFF")
-            db.execute("PRAGMA journal_mode = MEMORY")
-            _create(db)
-            _fill(db, index)
-            db.vacuum()
-        finally:
-            db.close()
+        write_database(index, path)
         return path.read_bytes()

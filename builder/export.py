@@ -8,8 +8,10 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
 
-from .database import database, paragraph_number
+from .database import database, paragraph_number, write_database
 from .index import Index
 from .records import Actor, Article, Quote
 
@@ -68,7 +70,12 @@ def _cell(value: object) -> object:
 def quotes_csv(index: Index) -> str:
     """One row per quote: where it is, what kind, who said it."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    _write_csv(index, buf)
+    return buf.getvalue()
+
+
+def _write_csv(index: Index, out: TextIO) -> None:
+    writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["article", "title", "date", "outlet", "url", "quote_id", "kind", "text", "speaker",
                      "speaker_as_written", "source_kind", "actor", "actor_name", "gender", "start", "end", "paragraph",
                      "rule"])
@@ -81,12 +88,33 @@ def quotes_csv(index: Index) -> str:
                 q.speaker.actor or "", actor.name if actor else "", (actor.gender or "unknown") if actor else "",
                 q.start, q.end,
                 paragraph_number(a, q.start), q.rule)])
-    return buf.getvalue()
+
+
+def _write_jsonl(index: Index, out: TextIO) -> None:
+    for rec in records(index):
+        out.write(json.dumps(rec, ensure_ascii=False, sort_keys=True, allow_nan=False, separators=(",", ":")))
+        out.write("\n")
+
+
+JSONL, CSV, SQLITE = "data/annotations.jsonl", "data/quotes.csv", "data/sourcebook.sqlite"
 
 
 def export_files(index: Index) -> dict[str, str | bytes]:
     """The site's data files by path: `data/annotations.jsonl`, `data/quotes.csv`
     and `data/sourcebook.sqlite`."""
-    lines = (json.dumps(rec, ensure_ascii=False, sort_keys=True, allow_nan=False, separators=(",", ":")) + "\n" for rec in records(index))
-    return {"data/annotations.jsonl": "".join(lines), "data/quotes.csv": quotes_csv(index),
-            "data/sourcebook.sqlite": database(index)}
+    jsonl = io.StringIO()
+    _write_jsonl(index, jsonl)
+    return {JSONL: jsonl.getvalue(), CSV: quotes_csv(index), SQLITE: database(index)}
+
+
+def write_files(index: Index, directory: Path) -> dict[str, Path]:
+    """Write the data files of `export_files` under `directory`, one at a time and as
+    they are made (at 10,000 articles they are hundreds of megabytes); returns
+    where each went, by path in the site."""
+    found = {path: directory / path for path in (JSONL, CSV, SQLITE)}
+    found[JSONL].parent.mkdir(parents=True, exist_ok=True)
+    for path, write in ((JSONL, _write_jsonl), (CSV, _write_csv)):
+        with found[path].open("w", encoding="utf-8", newline="") as out:
+            write(index, out)
+    write_database(index, found[SQLITE])
+    return found

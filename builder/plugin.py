@@ -1,6 +1,8 @@
 """The MkDocs plugin: adds the generated pages in `on_files`, watches seeds in `on_serve`."""
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
 import zlib
 from collections.abc import Callable
@@ -39,6 +41,9 @@ class SourcebookConfig(Config):
     gender = c.Type(bool, default=True)
     # Site search: Pagefind's chunked index (run after the build), or material's search plugin.
     search = c.Choice(("pagefind", "material"), default="pagefind")
+    # Pagefind indexes at most this many pages at once (about 0.4 MB of memory each);
+    # a bigger site's index comes in parts that the search box merges.
+    search_pages_per_index = c.Type(int, default=2000)
 
 
 class Progress:
@@ -65,6 +70,7 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
     def __init__(self) -> None:
         self.home = ""
         self.held: dict[str, bytes] = {}  # generated pages' HTML, compressed, until written
+        self.data_dir: Path | None = None  # the data files, written here, until MkDocs copies them
         # Told how annotation goes; None: `Progress` log lines (the CLI puts a bar here on a terminal).
         self.progress: Callable[[int, int, int], None] | None = None
 
@@ -76,6 +82,9 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
                 raise PluginError(f"sourcebook: option '{option}': {path} is not a directory "
                                   f"(paths are relative to {config.config_file_path or 'mkdocs.yml'})")
             self.config[option] = str(path)
+        if self.config.search_pages_per_index < 1:
+            raise PluginError(f"sourcebook: option 'search_pages_per_index': {self.config.search_pages_per_index} "
+                              "is not 1 or more")
         if self.config.n_process < 0:
             raise PluginError(f"sourcebook: option 'n_process': {self.config.n_process} is not 0 (one per CPU) or more")
         _choose_search(self.config.search, config)
@@ -95,6 +104,8 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         from .read import Settings
 
         self.held = {}
+        self._drop_data_dir()
+        self.data_dir = Path(tempfile.mkdtemp(prefix="sourcebook-data-"))
         seeds = Path(self.config.seeds)
         setting = self.config.cache
         base = Path(config.config_file_path or ".").resolve().parent
@@ -108,7 +119,7 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
                            cache_dir=cache_dir, progress=self.progress or Progress(started),
                            n_process=self.config.n_process,
                            actor_pages=PagePolicy(self.config.actor_page_quotes, self.config.actor_page_articles),
-                           gender=self.config.gender)
+                           gender=self.config.gender, data_dir=self.data_dir)
         except (ModelNotFound, WorkerError) as exc:
             raise PluginError(str(exc)) from exc
         # Reported at INFO: a skipped article must not fail `mkdocs build --strict`;
@@ -123,8 +134,8 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
             raise PluginError(f"sourcebook: {len(found)} problem(s) with the input in strict mode:\n{listing}")
         for path, content in sorted(result.site.pages.items()):
             files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
-        for path, content in sorted(result.site.files.items()):
-            files.append(File.generated(config, path, content=content))
+        for path, written in sorted(result.site.files.items()):
+            files.append(File.generated(config, path, abs_src_path=str(written)))
         self.home = result.site.home
         _drop_unused_theme_files(files, config, material_search=self.config.search == "material")
         log.info("%d articles (%d from the cache, %d parsed), %d actors (%d with a page), %d pages, "
@@ -172,15 +183,28 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         return minify_html.minify(output, keep_closing_tags=True, keep_html_and_head_opening_tags=True,
                                   minify_js=False, minify_css=False)
 
+    def on_build_error(self, *, error) -> None:
+        self._drop_data_dir()
+
+    def on_shutdown(self) -> None:
+        self._drop_data_dir()
+
+    def _drop_data_dir(self) -> None:
+        if self.data_dir is not None:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+            self.data_dir = None
+
     def on_post_build(self, *, config) -> None:
+        self._drop_data_dir()  # copied into the site by now
         if self.config.search != "pagefind":
             return
         from .search import SearchIndexError, index_site
         try:
-            done = index_site(Path(config.site_dir))
+            done = index_site(Path(config.site_dir), pages_per_index=self.config.search_pages_per_index)
         except SearchIndexError as exc:
             raise PluginError(f"sourcebook: search: pagefind: {exc}") from exc
-        log.info("search: Pagefind indexed %d pages (%d distinct words) in %.1f s", done.pages, done.words, done.seconds)
+        log.info("search: Pagefind indexed %d pages (%d distinct words) in %.1f s, %d part(s)",
+                 done.pages, done.words, done.seconds, done.parts)
 
     def on_serve(self, server, /, *, config, builder):
         for path in (self.config.seeds, self.config.templates):

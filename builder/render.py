@@ -103,10 +103,11 @@ _CLOSING = re.compile("^(?:" + "|".join(map(re.escape, lx.CLOSING_RUN)) + ")+")
 
 @dataclass(frozen=True)
 class Site:
-    """Everything the renderer produces: page sources and data files by path."""
+    """Everything the renderer produces: page sources and data files by path
+    (a data file's content, or the file on disk it was written to)."""
 
     pages: dict[str, str]
-    files: dict[str, str | bytes]
+    files: dict[str, str | bytes | Path]
     home: str  # Markdown for the home page's article list
 
 

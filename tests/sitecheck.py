@@ -112,9 +112,10 @@ def read_html(path: Path) -> str:
 
 def search_index(site: Path) -> dict[str, str]:
     """Each page Pagefind indexed (its URL) and the text it holds for it; the
-    fragments under pagefind/fragment/ are gzipped JSON after a signature."""
+    fragments under pagefind/fragment/ (and pagefind/part-N/fragment/ when the index
+    comes in parts) are gzipped JSON after a signature."""
     pages = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in sorted((site / "pagefind").glob("**/fragment/*.pf_fragment")):
         data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
         pages[data["url"]] = data["content"]
     return pages

@@ -5,6 +5,7 @@ Screenshots are saved under test-artifacts/screenshots/.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -31,14 +32,23 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def base_url(sample_site):
-    handler = functools.partial(_SubPathHandler, directory=str(sample_site))
+@contextlib.contextmanager
+def served(site: Path):
+    """Serve a built site under the sub-path, as GitHub Pages would; yields its URL."""
+    handler = functools.partial(_SubPathHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def base_url(sample_site):
+    with served(sample_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -368,6 +378,28 @@ def test_a_pasted_quotation_finds_its_article_in_the_top_three(page, base_url, s
     top = [page.evaluate("h => new URL(h, location.href).href", h)
            for h in results.evaluate_all("els => els.slice(0, 3).map(e => e.getAttribute('href'))")]
     assert article in top, top
+
+
+def test_search_finds_pages_in_every_part_of_an_index_that_comes_in_parts(page, tmp_path):
+    from conftest import make_project, mkdocs_build
+
+    words = ["harbor", "glacier", "orchard", "lighthouse"]
+    project = make_project(tmp_path, {f"{w}.md": f"---\ntitle: The {w} story\n---\n\nThe {w} plan was approved, "
+                                      f"the mayor said on Monday.\n" for w in words})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("search: pagefind", "search: pagefind\n      search_pages_per_index: 3"),
+                      "utf-8")
+    mkdocs_build(project)
+    assert len(list((project / "site" / "pagefind").glob("part-*"))) >= 2
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    with served(project / "site") as url:
+        for word in words:
+            search(page, url, word)
+            hit = page.locator(f".sb-search [role=option][href*='articles/{word}/']")
+            hit.first.wait_for(timeout=15000)
+    assert any("/pagefind/part-" in u for u in requested), "the merged parts were never loaded"
+    assert page.errors == []
 
 
 def test_search_runs_from_the_keyboard_on_files_of_the_site_alone(page, base_url):

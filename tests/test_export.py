@@ -7,7 +7,7 @@ import json
 
 from base import actor, article, quote
 
-from builder.export import export_files, record
+from builder.export import export_files, record, write_files
 from builder.index import index_site
 
 TEXT = "“We won,” said Ann Lee."
@@ -41,3 +41,14 @@ def test_data_files():
                      "kind": "direct", "text": "We won,", "speaker": "Ann Lee", "speaker_as_written": "Ann Lee",
                      "source_kind": "named", "actor": "ann-lee", "actor_name": "Ann Lee", "gender": "unknown", "start": "1", "end": "8",
                      "paragraph": "1", "rule": "direct"}]
+
+
+def test_data_files_written_to_disk_are_the_same_bytes(tmp_path):
+    """A site writes its data files to disk as they are made; they are what `export_files` holds."""
+    idx = index()
+    written = write_files(idx, tmp_path)
+    held = export_files(idx)
+    assert set(written) == set(held)
+    for path, content in held.items():
+        assert written[path] == tmp_path / path
+        assert written[path].read_bytes() == (content if isinstance(content, bytes) else content.encode("utf-8"))

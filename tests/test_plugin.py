@@ -1,6 +1,7 @@
 """The MkDocs plugin: paths checked up front, problems logged through MkDocs, strict mode."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -63,6 +64,28 @@ def test_a_second_build_takes_every_article_from_the_cache(tmp_path):
     assert "sourcebook: 2 articles (2 from the cache, 0 parsed)" in proc.stderr
 
 
+@pytest.mark.parametrize("fails", [False, True], ids=["built", "failed"])
+def test_data_files_are_written_aside_then_copied_and_nothing_is_left_behind(tmp_path, fails):
+    project = make_project(tmp_path, {"story.txt": STORY})
+    if fails:  # a page that breaks the build after the data files were written
+        (project / "content" / "broken.md").write_text("{{ oops", "utf-8")
+        (project / "mkdocs.yml").write_text((project / "mkdocs.yml").read_text("utf-8")
+                                            + "hooks:\n  - broken_hook.py\n", "utf-8")
+        (project / "broken_hook.py").write_text("def on_page_markdown(markdown, **kw):\n"
+                                                 "    if '{{ oops' in markdown:\n        raise RuntimeError('broken page')\n"
+                                                 "    return markdown\n", "utf-8")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True,
+                          timeout=600, env={**os.environ, "TMPDIR": str(temp)})
+    assert (proc.returncode != 0) == fails, proc.stderr
+    assert list(temp.iterdir()) == []
+    if not fails:
+        data = project / "site" / "data"
+        assert sorted(p.name for p in data.iterdir()) == ["annotations.jsonl", "quotes.csv", "sourcebook.sqlite"]
+        assert '"id":"story"' in (data / "annotations.jsonl").read_text("utf-8")
+
+
 def test_progress_lines_say_rate_and_time_left(caplog):
     import logging
 
@@ -115,7 +138,7 @@ def test_pagefind_switches_materials_search_plugin_off(tmp_path):
     _search_config(project, setting="pagefind", material_plugin=True)
     proc = mkdocs_build(project, "--strict")
     assert "sourcebook: search: Pagefind replaces material's search plugin, which is switched off" in proc.stderr
-    assert re.search(r"INFO    -  sourcebook: search: Pagefind indexed \d+ pages \(\d+ distinct words\) in [\d.]+ s", proc.stderr)
+    assert re.search(r"INFO    -  sourcebook: search: Pagefind indexed \d+ pages \(\d+ distinct words\) in [\d.]+ s, 1 part\(s\)", proc.stderr)
     site = project / "site"
     assert (site / "pagefind" / "pagefind.js").is_file() and not (site / "search").exists()
     html = (site / "index.html").read_text("utf-8")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.search import OUTPUT, SearchIndexError, index_site
+from builder.search import OUTPUT, PARTS_SCRIPT, SearchIndexError, index_site
 from conftest import ROOT
 from sitecheck import search_index
 
@@ -89,3 +89,30 @@ def test_header_override_is_materials_header_with_the_search_box_swapped():
     swapped = ('    {% if sourcebook_search == "pagefind" %}\n      {% include "partials/pagefind.html" %}\n'
                '    {% elif "material/search" in config.plugins %}')
     assert comment.sub("", ours) == comment.sub("", theirs).replace('    {% if "material/search" in config.plugins %}', swapped)
+
+
+def test_a_big_site_is_indexed_in_parts_that_hold_every_page_once(site):
+    (site / "bridge").mkdir()
+    (site / "bridge" / "index.html").write_text(PAGE.format(title="Bridge", body="Ferry service resumes"), "utf-8")
+    result = index_site(site, pages_per_index=2)  # three pages with a body (and the 404 page without)
+    assert (result.pages, result.parts) == (3, 2)
+    assert sorted(search_index(site)) == ["/", "/bridge/", "/storm/"]
+    assert (site / OUTPUT / PARTS_SCRIPT).read_text("utf-8") == 'window.sourcebookSearchParts = ["part-2/"];\n'
+    part = site / OUTPUT / "part-2"
+    assert (part / "pagefind-entry.json").is_file() and not (part / "pagefind-component-ui.js").exists()
+    assert [p.name for p in site.iterdir() if p.name.startswith(".")] == []  # the part's folder is gone
+
+
+def test_a_small_site_is_one_index_with_nothing_to_merge(site):
+    assert index_site(site).parts == 1
+    assert (site / OUTPUT / PARTS_SCRIPT).read_text("utf-8") == "window.sourcebookSearchParts = [];\n"
+    assert not list((site / OUTPUT).glob("part-*"))
+
+
+def test_parts_are_byte_identical_across_runs(site):
+    def files():
+        return {p.relative_to(site): p.read_bytes() for p in sorted((site / OUTPUT).rglob("*")) if p.is_file()}
+    index_site(site, pages_per_index=1)
+    first = files()
+    index_site(site, pages_per_index=1)
+    assert files() == first and len([p for p in first if p.name == "pagefind-entry.json"]) == 2
