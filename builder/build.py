@@ -272,8 +272,9 @@ def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
 
     def pages(articles: list[Article]) -> tuple[Site, Index]:
         index = index_site(articles, corpus.actors, actor_pages)
-        found, home = render_site(index, templates=templates, use_directory_urls=use_directory_urls)
+        # Data files first: what writing them takes in memory is given back before the pages are held.
         files = export_files(index) if data_dir is None else write_files(index, data_dir)
+        found, home = render_site(index, templates=templates, use_directory_urls=use_directory_urls)
         return Site(pages=found, files=files, home=home), index
 
     (site, index), _, unrendered = isolated(pages, corpus.articles, "rendering")

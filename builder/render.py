@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from . import lexicon as lx
 from .dashboard import NO_OUTLET, UNDATED, dashboard
+from .explain import explain
 from .index import Index, month
 from .read import is_safe_url
 from .records import Actor, Article, Quote
@@ -85,7 +86,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.tests["safe_url"] = is_safe_url
     env.tests["punctuation"] = lambda text: bool(text) and text[0] in _TIGHT
     env.globals.update(SOURCE_LABELS=SOURCE_LABELS, SOURCE_ICONS=SOURCE_ICONS,
-                       QUOTE_LABELS=QUOTE_LABELS, TYPE_LABELS=TYPE_LABELS)
+                       QUOTE_LABELS=QUOTE_LABELS, TYPE_LABELS=TYPE_LABELS, explain=explain)
     return env
 
 

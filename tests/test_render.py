@@ -71,7 +71,7 @@ def test_render_site_makes_one_page_per_article_and_actor():
     assert set(pages) == {"articles/one.md", "actors/ann-lee.md", "actors/index.md", "sources/index.md", "dashboard/index.md",
                           "articles/index.md"}
     assert "../../actors/ann-lee/" in pages["articles/one.md"]
-    assert "Found by the rule “direct”; speaker by “verb-subject”" in pages["articles/one.md"].replace("&#45;", "-")
+    assert "(named source). Rules: direct, verb-subject." in pages["articles/one.md"].replace("&#45;", "-")
     assert "articles/one/" in home
     assert "1 quote · 1 source · 0% anonymous" in home  # not "1 quotes · 1 sources"
 

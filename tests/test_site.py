@@ -107,7 +107,7 @@ def test_search_is_pagefinds_chunked_index_not_materials_one_file(small_site):
     assert "404" not in " ".join(pages)
     article, actor = pages["/articles/harbor/"], pages["/actors/ana-ortiz/"]
     assert "best day for the waterfront" in article and "Named source: Mayor Ana Ortiz" in article
-    assert "Found by the rule" not in article and "All quotes from" not in article  # footnotes, tag cards
+    assert "Why: " not in article and "All quotes from" not in article  # footnotes, tag cards
     assert "Ana Ortiz" in actor and "best day for the waterfront" not in actor  # the quote list
     assert "Sourcebook" not in pages["/articles/storm/"]  # the header and navigation are not content
     html = read_html(small_site / "articles" / "harbor" / "index.html")
@@ -226,9 +226,9 @@ def test_sample_article_page(sample_site):
     assert len(quotes) >= 10
     assert sorted(re.findall(r'<li id="fn:(q\d+)">', html)) == sorted(quotes)
     assert "Contributors: Eugene Daniels" in text
-    # every footnote names the rule that found its quote and its speaker
-    assert text.count("Found by the rule") == len(quotes)
-    assert "speaker by “verb-subject”" in html and "named through “full-name”" in html
+    # every footnote says what its attribution rests on, and names the rules
+    assert text.count("Why: ") == text.count("Rules: ") == len(quotes)
+    assert "Rules: direct, verb-subject" in html and re.search(r"“\w+” is [A-Z][\w. ]+, named in full in the article", text)
 
 
 def test_sample_site_links(sample_site):
