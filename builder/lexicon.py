@@ -41,7 +41,11 @@ complain deny announce report suggest predict promise vow caution concede testif
 explain add recall reply respond relay confirm reveal reiterate pledge boast allege
 charge speculate write tweet post declare emphasize stress counter observe remark inform
 assure agree estimate indicate signal hint conclude propose urge ask wonder question
+imply
 """)
+
+# Verbs that commit their subject to an act, reported by an infinitive: "vowed to repeal the law".
+COMMISSIVE_VERBS = _words("promise vow pledge threaten swear")
 
 # Verbs that take an object and a quoted description: called it "illogical".
 NAMING_VERBS = _words("call describe dub label brand term characterize")

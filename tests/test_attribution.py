@@ -165,6 +165,22 @@ CASES = [
         id="called-on-x-to-y",
     ),
     pytest.param(
+        "The union called for the board to resign, noting that the audit found serious errors.",
+        [("the board to resign", "indirect", "The union", "organization", "verb-report", "verb-subject"),
+         ("that the audit found serious errors", "indirect", "The union", "organization", "verb-report", "verb-subject")],
+        id="called-for-x-to-y-noting-that",
+    ),
+    pytest.param(
+        "Mayor Ana Ortiz has vowed to veto the parking plan on Monday.",
+        [("to veto the parking plan", "indirect", "Mayor Ana Ortiz", "named", "verb-report", "verb-subject")],
+        id="vowed-to",
+    ),
+    pytest.param(
+        "The coach implied the referees were biased against his team.",
+        [("the referees were biased against his team", "indirect", "The coach", "unknown", "verb-report", "verb-subject")],
+        id="implied",
+    ),
+    pytest.param(
         "Rosa Vega said the plan works and praised the staff.",
         [("the plan works", "indirect", "Rosa Vega", "named", "verb-report", "verb-subject"),
          ("the staff", "indirect", "Rosa Vega", "named", "verb-report", "verb-subject")],
@@ -211,6 +227,30 @@ CASES = [
         "The harbor plan, first drafted a decade ago, “will finally be built this year,” said Mayor Ana Ortiz.",
         [("The harbor plan, first drafted a decade ago, “will finally be built this year,", "partial", "Mayor Ana Ortiz", "named", "sentence-lead", "verb-subject")],
         id="quote-that-finishes-a-narrated-sentence-is-partial",
+    ),
+    pytest.param(
+        'Senator Ivo Marsh said that the tax plan "will hurt farmers. It will hurt every family in this state."',
+        [('that the tax plan "will hurt farmers. It will hurt every family in this state."', "partial",
+          "Senator Ivo Marsh", "named", "run-in-lead", "verb-subject")],
+        id="quote-that-finishes-a-paraphrase-is-partial",
+    ),
+    pytest.param(
+        'Dr. Ana Ruiz argued that the clinic would be costly, "because every family in this county will pay for it in the end."',
+        [('that the clinic would be costly, "because every family in this county will pay for it in the end."',
+          "partial", "Dr. Ana Ruiz", "named", "run-in-lead", "verb-subject")],
+        id="quote-after-a-comma-that-finishes-a-paraphrase-is-partial",
+    ),
+    pytest.param(
+        "Judge Mia Hart said that ''the law is clear'' and that ''no one is above it.''",
+        [("that ''the law is clear'' and that ''no one is above it.''", "partial", "Judge Mia Hart", "named",
+          "verb-report", "verb-subject")],
+        id="report-ending-inside-a-quotation-takes-its-closing-mark",
+    ),
+    pytest.param(
+        "Rosa Vega said the council approved the budget and will start work in May.",
+        [("the council approved the budget and will start work in May", "indirect", "Rosa Vega", "named",
+          "verb-report", "verb-subject")],
+        id="content-keeps-a-second-verb-that-is-not-of-saying",
     ),
     pytest.param(
         "Donald Marsh spoke first. Later, Ivanka Marsh took the stage.\n\n“We are ready,” she said.",
@@ -308,7 +348,7 @@ CASES = [
     ),
     pytest.param(
         "Ivan Petrov said “this never closes and goes on.\n\n“A clean quote,” said Ivan Petrov.",
-        [("this never closes", "indirect", "Ivan Petrov", "named", "verb-report", "verb-subject"),
+        [("this never closes and goes on", "indirect", "Ivan Petrov", "named", "verb-report", "verb-subject"),
          ("A clean quote,", "direct", "Ivan Petrov", "named", "direct", "verb-subject")],
         id="unbalanced-mark-does-not-swallow-the-rest",
     ),

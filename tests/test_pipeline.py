@@ -38,3 +38,9 @@ def test_a_closing_mark_never_starts_a_sentence(nlp):
     doc = nlp("“We are going home.” said the coach after the game. Then the bus left.")
     starts = [t.text for t in doc if t.is_sent_start]
     assert "”" not in starts and starts[0] == "“"
+
+
+def test_a_straight_mark_after_a_space_may_start_a_sentence(nlp):
+    doc = nlp('The talks ended late. "We are done here," the envoy said.')
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["The", '"']

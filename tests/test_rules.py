@@ -32,6 +32,7 @@ TARGETS = {
     "overlap": "report-inside-a-report-is-taken-once",
     "parenthetical-attribution": "parenthetical-attribution",
     "complement": "content-stops-before-a-second-verb",
+    "infinitive": "vowed-to",
     "rest-of-sentence": "said-then-when-then-what",
     "naming-object": "called-x-y",
     "topic-preposition": "called-on-x-to-y",
@@ -46,6 +47,7 @@ TARGETS = {
     "contrast-cut": "content-stops-before-although",
     "nested-attribution-cut": "content-stops-before-a-contrast",
     "adjunct-cut": "object-stops-before-where-it-was-said",
+    "close-quote": "report-ending-inside-a-quotation-takes-its-closing-mark",
 }
 
 _BY_ID = {case.id: case.values for case in CASES}

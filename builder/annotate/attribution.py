@@ -119,8 +119,9 @@ def _subject_child(tok: Token) -> Token | None:
 
 
 def _another_verb(child: Token, head: Token, reporter: Token | None) -> bool:
-    """'… and calls her …': a coordinated verb with no subject of its own."""
-    return (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
+    """'… and calls her …': a coordinated verb of saying with no subject of its
+    own, the reporter's next statement ("… and will not release …" stays)."""
+    return (child.dep_ == "conj" and speech_verb(child, lx.SPEECH_VERBS)
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children))
 
 
@@ -210,7 +211,7 @@ def _rest_of_sentence(verb: Token, regions: list[Range]) -> Range | None:
         return None
     if any(t.text in lx.OPEN_MARKS or t.text == ":" for t in rest[:3]):
         return None
-    that = next((t for t in rest if t.lower_ == "that" and t.dep_ == "mark"), None)
+    that = next((t for t in rest if t.lower_ == "that" and (t.dep_ == "mark" or t.i == verb.i + 1)), None)
     start = that.i if that is not None else verb.i + 1
     if that is None and _on("skip-hearer"):
         start = _skip_hearer(verb, start)
@@ -222,6 +223,19 @@ def _rest_of_sentence(verb: Token, regions: list[Range]) -> Range | None:
             and not inside(doc[s], regions):
         return s, e
     return None
+
+
+def _infinitive(verb: Token, regions: list[Range]) -> Range | None:
+    """'promised to cut taxes', 'threatened to sue': the undertaking a commissive verb reports."""
+    if verb.lemma_.lower() not in lx.COMMISSIVE_VERBS:
+        return None
+    xcomp = next((c for c in verb.rights if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)), None)
+    if xcomp is None:
+        return None
+    end = min([_clause_end(xcomp, subject_of(verb))]
+              + [c.left_edge.i - 1 for c in xcomp.rights if c.dep_ == "prep" and _is_adjunct(c, xcomp)
+                 or c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME")])
+    return trim(verb.doc, xcomp.left_edge.i, end + 1)
 
 
 def _content_rights(verb: Token) -> list[Token]:
@@ -250,6 +264,11 @@ def _topic_preposition(verb: Token, regions: list[Range]) -> Range | None:
     if preps is None:
         return None
     prep = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
+    if prep is None and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ in preps:
+        # "called for the mayor to resign", parsed as a clause with "for" as its marker
+        clause = verb.doc[verb.i + 1].head
+        if clause.dep_ == "advcl" and clause.head.i == verb.i and any(c.lower_ == "to" for c in clause.lefts):
+            return trim(verb.doc, verb.i + 2, clause.right_edge.i + 1)
     if prep is None or prep.i + 1 >= verb.sent.end:
         return None
     end = max(c.right_edge.i for c in _content_rights(verb) if c.i >= prep.i and not _is_adjunct(c, prep))
@@ -292,6 +311,7 @@ def _topic_object(verb: Token, regions: list[Range]) -> Range | None:
 _CONTENT_RULES: dict[str, Callable[[Token, list[Range]], Range | None]] = {
     "parenthetical-attribution": _parenthetical,
     "complement": _clausal_complement,
+    "infinitive": _infinitive,
     "rest-of-sentence": _rest_of_sentence,
     "naming-object": _naming_object,
     "topic-preposition": _topic_preposition,
@@ -330,7 +350,7 @@ Report = tuple[Token, Range, Who | None]
 
 def _verb_reports(doc: Doc, regions: list[Range]) -> Iterator[Report]:
     """(cue, content token range, source) for each reporting verb outside quotation marks."""
-    verbs = lx.INDIRECT_VERBS | lx.TOPIC_VERBS | lx.REFUSAL_VERBS | frozenset(lx.TOPIC_PREPS)
+    verbs = lx.INDIRECT_VERBS | lx.TOPIC_VERBS | lx.REFUSAL_VERBS | lx.COMMISSIVE_VERBS | frozenset(lx.TOPIC_PREPS)
     for tok in doc:
         if not speech_verb(tok, verbs) or inside(tok, regions):
             continue
@@ -386,9 +406,19 @@ def _light_verb_reports(doc: Doc, regions: list[Range]) -> Iterator[Report]:
             yield tok, found, who_of_verb(tok, regions)
 
 
+def _ends_within(q: Quoted, start: int, end: int, text: str, slack: int = 2) -> bool:
+    """Whether a quoted fragment belongs to the report [start, end): it lies
+    inside (up to `slack` characters past the end), or the report stops in it
+    with only punctuation left before its closing mark (… like “Pryor.”)."""
+    if q.start < start:
+        return False
+    return q.outer_end <= end + slack or (
+        _on("close-quote") and q.start < end and not any(ch.isalnum() for ch in text[end:q.end]))
+
+
 def _inner_fragments(p: _Paragraph, start: int, end: int, slack: int) -> list[Quoted]:
     """Quoted fragments inside [start, end + slack) not yet taken by another report."""
-    return [q for q in p.embedded if start <= q.start and q.end <= end + slack and q not in p.consumed]
+    return [q for q in p.embedded if _ends_within(q, start, end, p.text, slack) and q not in p.consumed]
 
 
 def _add_report(p: _Paragraph, report: Report, rule: str) -> None:
@@ -402,7 +432,7 @@ def _add_report(p: _Paragraph, report: Report, rule: str) -> None:
         return  # the complement is a direct quote: the direct pass takes it
     if _word_count(p.text[cstart:cend]) < 2 or who is None or tok.idx < cstart <= who.start < cend:
         return
-    inner = [q for q in p.embedded if cstart <= q.start and q.end <= q.outer_end <= cend + 2]
+    inner = [q for q in p.embedded if _ends_within(q, cstart, cend, p.text)]
     if inner:
         cend = max(cend, max(q.outer_end for q in inner))
         p.consumed.update(inner)
@@ -551,6 +581,33 @@ def _sentence_lead(span: Span, text: str, outer_start: int, regions: list[Range]
     return lead[0].idx
 
 
+def _run_in_lead(p: _Paragraph, q: Quoted, span: Span) -> tuple[int, Token] | None:
+    """Where the paraphrase starts when a quotation finishes what a verb of
+    saying before it in the sentence reports (said that the mayor “has …”),
+    with that verb; None when only the hearer or punctuation stands between
+    them (told reporters: “…”)."""
+    lead = [t for t in span[0].sent if t.idx < q.outer_start and not inside(t, p.regions)]
+    ends = [i for i, t in enumerate(lead) if t.text in lx.SENTENCE_CLOSERS]
+    lead = lead[ends[-1] + 1:] if ends else lead
+    verbs = [t for t in lead if speech_verb(t, lx.SPEECH_VERBS) and who_of_verb(t, p.regions) is not None]
+    if not verbs:
+        return None
+    verb, doc = verbs[-1], span.doc
+    inverted = {t.i for c in verb.rights if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    between = [t for t in doc[_skip_hearer(verb, verb.i + 1): span.start]
+               if not t.is_punct and t.idx < q.outer_start and not inside(t, p.regions) and t.i not in inverted]
+    if not between or any(speech_verb(t, lx.SPEECH_VERBS) for t in between):
+        return None
+    if p.text[:q.outer_start].rstrip()[-1:] in lx.QUOTE_OPENS_AFTER and p.text[q.start:q.start + 1].isupper() \
+            and not any(t.dep_ == "mark" for t in between):
+        return None  # "… in a statement: “The plan …”": a full quote after the circumstances
+    first = between[0]
+    if doc[verb.i + 1].text == "," and any(t.text == "," and t.i < verb.i for t in lead):
+        first = lead[0]  # "The plan, he said, was “…”": from the start of the sentence
+    s, _ = trim(doc, first.i, span.start)
+    return doc[s].idx, verb
+
+
 def _opens_sentence(doc: Doc, q: Quoted, para: str) -> bool:
     before = para[:q.outer_start].rstrip()
     if not before or before[-1] in lx.QUOTE_OPENS_AFTER:
@@ -622,6 +679,13 @@ def _direct(p: _Paragraph, q: Quoted) -> Candidate | None:
     lead = _sentence_lead(span, p.text[q.start:q.end], q.outer_start, p.regions) if _on("sentence-lead") else None
     if lead is not None and who is not None:
         cand.start, cand.kind, cand.fragments, cand.rule = lead, "partial", [(q.start, q.end)], "sentence-lead"
+        return cand
+    run_in = _run_in_lead(p, q, span) if _on("run-in-lead") and not q.open_end else None
+    if run_in is not None:
+        start, verb = run_in
+        p.used_verbs.add(verb.i)
+        return Candidate(start=start, end=q.outer_end, kind="partial", who=who_of_verb(verb, p.regions),
+                         cue=_cue(verb), fragments=[(q.start, q.end)], rule="run-in-lead")
     return cand
 
 
@@ -809,6 +873,8 @@ RULES: dict[str, str] = {
     "next-sentence": "a short sentence right after a quotation is in its reach (“… ready.” Smith said.)",
     "transcript-label": "a transcript line (“WALLACE: …”): the label speaks",
     "sentence-lead": "a quotation finishing a narrated sentence becomes a partial quote of the whole sentence",
+    "run-in-lead": "a quotation finishing what a verb of saying before it reports (said that the mayor “has …”)"
+                   " becomes a partial quote from where the paraphrase starts",
     "split-quote": "a piece of a quote with no attribution takes its neighbour's in the paragraph",
     "previous-subject": "a quote with no attribution right after a sentence about a person is that person's",
     "continuation": "a quote still with no attribution carries the last speaker named",
@@ -826,6 +892,7 @@ RULES: dict[str, str] = {
     "parenthetical-attribution": "an attribution interrupting its content (\"The rules, the agency said, will …\"):"
                                  " the whole sentence",
     "complement": "the verb's clausal complement",
+    "infinitive": "\"promised to cut taxes\", \"threatened to sue\": the infinitive a commissive verb reports",
     "rest-of-sentence": "for say, tell, warn …: the rest of the sentence, from \"that\" if there is one",
     "naming-object": "\"called Trump a fascist\": the object and what it is called",
     "topic-preposition": "\"called on X to resign\", \"talked about Y\": what the preposition introduces",
@@ -836,10 +903,12 @@ RULES: dict[str, str] = {
     "skip-hearer": "\"told reporters on Monday …\": the hearer and circumstances are not what was said",
     "skip-time-phrase": "\"said after the vote she would …\": a leading time phrase is not what was said",
     "semicolon-cut": "a complement never reaches across a semicolon",
-    "coordinated-verb-cut": "what was said stops before a coordinated verb with no subject (\"… and praised …\")",
+    "coordinated-verb-cut": "what was said stops before a coordinated verb of saying with no subject"
+                            " (\"… and praised …\")",
     "reporter-returns-cut": "what was said stops at a clause about the reporter again (\"…, and she declined …\")",
     "contrast-cut": "what was said stops before a contrast (\"…, but …\", \"although …\")",
     "nested-attribution-cut": "what was said stops before another attribution (\"…, while others said …\")",
+    "close-quote": "a report that stops inside a quotation runs on to its closing mark (can \"stir the pot.\")",
     "adjunct-cut": "phrases saying when or where (\"at a rally\", \"on Tuesday\") are not what was said",
     # Ways of finding the speaker's words that can be switched off (see `speakers.SPEAKER_RULES`).
     **{name: SPEAKER_RULES[name] for name in (

@@ -24,10 +24,12 @@ def quote_boundaries(doc: Doc) -> Doc:
 
     The small English parser often starts a new sentence at a closing mark
     that follows a full stop ("… home.” said Smith"); forbidding that keeps
-    the quote and its attribution in one sentence.
+    the quote and its attribution in one sentence. A straight mark is closing
+    when it is glued to the punctuation before it ('home." said'); after a
+    space (‘… room. "We …’) it opens a quote and may start a sentence.
     """
     for token in doc[1:]:
-        if token.text in lx.CLOSING_TOKENS or (token.text == '"' and token.i > 0 and not token.whitespace_ and token.nbor(-1).is_punct):
+        if token.text in lx.CLOSING_TOKENS or (token.text == '"' and not token.nbor(-1).whitespace_ and token.nbor(-1).is_punct):
             token.is_sent_start = False
     return doc
 
