@@ -34,7 +34,7 @@ BUSY_TIMEOUT_S = 30.0
 
 PACKAGE = Path(__file__).resolve().parent
 # What annotation runs: any change to these files gives every entry a new key.
-ANNOTATOR_SOURCES = ("annotate", "data", "lexicon.py", "names.py", "records.py", "cache.py")
+ANNOTATOR_SOURCES = ("annotate", "data", "lexicon.py", "names.py", "people.py", "records.py", "cache.py")
 
 
 class Undecodable(ValueError):

@@ -17,6 +17,7 @@ FOUND = {
     "transcript-label": "a transcript line opened by its speaker's label",
     "headline": "a headline of the form “Source: what they said”",
     "sentence-lead": "a quotation finishing a sentence about its speaker",
+    "run-in-lead": "a quotation finishing what “{cue}” reports",
     "split-quote": "another piece of a quotation attributed in the same paragraph",
     "carry-back": "a quotation whose attribution comes in its next paragraph",
     "previous-subject": "a quotation right after a sentence about its speaker",
@@ -41,7 +42,7 @@ SPEAKER = {
 }
 # How a speaker as written ("she") was matched to a fuller mention, by `Speaker.resolution`.
 RESOLVED = {
-    "pronoun": "“{text}” is taken to be {name}, the nearest person before it that it fits",
+    "pronoun": "“{text}” is taken to be {name}, the nearest name it fits in gender and number",
     "full-name": "“{text}” is {name}, named in full in the article",
     "same-description": "“{text}” is {name}, described the same way before",
 }

@@ -47,6 +47,9 @@ imply
 # Verbs that commit their subject to an act, reported by an infinitive: "vowed to repeal the law".
 COMMISSIVE_VERBS = _words("promise vow pledge threaten swear")
 
+# Verbs that say what something is with "as": "described herself as a moderate", "referred to him as …".
+AS_VERBS = _words("describe characterize refer cite label brand dub")
+
 # Verbs that take an object and a quoted description: called it "illogical".
 NAMING_VERBS = _words("call describe dub label brand term characterize")
 

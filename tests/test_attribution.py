@@ -466,6 +466,51 @@ CASES = [
         [("The levee will hold.", "direct", "The chief engineer", "unknown", "direct", "verb-subject")],
         id="attribution-in-a-short-sentence-after-the-quote",
     ),
+    pytest.param(
+        "“We are done,” reply Ann Lee and Bo Marsh.",
+        [("We are done,", "direct", "Ann Lee and Bo Marsh", "named", "direct", "inverted-subject")],
+        id="inverted-verb-with-two-speakers-parsed-as-its-object",
+    ),
+    pytest.param(
+        '“The pier stays closed," the harbor master said. "Storms come first,” said Ann Lee.',
+        [("The pier stays closed,", "direct", "the harbor master", "unknown", "direct", "verb-subject"),
+         ("Storms come first,", "direct", "Ann Lee", "named", "direct", "verb-subject")],
+        id="quotes-opened-and-closed-with-different-marks",
+    ),
+    pytest.param(
+        "Vice Mayor Lia Soto refused to rule out “fines” if the company closes the plant.",
+        [("to rule out “fines” if the company closes the plant", "partial", "Vice Mayor Lia Soto", "named",
+          "quoted-fragment", "verb-subject")],
+        id="quoted-word-under-a-refusal",
+    ),
+    pytest.param(
+        "Several council members have privately told reporters frustration with the mayor has grown.",
+        [("frustration with the mayor has grown", "indirect", "Several council members", "group", "verb-report",
+          "verb-subject")],
+        id="group-privately-told-with-the-subject-parsed-as-object",
+    ),
+    pytest.param(
+        "Several aides privately said the campaign was running out of money.",
+        [("the campaign was running out of money", "indirect", "Several aides", "anonymous", "verb-report",
+          "verb-subject")],
+        id="group-privately-said",
+    ),
+    pytest.param(
+        "Ada Moss said the bridge would reopen in May, which surprised the contractors.",
+        [("the bridge would reopen in May", "indirect", "Ada Moss", "named", "verb-report", "verb-subject")],
+        id="report-stops-before-a-trailing-relative-clause",
+    ),
+    pytest.param(
+        "Most members of the club described themselves as moderate voters.",
+        [("themselves as moderate voters", "indirect", "Most members of the club", "group", "verb-report",
+          "verb-subject")],
+        id="described-themselves-as",
+    ),
+    pytest.param(
+        "The mayor referred to the council as a “circus.”",
+        [("the council as a “circus.”", "partial", "The mayor", "unknown", "verb-report", "verb-subject")],
+        id="referred-to-x-as-y",
+    ),
 ]
 
 

@@ -22,7 +22,7 @@ def q(rule: str, cue: str | None, sp_rule: str, text: str, name: str = "", resol
      "the reporting verb “warned”; the speaker, “the mayor”, is the subject of “warned”"),
     (q("direct", "said", "verb-subject", "she", "Ann Lee", "pronoun"),
      "a quotation with the verb “said” in reach; the speaker, “she”, is the subject of “said”; "
-     "“she” is taken to be Ann Lee, the nearest person before it that it fits"),
+     "“she” is taken to be Ann Lee, the nearest name it fits in gender and number"),
     (q("according-to", "according to", "according-to-object", "the report"),
      "“according to”; the speaker, “the report”, follows “according to”"),
     (q("continuation", None, "continuation", "Lee", "Ann Lee", "full-name"),
@@ -44,7 +44,7 @@ def test_every_rule_that_finds_a_quote_or_speaker_is_explained():
     assert set(FOUND) - {"carry-back"} <= set(RULES)  # carry-back is the article stage's, not a paragraph's
     quote_finders = {"headline", "verb-report", "noun-report", "light-verb-report", "according-to", "quoted-fragment",
                      "direct", "colon-lead-in", "transcript-label", "sentence-lead", "split-quote", "previous-subject",
-                     "continuation"}
+                     "continuation", "run-in-lead"}
     assert quote_finders <= set(FOUND)
     assert set(SPEAKER) <= set(SPEAKER_RULES)
     # a speaker rule with no words of its own is one whose quote rule says it all

@@ -102,4 +102,4 @@ def test_word_lists_live_only_in_the_lexicon():
 # spaCy's dependency labels and tags are the parser's vocabulary, not word lists.
 _GRAMMAR_LABELS = {"nsubj", "nsubjpass", "csubj", "dobj", "pobj", "prep", "dative", "npadvmod", "advmod", "prt",
                    "punct", "oprd", "xcomp", "attr", "ccomp", "acl", "advcl", "relcl", "appos", "compound", "amod",
-                   "det", "nmod", "poss", "nummod", "conj", "cc", "mark", "agent", "case"}
+                   "det", "nmod", "poss", "nummod", "conj", "cc", "mark", "agent", "case", "expl"}

@@ -48,6 +48,11 @@ TARGETS = {
     "nested-attribution-cut": "content-stops-before-a-contrast",
     "adjunct-cut": "object-stops-before-where-it-was-said",
     "close-quote": "report-ending-inside-a-quotation-takes-its-closing-mark",
+    "object-after-quote": "inverted-verb-with-two-speakers-parsed-as-its-object",
+    "refusal-fragment": "quoted-word-under-a-refusal",
+    "object-subject": "group-privately-told-with-the-subject-parsed-as-object",
+    "trailing-aside-cut": "report-stops-before-a-trailing-relative-clause",
+    "as-description": "described-themselves-as",
 }
 
 _BY_ID = {case.id: case.values for case in CASES}

@@ -15,7 +15,7 @@ from .attribution import attribute_paragraph
 from .marks import find_quoted
 from ..names import clean_name, is_junk, looks_like_name
 from .attribution import Candidate
-from .resolve import Person, SpeakerResolver, name_gender, to_quote
+from .resolve import Group, Person, SpeakerResolver, name_gender, to_quote
 
 log = logging.getLogger("builder.annotate")
 
@@ -40,26 +40,58 @@ def _mentions(doc, offset: int, speaker_spans: list[tuple[int, int]]) -> list[Me
 
 def _people(doc, offset: int, para: int, regions: list[tuple[int, int]]) -> list[Person]:
     """PERSON names outside quotation marks (`regions`): the candidates for 'he' and 'she'."""
-    spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-    # Proper-noun subjects the model did not tag as people ("Sanders said").
+    spans = [(ent, False) for ent in doc.ents if ent.label_ == "PERSON"]
+    # Proper-noun subjects the model did not tag as people ("Sanders said"); one
+    # tagged as an organisation is doubtful unless it speaks.
     for tok in doc:
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG") and (
-                not tok.ent_type_ or tok.head.lemma_.lower() in lx.SPEECH_VERBS):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("", "ORG") and (tok.pos_ == "PROPN" or tok.text.istitle()):
             left = tok.i
             while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "compound" and doc[left - 1].lower_ not in lx.TITLES:
                 left -= 1
-            spans.append(doc[left: tok.i + 1])
+            # A name the parser took for an organisation, or a capitalised common noun
+            # ("Sanders supports" parsed as a plural noun), is doubtful.
+            doubtful = tok.pos_ != "PROPN" or bool(tok.ent_type_) and tok.head.lemma_.lower() not in lx.SPEECH_VERBS
+            spans.append((doc[left: tok.i + 1], doubtful))
     found = []
-    for ent in spans:
+    for ent, doubtful in spans:
         if any(s <= ent.start_char < e for s, e in regions):
             continue
         prev = doc[ent.start - 1].text if ent.start else ""
         found.append(Person(
             text=ent.text, start=offset + ent.start_char, end=offset + ent.end_char, para=para,
             sent=offset + ent.sent.start_char, subject=ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj",) and ent.root.dep_ in ("appos", "compound"),
-            gender=name_gender(prev, ent.text), head=ent.root.lower_,
+            gender=name_gender(prev, ent.text), head=ent.root.lower_, doubtful=doubtful,
         ))
     return sorted(found, key=lambda p: p.start)
+
+
+def _group_kind(tok) -> str | None:
+    """"group" or "organization" when a subject names people in the plural or a
+    body of them ("Senate Democrats", "the campaign"); None otherwise."""
+    lemma, word = tok.lemma_.lower(), tok.lower_
+    if tok.ent_type_ == "NORP" or word in lx.GROUP_PLURALS or lemma in lx.GROUP_NOUNS:
+        return "group"
+    if tok.ent_type_ == "ORG" and tok.pos_ == "PROPN" or lemma in lx.ORG_NOUNS:
+        return "organization"
+    if tok.tag_ in ("NNS", "NNPS") and (word in lx.ANONYMOUS_NOUNS or word in lx.ROLE_NOUNS):
+        return "group"
+    return None
+
+
+def _groups(doc, offset: int, para: int, regions: list[tuple[int, int]]) -> list[Group]:
+    """Subjects naming groups or organisations outside quotation marks (`regions`): the candidates for "they"."""
+    found = []
+    for tok in doc:
+        kind = _group_kind(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
+        if kind is None or any(s <= tok.idx < e for s, e in regions):
+            continue
+        left = tok.left_edge.i
+        while left < tok.i and (doc[left].is_punct or doc[left].pos_ in ("CCONJ", "ADP")):
+            left += 1
+        span = doc[left: tok.i + 1]
+        found.append(Group(text=span.text, start=offset + span.start_char, end=offset + span.end_char, para=para,
+                           sent=offset + tok.sent.start_char, subject=True, kind=kind, head=tok.lower_))
+    return found
 
 
 def _drop_unfinished(parsed, article: Article) -> None:
@@ -94,6 +126,7 @@ def annotate(article: Article, nlp: Language) -> Article:
     parsed = []
     mentions: list[Mention] = []
     people: list[Person] = []
+    groups: list[Group] = []
     for number, (para, doc) in enumerate(zip(paragraphs, docs)):
         quoted, unbalanced = find_quoted(doc.text)
         if unbalanced:
@@ -105,12 +138,14 @@ def annotate(article: Article, nlp: Language) -> Article:
             cands = []
         speakers = [(c.who.start, c.who.end) for c in cands if c.who]
         mentions.extend(_mentions(doc, para.start, speakers))
-        people.extend(_people(doc, para.start, number, [(q.outer_start, q.outer_end) for q in quoted]))
+        outside = [(q.outer_start, q.outer_end) for q in quoted]
+        people.extend(_people(doc, para.start, number, outside))
+        groups.extend(_groups(doc, para.start, number, outside))
         sents = [para.start + s.start_char for s in doc.sents]
         parsed.append((number, para, cands, sents))
     _drop_unfinished(parsed, article)
     _carry_back(parsed)
-    resolver = SpeakerResolver(mentions, people)
+    resolver = SpeakerResolver(mentions, people, groups)
     quotes = []
     for number, para, cands, sents in parsed:
         for cand in cands:

@@ -183,7 +183,22 @@ def _clausal_complement(verb: Token, regions: list[Range]) -> Range | None:
     comp = _complement(verb)
     if comp is None:
         return None
-    return trim(verb.doc, comp.left_edge.i, _clause_end(comp, subject_of(verb)) + 1)
+    start = _object_subject(verb, comp) if _on("object-subject") else comp.left_edge.i
+    return trim(verb.doc, start, _clause_end(comp, subject_of(verb)) + 1)
+
+
+def _object_subject(verb: Token, comp: Token) -> int:
+    """Where a complement starts when the parser took its subject for the
+    verb's object ("told reporters frustration with the mayor has grown"):
+    at that object, after a hearer glued onto it."""
+    obj = _direct_object(verb)
+    between = obj.doc[obj.right_edge.i + 1: comp.left_edge.i] if obj is not None else []
+    if (obj is None or not verb.i < obj.i < comp.i
+            or any(t.head.i != verb.i and t.head.i not in {b.i for b in between} for t in between)
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in comp.children)):
+        return comp.left_edge.i
+    glued = [c for c in obj.lefts if c.dep_ == "compound"] if verb.lemma_.lower() == "tell" else []
+    return glued[-1].right_edge.i + 1 if glued else obj.left_edge.i
 
 
 _HEARER_DEPS = ("dative", "dobj", "prep", "npadvmod", "advmod", "prt", "punct")
@@ -257,6 +272,23 @@ def _naming_object(verb: Token, regions: list[Range]) -> Range | None:
     return trim(verb.doc, obj.left_edge.i, max(c.right_edge.i for c in names) + 1)
 
 
+def _as_description(verb: Token, regions: list[Range]) -> Range | None:
+    """'described herself as a moderate', 'referred to the plan as a “fraud”':
+    what is described, and what it is described as."""
+    if verb.lemma_.lower() not in lx.AS_VERBS:
+        return None
+    obj = _direct_object(verb)
+    to = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if obj is None and to is not None:
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    as_ = next((c for c in list(verb.rights) + list(obj.rights) if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_ is None or as_.i < obj.i:
+        return None
+    return trim(verb.doc, obj.left_edge.i, as_.right_edge.i + 1)
+
+
 def _topic_preposition(verb: Token, regions: list[Range]) -> Range | None:
     """'called on the senator to resign', 'talked about the economy':
     everything the preposition introduces."""
@@ -314,6 +346,7 @@ _CONTENT_RULES: dict[str, Callable[[Token, list[Range]], Range | None]] = {
     "infinitive": _infinitive,
     "rest-of-sentence": _rest_of_sentence,
     "naming-object": _naming_object,
+    "as-description": _as_description,
     "topic-preposition": _topic_preposition,
     "refusal": _refusal,
     "ask-topic": _ask_topic,
@@ -350,7 +383,7 @@ Report = tuple[Token, Range, Who | None]
 
 def _verb_reports(doc: Doc, regions: list[Range]) -> Iterator[Report]:
     """(cue, content token range, source) for each reporting verb outside quotation marks."""
-    verbs = lx.INDIRECT_VERBS | lx.TOPIC_VERBS | lx.REFUSAL_VERBS | lx.COMMISSIVE_VERBS | frozenset(lx.TOPIC_PREPS)
+    verbs = lx.INDIRECT_VERBS | lx.TOPIC_VERBS | lx.AS_VERBS | lx.REFUSAL_VERBS | lx.COMMISSIVE_VERBS | frozenset(lx.TOPIC_PREPS)
     for tok in doc:
         if not speech_verb(tok, verbs) or inside(tok, regions):
             continue
@@ -406,6 +439,39 @@ def _light_verb_reports(doc: Doc, regions: list[Range]) -> Iterator[Report]:
             yield tok, found, who_of_verb(tok, regions)
 
 
+def _aside_root(doc: Doc, first: int, end: int) -> Token | None:
+    """The root of the phrase that starts at token `first` and runs to the
+    end of the range [.., end), or None when no phrase fills that stretch."""
+    tok = doc[first]
+    while tok.head.i != tok.i and tok.head.left_edge.i == first and first <= tok.head.i < end:
+        tok = tok.head
+    if tok.left_edge.i != first or tok.right_edge.i < end - 1:
+        return None
+    return tok
+
+
+def _set_off(root: Token) -> bool:
+    """A comment set off after a comma that is not part of what was said: a
+    relative clause ("…, who also spoke") or a participle ("…, citing polls").
+    """
+    if root.dep_ == "relcl":
+        return True
+    return (root.dep_ in ("advcl", "xcomp", "conj") and root.tag_ == "VBG"
+            and not any(c.dep_ in ("nsubj", "mark", "aux") for c in root.children))
+
+
+def _trailing_aside(doc: Doc, s: int, e: int) -> int:
+    """Where a report [s, e) ends when comments set off by commas run to its
+    end ("he would release them, calling them “boring”"): before the first of them."""
+    for k in range(e - 2, s + 2, -1):
+        if doc[k].text != "," or k >= e:
+            continue
+        root = _aside_root(doc, k + 1, e)
+        if root is not None and _set_off(root):
+            e = trim(doc, s, k)[1]
+    return e
+
+
 def _ends_within(q: Quoted, start: int, end: int, text: str, slack: int = 2) -> bool:
     """Whether a quoted fragment belongs to the report [start, end): it lies
     inside (up to `slack` characters past the end), or the report stops in it
@@ -425,6 +491,7 @@ def _add_report(p: _Paragraph, report: Report, rule: str) -> None:
     """Keep one reported statement, unless it is a direct quote's, too short,
     or has no source apart from its own content."""
     tok, (s, e), who = report
+    e = _trailing_aside(p.doc, s, e) if _on("trailing-aside-cut") else e
     if e <= s:
         return
     cstart, cend = _chars(p.doc, s, e)
@@ -508,10 +575,11 @@ def _according_to_pass(p: _Paragraph) -> None:
 
 
 def _verb_over(span: Span, regions: list[Range]) -> Token | None:
-    """The nearest verb of saying or naming above a quoted fragment, outside it."""
+    """The nearest verb of saying, naming or refusing (refused to rule out
+    “consequences”) above a quoted fragment, outside it."""
+    verbs = lx.SPEECH_VERBS | lx.NAMING_VERBS | (lx.REFUSAL_VERBS if _on("refusal-fragment") else frozenset())
     for anc in span.root.ancestors:
-        if (anc.i < span.start or anc.i >= span.end) and speech_verb(anc, lx.SPEECH_VERBS | lx.NAMING_VERBS) \
-                and not inside(anc, regions):
+        if (anc.i < span.start or anc.i >= span.end) and speech_verb(anc, verbs) and not inside(anc, regions):
             return anc
     return None
 
@@ -868,6 +936,8 @@ RULES: dict[str, str] = {
     "light-verb-report": "a verb and noun that report together (\"expressed doubt that …\")",
     "according-to": "the part of a sentence \"according to …\" covers",
     "quoted-fragment": "a quoted fragment hung on a verb: partial quote (called the plan “illogical”)",
+    "refusal-fragment": "a quoted fragment under \"refused to …\" (refused to rule out “sanctions”)"
+                        " is a partial quote of the refusal",
     "direct": "a quotation opening a sentence, attributed to a verb of saying in reach",
     "colon-lead-in": "a direct quote attributed by a sentence ending with a colon before it",
     "next-sentence": "a short sentence right after a quotation is in its reach (“… ready.” Smith said.)",
@@ -892,9 +962,12 @@ RULES: dict[str, str] = {
     "parenthetical-attribution": "an attribution interrupting its content (\"The rules, the agency said, will …\"):"
                                  " the whole sentence",
     "complement": "the verb's clausal complement",
+    "object-subject": "a complement with no subject starts at the verb's object, its subject as parsed wrongly"
+                      " (\"told reporters frustration … has grown\")",
     "infinitive": "\"promised to cut taxes\", \"threatened to sue\": the infinitive a commissive verb reports",
     "rest-of-sentence": "for say, tell, warn …: the rest of the sentence, from \"that\" if there is one",
     "naming-object": "\"called Trump a fascist\": the object and what it is called",
+    "as-description": "\"described herself as a moderate\", \"referred to X as Y\": what is described, and as what",
     "topic-preposition": "\"called on X to resign\", \"talked about Y\": what the preposition introduces",
     "refusal": "\"declined to comment on X\": the refusal to speak",
     "ask-topic": "\"asked about X\", \"asked X to Y\": what was asked",
@@ -909,7 +982,11 @@ RULES: dict[str, str] = {
     "contrast-cut": "what was said stops before a contrast (\"…, but …\", \"although …\")",
     "nested-attribution-cut": "what was said stops before another attribution (\"…, while others said …\")",
     "close-quote": "a report that stops inside a quotation runs on to its closing mark (can \"stir the pot.\")",
+    "trailing-aside-cut": "a report stops before a relative clause or participle set off by a comma at its end"
+                          " (\"…, who also spoke\", \"…, citing polls\")",
     "adjunct-cut": "phrases saying when or where (\"at a rally\", \"on Tuesday\") are not what was said",
+    "object-after-quote": "an inverted verb right after a quotation takes the noun phrase parsed as its object"
+                          " as its subject (“…,” reply Ann and Bo)",
     # Ways of finding the speaker's words that can be switched off (see `speakers.SPEAKER_RULES`).
     **{name: SPEAKER_RULES[name] for name in (
         "verb-subject", "passive-agent", "inverted-subject", "relative-pronoun", "issuer", "participle-noun",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..records import Cue, Mention, Quote, Speaker, Span
 from .. import lexicon as lx
+from ..people import name_gender as first_name_gender
 from .attribution import Candidate
 from .speakers import Who
 
@@ -65,8 +66,24 @@ class Person:
     para: int
     sent: int  # character offset of its sentence
     subject: bool
-    gender: str | None  # "m" / "f" when a title says so
+    gender: str | None  # "m" / "f" when a title or first name says so
     head: str = ""  # lowercased head word of the name
+    doubtful: bool = False  # tagged as an organisation or a common noun: a person only if named as one elsewhere
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group, party or organisation as the subject of a sentence outside
+    quotation marks: a candidate for "they"."""
+
+    text: str
+    start: int
+    end: int
+    para: int
+    sent: int
+    subject: bool
+    kind: str  # "group" or "organization"
+    head: str = ""
 
 
 def _pronoun_gender(pronoun: str) -> str:
@@ -82,21 +99,53 @@ def name_gender(title: str, name: str) -> str | None:
     if word in lx.MALE_TITLES:
         return "m"
     words = name.split()
-    return lx.FIRST_NAMES.get(words[0].lower()) if len(words) > 1 else None
+    while len(words) > 2 and words[0].lower() in lx.TITLES:
+        words = words[1:]  # "Sen. Ann Lee"
+    if len(words) < 2:
+        return None
+    first = words[0].lower()
+    if first in lx.FIRST_NAMES:
+        return lx.FIRST_NAMES[first]
+    guessed = first_name_gender(first)  # a names list; only its sure answers count
+    return guessed[0][0] if guessed and guessed[1] else None
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """Whether a name `b` can be the person named `a` (of the same surname):
+    `b` is a surname alone, or its first word is among the words of `a`."""
+    before = b.split()[:-1]
+    return not before or before[0].lower() in a.lower().split()
+
+
+def _most_salient(pool: list):
+    """From candidates in text order: a subject before a non-subject, then the
+    latest sentence, then the subject within it (else its first mention)."""
+    if not pool:
+        return None
+    subjects = [p for p in pool if p.subject]
+    if subjects:
+        pool = subjects
+    latest = max(p.sent for p in pool)
+    in_sent = [p for p in pool if p.sent == latest]
+    return next((p for p in in_sent if p.subject), in_sent[0])
 
 
 class SpeakerResolver:
     """Walks an article in order, remembering sources and person mentions."""
 
-    def __init__(self, mentions: list[Mention], people: list[Person]):
+    def __init__(self, mentions: list[Mention], people: list[Person], groups: list[Group] = ()):
         # Indexes keep every look-up bounded, so resolution stays linear in the article's length.
         self.by_surname: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
             if m.label == "PERSON":
                 self.by_surname[self._surname(m.text)].append(m)
+        # A name tagged as an organisation counts as a person when the article names that person elsewhere.
+        people = [p for p in people if not p.doubtful or self._surname(p.text) in self.by_surname]
         self.outside = people  # in text order
         self.outside_starts = [p.start for p in people]
         self.outside_paras = [p.para for p in people]
+        self.groups = list(groups)  # in text order
+        self.group_starts = [g.start for g in self.groups]
         self.seen: list[Seen] = []
         self.named: dict[str, Seen] = {}  # surname → latest named source
         self.described: dict[str, list[Seen]] = defaultdict(list)  # head lemma → sources, in order
@@ -105,6 +154,10 @@ class SpeakerResolver:
         for p in people:
             if p.gender:
                 self.gender.setdefault(self._surname(p.text), p.gender)
+        for m in mentions:  # a full name anywhere in the article tells its surname's gender
+            gender = name_gender("", m.text) if m.label == "PERSON" else None
+            if gender:
+                self.gender.setdefault(self._surname(m.text), gender)
 
     @staticmethod
     def _surname(name: str) -> str:
@@ -121,14 +174,36 @@ class SpeakerResolver:
             and (p.gender or self.gender.get(self._surname(p.text), want)) == want
             and (p.sent != sent or p.subject)
         ]
-        if not pool:
-            return None
-        subjects = [p for p in pool if p.subject]
-        if subjects:
-            pool = subjects
-        latest = max(p.sent for p in pool)
-        in_sent = [p for p in pool if p.sent == latest]
-        return next((p for p in in_sent if p.subject), in_sent[0])
+        return _most_salient(pool) if pool else self._cataphora(want, pos, sent, hi)
+
+    def _cataphora(self, want: str, pos: int, sent: int, at: int) -> Person | None:
+        """With no antecedent, the subject named later in the pronoun's own
+        sentence ("In her statement, Ann Lee said …"), if its gender fits."""
+        for p in self.outside[at:]:
+            if p.sent != sent:
+                break
+            if p.subject and p.start > pos and (p.gender or self.gender.get(self._surname(p.text), want)) == want:
+                return p
+        return None
+
+    def _chain(self, person: Person) -> None:
+        """Remember a resolved pronoun as a mention of its person, so a later
+        pronoun can follow the chain past the window of the first name."""
+        at = bisect.bisect_right(self.outside_starts, person.start)
+        self.outside.insert(at, person)
+        self.outside_starts.insert(at, person.start)
+        self.outside_paras.insert(at, person.para)
+
+    def _group_antecedent(self, pos: int, sent: int, para: int) -> Group | None:
+        """The most salient group or organisation subject before "they", in this paragraph or the one before."""
+        hi = bisect.bisect_left(self.group_starts, pos)
+        pool = []
+        for g in (self.groups[i] for i in range(hi - 1, -1, -1)):
+            if para - g.para > 1:
+                break
+            if g.end <= pos and (g.sent != sent or g.subject):
+                pool.append(g)
+        return _most_salient(pool[::-1])
 
     def _described(self, pronoun: str, pos: int, para: int) -> Seen | None:
         """The latest source described, not named, as one person ("a
@@ -174,15 +249,27 @@ class SpeakerResolver:
             self.gender.setdefault(self._surname(person.text), _pronoun_gender(head))
             full = self._full_name(person.text, person.start)
             found = full or person
+            self._chain(dataclasses.replace(person, start=pos, end=who.end, para=para, sent=sent, subject=True,
+                                            gender=_pronoun_gender(head)))
             earlier = self.named.get(self._surname(found.text))
+            if earlier is not None and not _same_first_name(earlier.text, found.text):
+                earlier = None  # "Jane Sanders" is not the "Bernie Sanders" quoted before
             return earlier or Seen(who, found.text, found.start, found.end, "named", para, found.head)
         if head == "it":
             return self._latest(("document", "organization"), para, 2)
         if head in lx.PRONOUNS_PLURAL:
-            return self._latest(("group", "organization", "anonymous"), para, 3)
+            return self._they(who, pos, sent, para)
         if who.definite and who.pos == "NOUN":
             return next((s for s in reversed(self.described.get(who.head_lemma, ())) if s.who is not who), None)
         return None
+
+    def _they(self, who: Who, pos: int, sent: int, para: int) -> Seen | None:
+        """"they": the latest group source, or a group subject met after it."""
+        source = self._latest(("group", "organization", "anonymous"), para, 3)
+        group = self._group_antecedent(pos, sent, para)
+        if group is None or source is not None and source.at >= group.start:
+            return source
+        return Seen(who, group.text, group.start, group.end, group.kind, para, group.head)
 
     def _latest(self, kinds: tuple[str, ...], para: int, within: int) -> Seen | None:
         """The latest source of one of `kinds` at most `within` paragraphs back."""

@@ -321,12 +321,23 @@ def _dateline_apposition(subj: Token) -> Token | None:
     return None
 
 
+def _right_after_quote(verb: Token) -> bool:
+    """'“…,” reply Ann and Bo': the verb follows a closing mark (and a comma),
+    so a noun phrase the parser took for its object is its subject."""
+    i = verb.i - 1
+    if i > verb.sent.start and verb.doc[i].text == ",":
+        i -= 1
+    return i >= verb.sent.start and verb.doc[i].text in lx.CLOSE_MARKS
+
+
 def who_of_verb(verb: Token, quotes: list[tuple[int, int]]) -> Who | None:
     """The source of a reporting verb outside the quotation marks `quotes`, or None."""
     subj, rule = _subject(verb)
     if subj is not None and _is_relative(subj) and rule_on("relative-pronoun"):
         return _relative_source(subj, quotes)
-    if (subj is None or inside(subj, quotes)) and not any(c.dep_ == "dobj" for c in verb.children):
+    objectless = not any(c.dep_ == "dobj" for c in verb.children) or (
+        rule_on("object-after-quote") and _right_after_quote(verb))
+    if (subj is None or inside(subj, quotes)) and objectless:
         inverted = _inverted_subject(verb, quotes) if rule_on("inverted-subject") else None
         subj, rule = inverted, "inverted-subject"
     if subj is None or inside(subj, quotes):
