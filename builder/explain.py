@@ -40,6 +40,7 @@ SPEAKER = {
     "transcript-label": "the speaker, “{text}”, is the line's label",
     "headline-source": "the speaker, “{text}”, is before the headline's colon",
 }
+NO_SPEAKER = "no attribution in reach: the quotation is kept, its source unknown"
 # How a speaker as written ("she") was matched to a fuller mention, by `Speaker.resolution`.
 RESOLVED = {
     "pronoun": "“{text}” is taken to be {name}, the nearest name it fits in gender and number",
@@ -52,6 +53,8 @@ def explain(q: Quote) -> str:
     """One sentence (without its full stop) saying what the attribution of `q`
     rests on; "" when its rules are not known here."""
     sp = q.speaker
+    if not (sp.text or sp.name):
+        return NO_SPEAKER
     words = {"cue": q.cue.text if q.cue else "", "text": sp.text, "name": sp.name}
     found = FOUND.get(q.rule, "")
     if "{cue}" in found and not words["cue"]:

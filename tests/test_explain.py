@@ -32,8 +32,9 @@ def q(rule: str, cue: str | None, sp_rule: str, text: str, name: str = "", resol
     (q("colon-lead-in", None, "colon-person", "Ann Lee"),
      "a quotation after a lead-in ending with a colon; the speaker, “Ann Lee”, is the last person named before the colon"),
     (q("direct", None, "verb-subject", "Ann Lee"), ""),  # nothing to cite: no cue
+    (q("continuation", None, "continuation", ""), "no attribution in reach: the quotation is kept, its source unknown"),
     (q("a-rule-from-elsewhere", "said", "another", "Ann Lee"), ""),
-], ids=["verb", "pronoun", "according-to", "continuation", "written", "colon", "no-cue", "unknown-rules"])
+], ids=["verb", "pronoun", "according-to", "continuation", "written", "colon", "no-cue", "no-speaker", "unknown-rules"])
 def test_explain_names_the_words_the_attribution_rests_on(quote, said):
     assert explain(quote) == said
 
