@@ -427,6 +427,17 @@ CASES = [
         id="content-stops-before-although",
     ),
     pytest.param(
+        "Ann Lee said the plan would cost little, but would save the city millions.",
+        [("the plan would cost little, but would save the city millions", "indirect", "Ann Lee", "named",
+          "verb-report", "verb-subject")],
+        id="contrast-sharing-the-subject-goes-on",
+    ),
+    pytest.param(
+        "Ann Lee said the plan would cost little, but critics doubted the figures.",
+        [("the plan would cost little", "indirect", "Ann Lee", "named", "verb-report", "verb-subject")],
+        id="contrast-with-its-own-subject-is-cut",
+    ),
+    pytest.param(
         "The mayor told reporters on Monday the bridge would reopen soon.",
         [("the bridge would reopen soon", "indirect", "The mayor", "unknown", "verb-report", "verb-subject")],
         id="told-the-hearer-then-what",

@@ -45,6 +45,7 @@ TARGETS = {
     "coordinated-verb-cut": "content-stops-before-a-second-verb",
     "reporter-returns-cut": "content-stops-where-the-reporter-acts-again",
     "contrast-cut": "content-stops-before-although",
+    "contrast-shared-subject": "contrast-sharing-the-subject-goes-on",
     "nested-attribution-cut": "content-stops-before-a-contrast",
     "adjunct-cut": "object-stops-before-where-it-was-said",
     "close-quote": "report-ending-inside-a-quotation-takes-its-closing-mark",

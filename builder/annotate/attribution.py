@@ -132,10 +132,20 @@ def _reporter_returns(child: Token, head: Token, reporter: Token | None) -> bool
             and not any(c.dep_ == "mark" for c in child.children))
 
 
+def _shares_subject(cc: Token, head: Token) -> bool:
+    """'… isn't good, but will make Iran rich': the verb after the conjunction has
+    no subject of its own, so it goes on saying what the reported clause says."""
+    if not _on("contrast-shared-subject"):
+        return False
+    conj = next((c for c in head.rights if c.dep_ == "conj" and c.i > cc.i), None)
+    return conj is not None and conj.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in conj.children)
+
+
 def _contrast(child: Token, head: Token, reporter: Token | None) -> bool:
     """'…, but …', '… although …': a turn to a contrast."""
     return ((child.dep_ == "advcl" and any(m.lower_ in lx.CONTRAST_WORDS for m in child.children if m.dep_ == "mark"))
-            or (child.dep_ == "cc" and child.lower_ in lx.CONTRAST_WORDS))
+            or (child.dep_ == "cc" and child.lower_ in lx.CONTRAST_WORDS and not _shares_subject(child, head)))
 
 
 def _nested_attribution(child: Token, head: Token, reporter: Token | None) -> bool:
@@ -980,6 +990,8 @@ RULES: dict[str, str] = {
                             " (\"… and praised …\")",
     "reporter-returns-cut": "what was said stops at a clause about the reporter again (\"…, and she declined …\")",
     "contrast-cut": "what was said stops before a contrast (\"…, but …\", \"although …\")",
+    "contrast-shared-subject": "a contrast whose verb has no subject of its own goes on with what was said"
+                               " (\"… isn't good, but will make …\")",
     "nested-attribution-cut": "what was said stops before another attribution (\"…, while others said …\")",
     "close-quote": "a report that stops inside a quotation runs on to its closing mark (can \"stir the pot.\")",
     "trailing-aside-cut": "a report stops before a relative clause or participle set off by a comma at its end"
