@@ -27,6 +27,7 @@ FOUND = {
 SPEAKER = {
     "verb-subject": "the speaker, “{text}”, is the subject of “{cue}”",
     "inverted-subject": "the speaker, “{text}”, comes right after “{cue}”",
+    "name-before": "the speaker, “{text}”, is the person named right before “{cue}”",
     "passive-agent": "the speaker, “{text}”, is who “{cue}” is by",
     "relative-pronoun": "the speaker, “{text}”, is who “who” stands for",
     "according-to-object": "the speaker, “{text}”, follows “according to”",

@@ -88,6 +88,12 @@ messages text texts video footage column editorial op-ed press-release announcem
 filings guidance plan proposal bill resolution law policy paper papers story
 """)
 
+# Dependency labels of a clause inside another one.
+CLAUSE_DEPS = _words("pcomp advcl acl relcl ccomp xcomp csubj")
+
+# Things other than documents that carry written words: "a sign saying …" is the sign's.
+INSCRIBED_NOUNS = _words("sign banner placard billboard plaque poster caption headline label")
+
 ORG_NOUNS = _words("""
 administration government campaign company firm department ministry office agency
 committee house police court party council commission board bureau embassy army military

@@ -296,6 +296,13 @@ CASES = [
         id="whoever-issues-a-statement-speaks-through-it",
     ),
     pytest.param(
+        "But in a phone call with reporters on Jan. 4, Col. Ana Ortiz, a police spokeswoman in Denver, said, "
+        "“We mean to find them. There is no doubt about that.”",
+        [("We mean to find them. There is no doubt about that.", "direct", "Col. Ana Ortiz", "named", "direct",
+          "name-before")],
+        id="verb-the-parser-left-without-subject-takes-the-name-before",
+    ),
+    pytest.param(
         "Protesters carried a sign saying the war must end soon.",
         [("the war must end soon", "indirect", "a sign", "unknown", "verb-report", "participle-noun")],
         id="speaker-words-stop-before-the-reporting-verb",

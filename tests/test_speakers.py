@@ -49,6 +49,13 @@ SPEAKER_CASES = [
                  "verb-subject", id="rank-the-parser-splits"),
     pytest.param("Committee members Sarah Cole and David Park said the vote was close.",
                  "Committee members Sarah Cole and David Park", "verb-subject", id="close-apposition-kept"),
+    pytest.param("But in a phone call with reporters on Jan. 4, Col. Ana Ortiz, a police spokeswoman in Denver, "
+                 "said, “We mean to find them. There is no doubt about that.”", "Col. Ana Ortiz", "name-before",
+                 id="verb-left-without-subject-takes-the-name-before"),
+    pytest.param("“We are not going to close the plant,” Ann Lee said, according to a transcript of the meeting.",
+                 "a transcript of the meeting", "according-to-object", id="said-according-to-takes-the-relayer"),
+    pytest.param("“I will run for the seat,” Tom Reyes replied at the time, according to Ortiz's account.",
+                 "Ortiz's account", "according-to-object", id="replied-according-to-takes-the-relayer"),
 ]
 
 
@@ -63,3 +70,32 @@ def test_speaker_rule(nlp, text, speaker, rule):
     doc = nlp(text)
     found = attribute_paragraph(doc, find_quoted(doc.text)[0])
     assert [(c.who.text, c.who.rule) for c in found] == [(speaker, rule)]
+
+
+# A participle of saying the parser hung on an object, a verb it left with no
+# subject, an attribution the parser cut off as a new sentence: (text, speaker words, rule).
+PARSE_SLIP_CASES = [
+    pytest.param("Senator Ana Ruiz has drawn large crowds describing a state run by a few rich donors.",
+                 "Senator Ana Ruiz", "verb-subject", id="participle-on-a-object-takes-the-clause-subject"),
+    pytest.param("The party chair, Tom Reyes, called for a show of hands, and then a second count, declaring "
+                 "after both that the motion had failed.", "The party chair", "verb-subject",
+                 id="participle-after-a-comma-takes-the-clause-subject"),
+    pytest.param("The senator has clashed with the mayor over the budget, at one point calling him a “liar” who "
+                 "was not “fit to serve.”", "The senator", "verb-subject", id="participle-on-a-prepositional-object"),
+    pytest.param("Protesters carried a banner saying the war must end soon.", "a banner", "participle-noun",
+                 id="an-object-that-carries-words-keeps-the-participle"),  # a guard: unchanged behaviour
+    pytest.param("“Is the mayor ever going to answer the question about the river? If he doesn't he should step "
+                 "down at once!” the outgoing state treasurer, Ann Lee, wrote Sunday after a long day of hearings "
+                 "at the county hall.", "the outgoing state treasurer", "verb-subject",
+                 id="attribution-going-on-in-lower-case-after-the-quote"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, rule", PARSE_SLIP_CASES)
+def test_speaker_despite_a_parse_slip(annotate_text, text, speaker, rule):
+    quote = annotate_text(text).quotes[-1]
+    assert (quote.speaker.text, quote.speaker.rule) == (speaker, rule)
+
+
+def test_a_name_inside_another_clause_is_not_the_name_before(annotate_text):
+    assert not annotate_text("In criticizing Ann Lee, hints that the files may have been stolen.").quotes

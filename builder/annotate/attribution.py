@@ -701,9 +701,11 @@ def _verbs_in_reach(p: _Paragraph, q: Quoted, span: Span) -> list[Token]:
     doc = p.doc
     sents = {t.sent.start for t in span}
     after = doc.char_span(q.outer_end, len(p.text), alignment_mode="expand") if q.outer_end < len(p.text) else None
-    short_after = after is not None and len(after) and after[0].is_sent_start and len(after[0].sent) <= 12
+    first = next((t for t in after if not t.is_space), None) if after is not None else None
+    # A short sentence after it, or one going on in lower case (the parser ended the sentence at the quote).
+    short_after = first is not None and first.is_sent_start and (len(first.sent) <= 12 or first.text[:1].islower())
     if short_after and _on("next-sentence"):
-        sents.add(after[0].sent.start)
+        sents.add(first.sent.start)
     return [t for t in doc if t.sent.start in sents and not inside(t, p.regions) and speech_verb(t, lx.SPEECH_VERBS)]
 
 
@@ -1001,8 +1003,8 @@ RULES: dict[str, str] = {
                           " as its subject (“…,” reply Ann and Bo)",
     # Ways of finding the speaker's words that can be switched off (see `speakers.SPEAKER_RULES`).
     **{name: SPEAKER_RULES[name] for name in (
-        "verb-subject", "passive-agent", "inverted-subject", "relative-pronoun", "issuer", "participle-noun",
-        "dateline-apposition", "colon-person", "noun-possessor", "noun-by-phrase", "noun-modifier")},
+        "verb-subject", "passive-agent", "inverted-subject", "name-before", "relative-pronoun", "issuer",
+        "participle-noun", "dateline-apposition", "colon-person", "noun-possessor", "noun-by-phrase", "noun-modifier")},
 }
 
 

@@ -20,13 +20,14 @@ from .. import lexicon as lx
 SPEAKER_RULES: dict[str, str] = {
     "verb-subject": "the subject of the reporting verb, also through a coordinated, controlling or participle verb",
     "passive-agent": "the agent of a passive verb (\"as relayed by a senior official\")",
+    "name-before": "the person named right before a verb the parser left with no subject (\"…,” screenwriter Ann Lee wrote\")",
     "inverted-subject": "the noun phrase right after an inverted verb (\"…,” said the senior official\")",
     "relative-pronoun": "the antecedent of a relative \"who\" (\"Ann Lee, who said …\"), kept as written",
     "issuer": "whoever puts out the document that speaks (\"Pence released a statement saying …\")",
     "participle-noun": "the noun a participle of saying describes (\"a sign saying …\")",
     "dateline-apposition": "the apposition after a dateline parsed as the subject (\"WASHINGTON -- President X …\")",
     "colon-person": "the last person named in a lead-in ending with a colon (\"… pollster Jane Roe: “…”\")",
-    "according-to-object": "the object of \"according to\"",
+    "according-to-object": "the object of \"according to\", also on a reporting verb (\"Lee said, according to a transcript\")",
     "noun-possessor": "the owner of a reporting noun (\"Pence's call for …\")",
     "noun-by-phrase": "the \"by\" phrase of a reporting noun (\"a demand by the senator that …\")",
     "noun-modifier": "a group, person or organisation modifying a reporting noun (\"Republican calls for …\")",
@@ -126,10 +127,38 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
             issuer = _issuer(verb.head)
             if issuer is not None:
                 return issuer, "issuer"
+            clause = _clause_of_object(verb)
+            subj, rule = _subject(clause) if clause is not None else (None, "")
+            if subj is not None:
+                return subj, rule
             if rule_on("participle-noun"):
                 return verb.head, "participle-noun"
         break
     return None, ""
+
+
+def _clause_of_object(participle: Token) -> Token | None:
+    """The verb of the clause whose subject a participle of saying belongs to
+    when the parser hung it on that clause's object: "Lee drew crowds, warning
+    …", "Lee opposes a formula called …". None when the object can itself
+    carry the words (a document, a sign) or is a person the participle follows
+    right on ("quoted Ann Lee saying …")."""
+    noun = participle.head
+    if participle.tag_ not in ("VBG", "VBN") or noun.lemma_.lower() in lx.DOCUMENT_NOUNS | lx.INSCRIBED_NOUNS:
+        return None
+    comma = participle.i > 0 and participle.doc[participle.i - 1].text == ","
+    if noun.ent_type_ == "PERSON" and not comma:
+        return None
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.pos_ in ("VERB", "AUX"):
+        return noun  # "called for a vote, and then a count, declaring …": a noun hung on the verb
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.dep_ in ("prep", "dative"):
+        governor = governor.head
+    elif noun.dep_ not in ("dobj", "attr", "dative", "oprd"):
+        return None
+    return governor if governor.pos_ in ("VERB", "AUX") and governor.i != noun.i else None
 
 
 def _issuer(noun: Token) -> Token | None:
@@ -153,6 +182,37 @@ def _inverted_subject(verb: Token, quotes: list[tuple[int, int]]) -> Token | Non
             return head
         if tok.pos_ not in ("DET", "ADJ", "NUM", "ADV") and tok.dep_ not in ("det", "amod", "compound", "nummod"):
             break
+    return None
+
+
+def _relayed_by(verb: Token, quotes: list[tuple[int, int]]) -> Token | None:
+    """"Lee said, according to a transcript": the words reach the reader
+    through the object of "according to" on the verb, which is the source."""
+    for child in verb.children:
+        if child.lower_ == "according" and not inside(child, quotes):
+            to = next((c for c in child.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if obj is not None:
+                return obj
+    return None
+
+
+def _name_before(verb: Token, quotes: list[tuple[int, int]]) -> Token | None:
+    """A verb the parser left with no subject ("…,” screenwriter Ann Lee
+    wrote): the person named right before it, with nothing between but
+    commas and that name's own apposition ("Ann Lee, a city spokeswoman, said")."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # a participle or infinitive has its subject elsewhere
+    names = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= verb.i and e.start >= verb.sent.start]
+    if not names or inside(names[-1].root, quotes):
+        return None
+    name = names[-1].root
+    if any(t.dep_ in lx.CLAUSE_DEPS for t in [name, *name.ancestors] if t.i != verb.i and not t.is_ancestor(verb)):
+        return None  # "In criticizing Ann Lee, hints …": the name belongs to another clause
+    between = doc[names[-1].end: verb.i]
+    if all(t.text == "," or name.is_ancestor(t) for t in between):
+        return name
     return None
 
 
@@ -332,6 +392,9 @@ def _right_after_quote(verb: Token) -> bool:
 
 def who_of_verb(verb: Token, quotes: list[tuple[int, int]]) -> Who | None:
     """The source of a reporting verb outside the quotation marks `quotes`, or None."""
+    relayed = _relayed_by(verb, quotes)
+    if relayed is not None:
+        return who_from(relayed, quotes, rule="according-to-object")
     subj, rule = _subject(verb)
     if subj is not None and _is_relative(subj) and rule_on("relative-pronoun"):
         return _relative_source(subj, quotes)
@@ -340,6 +403,8 @@ def who_of_verb(verb: Token, quotes: list[tuple[int, int]]) -> Who | None:
     if (subj is None or inside(subj, quotes)) and objectless:
         inverted = _inverted_subject(verb, quotes) if rule_on("inverted-subject") else None
         subj, rule = inverted, "inverted-subject"
+        if subj is None and rule_on("name-before"):
+            subj, rule = _name_before(verb, quotes), "name-before"
     if subj is None or inside(subj, quotes):
         return None
     appos = _dateline_apposition(subj) if rule_on("dateline-apposition") else None
