@@ -216,7 +216,7 @@ def isolated(stage: Callable[[list[Article]], T], articles: list[Article], what:
     its file, and run the stage on the rest."""
     try:
         return stage(articles), articles, []
-    except ann.ModelNotFound:
+    except (ann.ModelNotFound, OSError):  # the machine's fault (a full disk), not an article's
         raise
     except Exception:  # one odd record never takes the site down
         log.debug("%s failed; looking for the article that breaks it", what, exc_info=True)

@@ -105,7 +105,7 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
 
         self.held = {}
         self._drop_data_dir()
-        self.data_dir = Path(tempfile.mkdtemp(prefix="sourcebook-data-"))
+        self.data_dir = _data_dir(Path(config.site_dir))
         seeds = Path(self.config.seeds)
         setting = self.config.cache
         base = Path(config.config_file_path or ".").resolve().parent
@@ -217,6 +217,16 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
 # Left out, they no longer weigh on the site (about 2.2 MB).
 SOURCE_MAPS = (".map",)
 MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+
+
+def _data_dir(site_dir: Path) -> Path:
+    """A new folder for the data files until MkDocs copies them: beside the site (on
+    its disk; the system's temporary folder may be memory), else the temporary folder."""
+    try:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=".sourcebook-data-", dir=site_dir.parent))
+    except OSError:
+        return Path(tempfile.mkdtemp(prefix="sourcebook-data-"))
 
 
 def _drop_unused_theme_files(files: Files, config, *, material_search: bool) -> None:

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ OUTPUT = "pagefind"  # the bundle's folder in the site; the theme's search box l
 # page: a big site is indexed in parts of this many pages, one after another, each
 # its own bundle (pagefind/part-2/, …) that the search box merges into one search.
 PAGES_PER_INDEX = 2000
-PARTS_SCRIPT = "sourcebook-parts.js"  # names the bundles to merge, for assets/search-parts.js
+PARTS_LIST = "sourcebook-parts.json"  # names the bundles to merge, for assets/search-parts.js
 UI_SCRIPT = "pagefind-component-ui.js"  # Pagefind's Component UI (1.5 and later)
 BINARY_ENV = "PAGEFIND_BINARY_PATH"
 # Pagefind's other search UIs and its result-page highlighter: the site loads none of them.
@@ -67,19 +68,24 @@ def index_site(site_dir: Path, *, pages_per_index: int = PAGES_PER_INDEX, timeou
     """Run Pagefind over a built site: it reads the pages' `data-pagefind-body` elements,
     leaves out `[data-search-exclude]`, and writes its bundle into `site_dir/pagefind/`.
     A site of more than `pages_per_index` HTML files is indexed in parts, each a bundle
-    of its own under `pagefind/part-N/`, listed in `pagefind/sourcebook-parts.js`."""
+    of its own under `pagefind/part-N/`, listed in `pagefind/sourcebook-parts.json`."""
     binary = find_binary()
     bundle = site_dir / OUTPUT
     shutil.rmtree(bundle, ignore_errors=True)  # no stale chunks after `mkdocs build --dirty`
-    shutil.rmtree(site_dir / _TREE, ignore_errors=True)  # left by a run that was killed
+    for left in site_dir.glob(_TREE + "*"):  # left by a run that was killed
+        shutil.rmtree(left, ignore_errors=True)
     pages = sorted(p.relative_to(site_dir) for p in site_dir.rglob("*.html"))
-    if len(pages) > pages_per_index:
+    count = -(-len(pages) // max(pages_per_index, 1))  # parts needed
+    if count > 1:
         # Pagefind indexes pages without data-pagefind-body only when no page has one:
         # a part must not be left with only such pages.
-        pages = [p for p in pages if b"data-pagefind-body" in (site_dir / p).read_bytes()]
-    parts = [pages[i:i + pages_per_index] for i in range(0, len(pages), max(pages_per_index, 1))]
+        pages = [p for p in pages if _BODY.search((site_dir / p).read_bytes())]
+        count = -(-len(pages) // pages_per_index)
+    # Every part takes every count-th page, so each holds a like mix of articles, actors
+    # and the rest: Pagefind ranks a part's results by that part's word statistics.
+    parts = [pages[i::count] for i in range(count)] if count > 1 else [pages]
     started = time.monotonic()
-    if len(parts) <= 1:
+    if len(parts) == 1:
         done = [_run(binary, site_dir, bundle, timeout)]
     else:
         done = [_run_part(binary, site_dir, part, bundle if n == 1 else bundle / f"part-{n}", timeout)
@@ -93,18 +99,19 @@ def index_site(site_dir: Path, *, pages_per_index: int = PAGES_PER_INDEX, timeou
     for sub in merged:  # a merged bundle needs its index only: the page loads the first bundle's scripts
         for name in (*UNUSED, UI_SCRIPT, UI_SCRIPT.replace(".js", ".css")):
             (bundle / sub / name).unlink(missing_ok=True)
-    (bundle / PARTS_SCRIPT).write_text(f"window.sourcebookSearchParts = {json.dumps(merged)};\n", "utf-8")
+    (bundle / PARTS_LIST).write_text(json.dumps(merged) + "\n", "utf-8")
     return Indexed(pages=sum(p for p, _ in done), words=max(w for _, w in done),
                    seconds=time.monotonic() - started, parts=len(done))
 
 
-_TREE = ".sourcebook-index-part"  # a part's pages, linked into a folder of their own while Pagefind reads them
+_BODY = re.compile(rb"<[a-zA-Z][^>]*\sdata-pagefind-body[\s>=]")
+_TREE = ".sourcebook-index-"  # a part's pages, linked into a folder of their own while Pagefind reads them
 
 
 def _run_part(binary: Path, site_dir: Path, pages: list[Path], output: Path, timeout: float) -> tuple[int, int]:
     """Index `pages` (paths in the site) alone, into the bundle `output`. Pagefind
     reads a folder, so the part's pages are hard-linked (else copied) into one."""
-    tree = site_dir / _TREE
+    tree = Path(tempfile.mkdtemp(prefix=_TREE, dir=site_dir))
     try:
         for page in pages:
             (tree / page).parent.mkdir(parents=True, exist_ok=True)

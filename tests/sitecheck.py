@@ -116,6 +116,16 @@ def search_index(site: Path) -> dict[str, str]:
     comes in parts) are gzipped JSON after a signature."""
     pages = {}
     for path in sorted((site / "pagefind").glob("**/fragment/*.pf_fragment")):
-        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        data = _fragment(path)
+        assert data["url"] not in pages, f"{data['url']} is indexed twice"
         pages[data["url"]] = data["content"]
     return pages
+
+
+def _fragment(path: Path) -> dict:
+    return json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+
+
+def search_index_url(fragment: Path) -> str:
+    """The URL of the page a Pagefind fragment file holds."""
+    return _fragment(fragment)["url"]

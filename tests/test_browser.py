@@ -380,25 +380,52 @@ def test_a_pasted_quotation_finds_its_article_in_the_top_three(page, base_url, s
     assert article in top, top
 
 
-def test_search_finds_pages_in_every_part_of_an_index_that_comes_in_parts(page, tmp_path):
+WORDS = ["harbor", "glacier", "orchard", "lighthouse"]
+
+
+@pytest.fixture(scope="module")
+def parted_site(tmp_path_factory) -> Path:
+    """A site whose search index comes in parts (three pages to a part)."""
     from conftest import make_project, mkdocs_build
 
-    words = ["harbor", "glacier", "orchard", "lighthouse"]
-    project = make_project(tmp_path, {f"{w}.md": f"---\ntitle: The {w} story\n---\n\nThe {w} plan was approved, "
-                                      f"the mayor said on Monday.\n" for w in words})
+    project = make_project(tmp_path_factory.mktemp("parted"), {
+        f"{w}.md": f"---\ntitle: The {w} story\n---\n\nThe {w} plan was approved, the mayor said on Monday.\n"
+        for w in WORDS})
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("search: pagefind", "search: pagefind\n      search_pages_per_index: 3"),
                       "utf-8")
     mkdocs_build(project)
     assert len(list((project / "site" / "pagefind").glob("part-*"))) >= 2
+    return project / "site"
+
+
+def find_each_word(page, url: str) -> None:
+    for word in WORDS:
+        search(page, url, word)
+        page.locator(f".sb-search [role=option][href*='articles/{word}/']").first.wait_for(timeout=15000)
+
+
+def test_search_finds_pages_in_every_part_of_an_index_that_comes_in_parts(page, parted_site):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
-    with served(project / "site") as url:
-        for word in words:
-            search(page, url, word)
-            hit = page.locator(f".sb-search [role=option][href*='articles/{word}/']")
-            hit.first.wait_for(timeout=15000)
+    with served(parted_site) as url:
+        find_each_word(page, url)
     assert any("/pagefind/part-" in u for u in requested), "the merged parts were never loaded"
+    assert page.errors == []
+
+
+def test_parts_listed_after_the_first_search_are_merged_into_it(page, parted_site):
+    held = []  # the list of parts arrives only after the box has loaded the first part and searched it
+    page.route("**/sourcebook-parts.json", lambda route: held.append(route))
+    with served(parted_site) as url:
+        search(page, url, "mayor")
+        assert len(held) == 1
+        held[0].continue_()
+        page.wait_for_timeout(500)
+        box = page.get_by_role("combobox", name="Search")
+        for word in WORDS:
+            box.fill(word)
+            page.locator(f".sb-search [role=option][href*='articles/{word}/']").first.wait_for(timeout=15000)
     assert page.errors == []
 
 

@@ -86,3 +86,17 @@ def test_build_renders_pages_and_data_files(tmp_path, nlp):
     assert any(p.startswith("actors/ana-ortiz") for p in result.site.pages)
     assert set(result.site.files) == {"data/annotations.jsonl", "data/quotes.csv", "data/sourcebook.sqlite"}
     assert result.problems == [] and [a.id for a in result.articles] == ["story"]
+
+
+def test_a_full_disk_fails_the_stage_at_once_rather_than_blaming_each_article():
+    from base import article
+
+    calls = []
+
+    def stage(articles):
+        calls.append(len(articles))
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left"):
+        build_module.isolated(stage, [article("a", "Text."), article("b", "More.")], "writing")
+    assert calls == [2]  # not once more per article

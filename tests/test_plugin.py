@@ -79,7 +79,7 @@ def test_data_files_are_written_aside_then_copied_and_nothing_is_left_behind(tmp
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True,
                           timeout=600, env={**os.environ, "TMPDIR": str(temp)})
     assert (proc.returncode != 0) == fails, proc.stderr
-    assert list(temp.iterdir()) == []
+    assert list(temp.iterdir()) == [] and list(project.glob(".sourcebook-data-*")) == []
     if not fails:
         data = project / "site" / "data"
         assert sorted(p.name for p in data.iterdir()) == ["annotations.jsonl", "quotes.csv", "sourcebook.sqlite"]

@@ -1,14 +1,15 @@
 """Site search with Pagefind (builder/search.py) and the theme override that shows its search box."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
-from builder.search import OUTPUT, PARTS_SCRIPT, SearchIndexError, index_site
+from builder.search import OUTPUT, PARTS_LIST, SearchIndexError, index_site
 from conftest import ROOT
-from sitecheck import search_index
+from sitecheck import search_index, search_index_url
 
 PAGE = """<!doctype html><html lang="en"><head><title>{title}</title></head><body>
 <nav>Menu words everywhere</nav>
@@ -97,7 +98,7 @@ def test_a_big_site_is_indexed_in_parts_that_hold_every_page_once(site):
     result = index_site(site, pages_per_index=2)  # three pages with a body (and the 404 page without)
     assert (result.pages, result.parts) == (3, 2)
     assert sorted(search_index(site)) == ["/", "/bridge/", "/storm/"]
-    assert (site / OUTPUT / PARTS_SCRIPT).read_text("utf-8") == 'window.sourcebookSearchParts = ["part-2/"];\n'
+    assert json.loads((site / OUTPUT / PARTS_LIST).read_text("utf-8")) == ["part-2/"]
     part = site / OUTPUT / "part-2"
     assert (part / "pagefind-entry.json").is_file() and not (part / "pagefind-component-ui.js").exists()
     assert [p.name for p in site.iterdir() if p.name.startswith(".")] == []  # the part's folder is gone
@@ -105,7 +106,7 @@ def test_a_big_site_is_indexed_in_parts_that_hold_every_page_once(site):
 
 def test_a_small_site_is_one_index_with_nothing_to_merge(site):
     assert index_site(site).parts == 1
-    assert (site / OUTPUT / PARTS_SCRIPT).read_text("utf-8") == "window.sourcebookSearchParts = [];\n"
+    assert json.loads((site / OUTPUT / PARTS_LIST).read_text("utf-8")) == []
     assert not list((site / OUTPUT).glob("part-*"))
 
 
@@ -116,3 +117,15 @@ def test_parts_are_byte_identical_across_runs(site):
     first = files()
     index_site(site, pages_per_index=1)
     assert files() == first and len([p for p in first if p.name == "pagefind-entry.json"]) == 2
+
+
+def test_parts_take_every_nth_page_so_each_holds_a_like_mix(site):
+    for n in range(4):
+        (site / f"extra{n}").mkdir()
+        (site / f"extra{n}" / "index.html").write_text(PAGE.format(title=f"Extra {n}", body=f"Extra {n}"), "utf-8")
+    index_site(site, pages_per_index=3)  # six pages with a body: two parts of three
+    parts = {}
+    for path in sorted((site / OUTPUT).glob("**/fragment/*.pf_fragment")):
+        part = path.parent.parent.name
+        parts.setdefault(part, []).append(search_index_url(path))
+    assert sorted(map(sorted, parts.values())) == [["/", "/extra0/", "/extra2/"], ["/extra1/", "/extra3/", "/storm/"]]
