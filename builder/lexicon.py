@@ -172,6 +172,8 @@ TOPIC_PREPS = {"call": ("for", "on", "upon"), "talk": ("about",), "speak": ("abo
                "boast": ("about", "of"), "argue": ("for", "against"), "point": ("to",), "respond": ("to",)}
 
 # Verbs of saying whose content may follow without a parsed complement.
+# Prepositions before a gerund of saying that shares the subject of the verb they modify ("won by saying …").
+GERUND_PREPS = _words("by after before upon")
 SAY_VERBS = _words("say tell add claim argue insist warn note explain report state contend assert maintain")
 
 # Pronouns by what they can refer to.

@@ -529,6 +529,11 @@ CASES = [
         [("the council as a “circus.”", "partial", "The mayor", "unknown", "verb-report", "verb-subject")],
         id="referred-to-x-as-y",
     ),
+    pytest.param(
+        "Ada Moss ended the meeting by promising to reopen the library.",
+        [("to reopen the library", "indirect", "Ada Moss", "named", "verb-report", "verb-subject")],
+        id="gerund-of-saying-after-by",
+    ),
 ]
 
 

@@ -54,6 +54,7 @@ TARGETS = {
     "object-subject": "group-privately-told-with-the-subject-parsed-as-object",
     "trailing-aside-cut": "report-stops-before-a-trailing-relative-clause",
     "as-description": "described-themselves-as",
+    "gerund-after-preposition": "gerund-of-saying-after-by",
 }
 
 _BY_ID = {case.id: case.values for case in CASES}

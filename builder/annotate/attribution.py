@@ -1001,6 +1001,8 @@ RULES: dict[str, str] = {
     "adjunct-cut": "phrases saying when or where (\"at a rally\", \"on Tuesday\") are not what was said",
     "object-after-quote": "an inverted verb right after a quotation takes the noun phrase parsed as its object"
                           " as its subject (“…,” reply Ann and Bo)",
+    "gerund-after-preposition": "a gerund of saying after \"by\", \"after\" … takes the subject of the verb it"
+                                " modifies (\"won the crowd over by promising …\")",
     # Ways of finding the speaker's words that can be switched off (see `speakers.SPEAKER_RULES`).
     **{name: SPEAKER_RULES[name] for name in (
         "verb-subject", "passive-agent", "inverted-subject", "name-before", "relative-pronoun", "issuer",

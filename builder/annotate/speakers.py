@@ -110,6 +110,12 @@ def _governing_verb(verb: Token) -> Token | None:
     # "…, saying: …" / "…, adding that …": a participle takes its clause's subject.
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         return verb.head
+    # "won the crowd over by saying …": a gerund after "by", "after" … takes the subject of the verb it modifies.
+    prep = verb.head
+    if (rule_on("gerund-after-preposition") and verb.dep_ == "pcomp" and verb.tag_ == "VBG"
+            and prep.lower_ in lx.GERUND_PREPS and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX")
+            and _own_subject(prep.head)[0] is not None):  # not through a control verb ("hoped to save … by …")
+        return prep.head
     return None
 
 
