@@ -171,10 +171,14 @@ class SpeakerResolver:
         pool = [
             p for p in self.outside[lo:hi]
             if p.end <= pos and para - p.para <= 3
-            and (p.gender or self.gender.get(self._surname(p.text), want)) == want
-            and (p.sent != sent or p.subject)
+            and self._fits(p, want) and (p.sent != sent or p.subject)
         ]
         return _most_salient(pool) if pool else self._cataphora(want, pos, sent, hi)
+
+    def _fits(self, person: Person, want: str) -> bool:
+        """Whether `person` can be a pronoun of gender `want`: theirs, or their
+        surname's as learnt so far, matches it, or is not known."""
+        return (person.gender or self.gender.get(self._surname(person.text), want)) == want
 
     def _cataphora(self, want: str, pos: int, sent: int, at: int) -> Person | None:
         """With no antecedent, the subject named later in the pronoun's own
@@ -182,7 +186,7 @@ class SpeakerResolver:
         for p in self.outside[at:]:
             if p.sent != sent:
                 break
-            if p.subject and p.start > pos and (p.gender or self.gender.get(self._surname(p.text), want)) == want:
+            if p.subject and p.start > pos and self._fits(p, want):
                 return p
         return None
 
@@ -198,7 +202,7 @@ class SpeakerResolver:
         """The most salient group or organisation subject before "they", in this paragraph or the one before."""
         hi = bisect.bisect_left(self.group_starts, pos)
         pool = []
-        for g in (self.groups[i] for i in range(hi - 1, -1, -1)):
+        for g in reversed(self.groups[:hi]):
             if para - g.para > 1:
                 break
             if g.end <= pos and (g.sent != sent or g.subject):
