@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from typing import get_args
 
 from . import lexicon as lx
 from . import people
-from .names import clean_name, is_junk
+from . import names
 from .index import RESERVED_SLUGS
 from .records import Actor, Article, Mention, SourceKind, Speaker
 from .slugs import slugify
@@ -42,7 +43,7 @@ class _Group:
     related: set[str] = field(default_factory=set)
     proper: str | None = None  # a name that wins over the forms found ("Florida" for "Fla.")
 
-    def add(self, article: str, m: Mention, name: str, votes: list[tuple[str, int]]) -> None:
+    def add(self, article: str, m: Mention, name: str, votes: tuple[tuple[str, int], ...]) -> None:
         self.names[name] += 1
         for kind, weight in votes:
             self.votes[kind] += weight
@@ -77,6 +78,11 @@ class _Group:
         return sorted(self.names.items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]
 
 
+# A corpus names the same people over and over: clean each spelling once.
+_clean_name = functools.lru_cache(maxsize=65536)(names.clean_name)
+_is_junk = functools.lru_cache(maxsize=65536)(names.is_junk)
+
+
 def _state(name: str, before: str) -> str | None:
     """The US state a name gives: its name, its abbreviation, or the postal code
     of a party-state tag ("R-Tex.", "D-VT")."""
@@ -94,21 +100,26 @@ def _org_head(name: str) -> bool:
     return any(w in lx.ORG_HEADS for w in heads) and len(words) > 1
 
 
-def _votes(m: Mention, name: str, state: str | None) -> list[tuple[str, int]]:
+def _votes(m: Mention, name: str, state: str | None) -> tuple[tuple[str, int], ...]:
     """Evidence of what a mention names, as (type, weight) votes; `state` is the US state it names, if any."""
-    votes = [(lx.LABEL_TYPES.get(m.label, "other"), 1)]
+    return _votes_for(m.label, m.titled, m.speaker, name, state)
+
+
+@functools.lru_cache(maxsize=65536)  # a corpus names the same people over and over
+def _votes_for(label: str, titled: bool, speaker: bool, name: str, state: str | None) -> tuple[tuple[str, int], ...]:
+    votes = ((lx.LABEL_TYPES.get(label, "other"), 1),)
     words = name.split()
     if state:
-        return votes + [("place", 4)]
+        return votes + (("place", 4),)
     if _org_head(name):
-        return votes + [("organization", 3)]
-    if m.titled:
-        votes.append(("person", 3))
-    elif m.label in ("PERSON", "ORG", "NORP") and people.parse(name) and not name.isupper():
-        votes.append(("person", 3 if m.speaker else 2))
-    elif m.speaker and m.label in ("PERSON", "ORG") and 2 <= len(words) <= 3 and not name.isupper() and all(
+        return votes + (("organization", 3),)
+    if titled:
+        return votes + (("person", 3),)
+    if label in ("PERSON", "ORG", "NORP") and people.parse(name) and not name.isupper():
+        return votes + (("person", 3 if speaker else 2),)
+    if speaker and label in ("PERSON", "ORG") and 2 <= len(words) <= 3 and not name.isupper() and all(
             w[:1].isupper() for w in words):
-        votes.append(("person", 2))
+        return votes + (("person", 2),)
     return votes
 
 
@@ -116,7 +127,7 @@ def _votes(m: Mention, name: str, state: str | None) -> list[tuple[str, int]]:
 class _Item:
     mention: Mention
     name: str
-    votes: list[tuple[str, int]]
+    votes: tuple[tuple[str, int], ...]
     state: str | None = None  # the US state it names ("Fla." → florida)
 
     @property
@@ -138,7 +149,7 @@ def _items(article: Article) -> tuple[list[_Item], dict[str, str], dict[str, str
     acronyms: dict[str, str] = {}
     named_after: dict[str, str] = {}
     for m in article.mentions:
-        name = _owned(clean_name(m.text))
+        name = _owned(_clean_name(m.text))
         suffix = _ORG_SUFFIX.match(text[m.end:m.end + 20])
         if suffix and m.label in ("PERSON", "ORG", "NORP") and not name.endswith(suffix.group(1)):
             end = m.end + suffix.end()
@@ -147,7 +158,7 @@ def _items(article: Article) -> tuple[list[_Item], dict[str, str], dict[str, str
             word = suffix.group(1)
             name = f"{name} {word[:-1] if word in ('administrations', 'campaigns') else word}"
             named_after[_key(name)] = person
-        if is_junk(name):
+        if _is_junk(name):
             continue
         after = _ACRONYM_AFTER.match(text[m.end:m.end + 14])
         if after and len(name.split()) > 1 and after.group(1).lower().rstrip(".") not in lx.STATE_ABBREVIATIONS:
@@ -220,7 +231,7 @@ def _article_groups(article: Article) -> tuple[dict[str, list[_Item]], set[str],
             key = _key(item.state)
         elif target:
             key = target
-            item.votes = [("person", 1)]  # a surname standing for a full name in this article
+            item.votes = (("person", 1),)  # a surname standing for a full name in this article
         elif item.name.replace(".", "") in acronyms:
             key = acronyms[item.name.replace(".", "")]
         elif short and not people.parse(item.name):

@@ -95,7 +95,7 @@ def _actor_row(actor: Actor) -> dict:
 
 def paragraph_number(article: Article, offset: int) -> int | None:
     """The 1-based number of the paragraph holding `offset` in the article text."""
-    number = bisect.bisect_right([p.start for p in article.paragraphs], offset)
+    number = bisect.bisect_right(article.paragraphs, offset, key=lambda p: p.start)
     return number or None
 
 
@@ -144,13 +144,24 @@ def _create(db: sqlite_utils.Database) -> None:
         db.table(table).create_index([column])
 
 
+def _insert(db: sqlite_utils.Database, table: str, rows: Iterator[dict]) -> None:
+    """Insert rows (dicts keyed by the table's columns) with one prepared statement:
+    several times faster than sqlite-utils' `insert_all`, which checks every value."""
+    columns = list(TABLES[table]["columns"])
+    names = ", ".join(f"[{c}]" for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    db.conn.executemany(f"INSERT INTO [{table}] ({names}) VALUES ({marks})",
+                        (tuple(row[c] for c in columns) for row in rows))
+
+
 def _fill(db: sqlite_utils.Database, index: Index) -> None:
     # Rows are made as they are inserted (twice for quotes): a corpus need not hold them all.
-    db.table("articles").insert_all(_article_row(a) for a in index.articles)
-    db.table("actors").insert_all(_actor_row(a) for a in index.actors)
-    db.table("quotes").insert_all(row for row, _ in _quotes(index))
-    db.table("speakers").insert_all(speaker for _, speaker in _quotes(index))
-    db.table("mentions").insert_all(_mentions(index))
+    with db.conn:
+        _insert(db, "articles", (_article_row(a) for a in index.articles))
+        _insert(db, "actors", (_actor_row(a) for a in index.actors))
+        _insert(db, "quotes", (row for row, _ in _quotes(index)))
+        _insert(db, "speakers", (speaker for _, speaker in _quotes(index)))
+        _insert(db, "mentions", _mentions(index))
 
 
 def write_database(index: Index, path: Path) -> None:

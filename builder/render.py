@@ -5,6 +5,7 @@ reaches a page (see `md_escape`), so article text can never become markup.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections import Counter
@@ -60,13 +61,19 @@ def md_escape(value: object) -> Markup:
     characters."""
     if isinstance(value, Markup):
         return value
-    return Markup(_NEEDS_REFERENCE.sub(_reference, str(value)))
+    text = str(value)
+    return _escape_short(text) if len(text) <= 80 else Markup(_NEEDS_REFERENCE.sub(_reference, text))
+
+
+@functools.lru_cache(maxsize=65536)  # names, slugs and labels recur on every page
+def _escape_short(text: str) -> Markup:
+    return Markup(_NEEDS_REFERENCE.sub(_reference, text))
 
 
 def _finalize(value: object) -> object:
     if value is None:
         return ""
-    if isinstance(value, (str,)) and not isinstance(value, Markup):
+    if isinstance(value, str) and not isinstance(value, Markup):
         return md_escape(value)
     return value
 
@@ -81,6 +88,7 @@ def environment(templates: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one build, one set of templates: no file check per include
     )
     env.filters["md"] = md_escape
     env.tests["safe_url"] = is_safe_url
