@@ -76,6 +76,7 @@ REPORT_NOUNS = _words("""
 call demand plea request claim assertion allegation accusation charge warning promise
 pledge vow threat statement remark comment criticism complaint denial insistence
 suggestion argument proposal announcement prediction admission boast
+attack praise condemnation recommendation testimony
 """)
 PRONOUNS_SELF = _words("i we")
 
@@ -103,7 +104,7 @@ legislature regime authority authorities service corporation bank fund center
 """)
 
 GROUP_NOUNS = _words("""
-group coalition bloc panel delegation crowd majority minority handful dozens
+group coalition bloc panel delegation crowd majority minority handful dozens camp
 """)
 
 # Nouns for people whose name the text withholds: "a senior official", "sources".
@@ -159,6 +160,14 @@ acknowledge announce cite describe criticize recount deny reveal disclose propos
 mention repeat blast question confirm praise condemn reject dismiss defend demand urge
 recall report tweet post write declare promise pledge vow predict allege concede admit
 attack denounce blame accuse note
+explain stress slam thank discuss rebut refute remind retract state reiterate email indicate
+""")
+
+# Verbs whose passive subject is what was said ("the plan was denounced by …"):
+# only verbs of saying, not "written by" (authorship) or "attacked by" (also a physical attack).
+PASSIVE_REPORT_VERBS = _words("""
+acknowledge announce cite describe criticize deny reveal disclose propose mention confirm
+praise condemn reject denounce report question dismiss
 """)
 
 # "declined to comment on the report": refusals to speak are attributed statements too.
@@ -169,11 +178,17 @@ ADJUNCT_PREPS = _words("in at during despite after before since amid following t
 
 TOPIC_PREPS = {"call": ("for", "on", "upon"), "talk": ("about",), "speak": ("about", "of"), "complain": ("about",),
                "warn": ("of", "about"), "write": ("about",), "joke": ("about",), "testify": ("about",),
-               "boast": ("about", "of"), "argue": ("for", "against"), "point": ("to",), "respond": ("to",)}
+               "boast": ("about", "of"), "argue": ("for", "against"), "point": ("to", "out"), "respond": ("to",),
+               "ask": ("for",)}
 
 # Verbs of saying whose content may follow without a parsed complement.
 # Prepositions before a gerund of saying that shares the subject of the verb they modify ("won by saying …").
 GERUND_PREPS = _words("by after before upon")
+# Verbs of wishing or planning: what is done "by saying …" under them has not been said yet
+# ("hoped to win by promising …"); with the forms of "hope" the model lemmatizes wrongly ("hoped" → "hop").
+WISH_VERBS = _words("hope hoped hopes hoping want wish plan intend expect aim need")
+# One-word answers that are all of what was said: "72 percent said yes".
+ANSWER_WORDS = _words("yes no")
 SAY_VERBS = _words("say tell add claim argue insist warn note explain report state contend assert maintain")
 
 # Pronouns by what they can refer to.

@@ -471,7 +471,8 @@ CASES = [
     ),
     pytest.param(
         "Ann Lee said the new pool is expensive and she has asked the council for a cheaper one.",
-        [("the new pool is expensive", "indirect", "Ann Lee", "named", "verb-report", "verb-subject")],
+        [("the new pool is expensive", "indirect", "Ann Lee", "named", "verb-report", "verb-subject"),
+         ("a cheaper one", "indirect", "Ann Lee", "named", "verb-report", "verb-subject")],
         id="content-stops-where-the-reporter-acts-again",
     ),
     pytest.param(
@@ -533,6 +534,68 @@ CASES = [
         "Ada Moss ended the meeting by promising to reopen the library.",
         [("to reopen the library", "indirect", "Ada Moss", "named", "verb-report", "verb-subject")],
         id="gerund-of-saying-after-by",
+    ),
+    pytest.param(
+        "Asked whether the stadium should be rebuilt, 61 percent of residents said yes.",
+        [("yes", "indirect", "61 percent of residents", "unknown", "verb-report", "verb-subject")],
+        id="one-word-answer",
+    ),
+    pytest.param(
+        "The new parking plan was denounced by Mayor Ana Ortiz on Monday.",
+        [("The new parking plan", "indirect", "Mayor Ana Ortiz", "named", "verb-report", "passive-agent")],
+        id="passive-report-of-its-subject",
+    ),
+    pytest.param(
+        "The memo disclosed by the agency on Friday made no mention of the bridge.",
+        [("The memo", "indirect", "the agency", "organization", "verb-report", "passive-agent")],
+        id="participle-report-of-its-noun",
+    ),
+    pytest.param(
+        "Ada Moss tried to calm the crowd by promising to reopen the library.",
+        [("to reopen the library", "indirect", "Ada Moss", "named", "verb-report", "verb-subject")],
+        id="gerund-of-saying-under-a-control-verb",
+    ),
+    pytest.param(
+        "Younger voters were more likely to say the economy was improving.",
+        [("the economy was improving", "indirect", "Younger voters", "group", "verb-report", "verb-subject")],
+        id="saying-under-an-adjective",
+    ),
+    pytest.param(
+        "But Trump claims that he deserves the credit.",
+        [("that he deserves the credit", "indirect", "Trump", "named", "verb-report", "verb-subject")],
+        id="reporting-verb-tagged-as-a-noun",
+    ),
+    pytest.param(
+        "Families who do rent struggle, even with a good job, the Globe reported.",
+        [("Families who do rent struggle, even with a good job", "indirect", "the Globe", "organization",
+          "verb-report", "verb-subject")],
+        id="content-before-a-source-that-ends-the-sentence",
+    ),
+    pytest.param(
+        "Ortiz: ‘Reckless Drivers’ Have ‘No Place On Our Streets.’",
+        [("‘Reckless Drivers’ Have ‘No Place On Our Streets.’", "indirect", "Ortiz", "named", "headline",
+          "headline-source")],
+        id="headline-opening-with-a-short-quotation",
+    ),
+    pytest.param(
+        "The senator thanked the volunteers for their work after the flood.",
+        [("the volunteers for their work", "indirect", "The senator", "unknown", "verb-report", "verb-subject")],
+        id="thanked-x-for-y",
+    ),
+    pytest.param(
+        "Her attacks on the transit board drew loud applause from the crowd.",
+        [("the transit board", "indirect", "Her", "unknown", "noun-report", "noun-possessor")],
+        id="attacks-on-x",
+    ),
+    pytest.param(
+        "Nora Blake pointed out the flaws in the new budget.",
+        [("the flaws in the new budget", "indirect", "Nora Blake", "named", "verb-report", "verb-subject")],
+        id="pointed-out",
+    ),
+    pytest.param(
+        "The coach asked the league for a new schedule.",
+        [("a new schedule", "indirect", "The coach", "unknown", "verb-report", "verb-subject")],
+        id="asked-for",
     ),
 ]
 

@@ -55,6 +55,13 @@ TARGETS = {
     "trailing-aside-cut": "report-stops-before-a-trailing-relative-clause",
     "as-description": "described-themselves-as",
     "gerund-after-preposition": "gerund-of-saying-after-by",
+    "yes-no-answer": "one-word-answer",
+    "passive-subject": "passive-report-of-its-subject",
+    "gerund-through-control": "gerund-of-saying-under-a-control-verb",
+    "adjective-control": "saying-under-an-adjective",
+    "verb-tagged-noun": "reporting-verb-tagged-as-a-noun",
+    "content-before-source": "content-before-a-source-that-ends-the-sentence",
+    "headline-quote-inside": "headline-opening-with-a-short-quotation",
 }
 
 _BY_ID = {case.id: case.values for case in CASES}

@@ -250,6 +250,21 @@ def _rest_of_sentence(verb: Token, regions: list[Range]) -> Range | None:
     return None
 
 
+def _content_before(verb: Token, regions: list[Range]) -> Range | None:
+    """'…, CNN reported.': a verb of saying that ends its sentence, its subject
+    set off by a comma, reports what comes before the comma when the parser
+    did not attach it as a complement."""
+    doc, sent = verb.doc, verb.sent
+    subj = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (verb.lemma_.lower() not in lx.INDIRECT_VERBS or subj is None
+            or any(not t.is_punct for t in doc[verb.i + 1: sent.end])):
+        return None
+    comma = subj.left_edge.i - 1
+    if comma - sent.start < 4 or doc[comma].text != "," or any(t.text in (";", ":") for t in doc[sent.start:comma]):
+        return None
+    return trim(doc, sent.start, comma)
+
+
 def _infinitive(verb: Token, regions: list[Range]) -> Range | None:
     """'promised to cut taxes', 'threatened to sue': the undertaking a commissive verb reports."""
     if verb.lemma_.lower() not in lx.COMMISSIVE_VERBS:
@@ -339,6 +354,14 @@ def _ask_topic(verb: Token, regions: list[Range]) -> Range | None:
     return None
 
 
+def _answer(verb: Token, regions: list[Range]) -> Range | None:
+    """'72 percent said yes': a one-word answer to a question put to the speaker."""
+    if verb.lemma_.lower() not in lx.SAY_VERBS:
+        return None
+    answer = next((c for c in verb.rights if c.lower_ in lx.ANSWER_WORDS and c.dep_ in ("intj", "dobj", "ccomp")), None)
+    return trim(verb.doc, answer.left_edge.i, answer.right_edge.i + 1) if answer is not None else None
+
+
 def _topic_object(verb: Token, regions: list[Range]) -> Range | None:
     """'blamed Bush for the crash', 'acknowledged the error': the object and what goes with it."""
     obj = _direct_object(verb)
@@ -349,18 +372,36 @@ def _topic_object(verb: Token, regions: list[Range]) -> Range | None:
     return trim(verb.doc, obj.left_edge.i, max(parts, default=obj.right_edge.i) + 1)
 
 
+def _passive_subject(verb: Token, regions: list[Range]) -> Range | None:
+    """'The plan was denounced by the mayor', 'the memo disclosed by the agency':
+    what a passive verb with a "by" phrase reports is its subject, or the noun
+    the participle describes."""
+    if verb.lemma_.lower() not in lx.PASSIVE_REPORT_VERBS or not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None:
+        return None if subj.pos_ == "PRON" else trim(verb.doc, subj.left_edge.i, subj.right_edge.i + 1)
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or noun.pos_ not in ("NOUN", "PROPN") or noun.i > verb.i:
+        return None
+    return trim(verb.doc, noun.left_edge.i, verb.left_edge.i)
+
+
 # What a reporting verb reports: the first of these that finds something.
 _CONTENT_RULES: dict[str, Callable[[Token, list[Range]], Range | None]] = {
     "parenthetical-attribution": _parenthetical,
+    "yes-no-answer": _answer,
     "complement": _clausal_complement,
     "infinitive": _infinitive,
     "rest-of-sentence": _rest_of_sentence,
+    "content-before-source": _content_before,
     "naming-object": _naming_object,
     "as-description": _as_description,
     "topic-preposition": _topic_preposition,
     "refusal": _refusal,
     "ask-topic": _ask_topic,
     "topic-object": _topic_object,
+    "passive-subject": _passive_subject,
 }
 
 
@@ -395,11 +436,18 @@ def _verb_reports(doc: Doc, regions: list[Range]) -> Iterator[Report]:
     """(cue, content token range, source) for each reporting verb outside quotation marks."""
     verbs = lx.INDIRECT_VERBS | lx.TOPIC_VERBS | lx.AS_VERBS | lx.REFUSAL_VERBS | lx.COMMISSIVE_VERBS | frozenset(lx.TOPIC_PREPS)
     for tok in doc:
-        if not speech_verb(tok, verbs) or inside(tok, regions):
+        if not (speech_verb(tok, verbs) or _verb_tagged_noun(tok, verbs)) or inside(tok, regions):
             continue
         found = _content_range(tok, regions)
         if found is not None:
             yield tok, found, who_of_verb(tok, regions)
+
+
+def _verb_tagged_noun(tok: Token, verbs: frozenset[str]) -> bool:
+    """'Trump claims he is worth …' with "claims" tagged a noun: a reporting
+    word with a subject and a clausal complement of its own is a verb."""
+    return (_on("verb-tagged-noun") and tok.pos_ == "NOUN" and tok.lemma_.lower() in verbs
+            and any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "ccomp" for c in tok.children))
 
 
 def _noun_source(noun: Token) -> tuple[Token | None, str]:
@@ -507,7 +555,8 @@ def _add_report(p: _Paragraph, report: Report, rule: str) -> None:
     cstart, cend = _chars(p.doc, s, e)
     if _overlaps(cstart, cend, p.standalone):
         return  # the complement is a direct quote: the direct pass takes it
-    if _word_count(p.text[cstart:cend]) < 2 or who is None or tok.idx < cstart <= who.start < cend:
+    answer = p.text[cstart:cend].lower() in lx.ANSWER_WORDS  # "said yes"
+    if _word_count(p.text[cstart:cend]) < 2 and not answer or who is None or tok.idx < cstart <= who.start < cend:
         return
     inner = [q for q in p.embedded if _ends_within(q, cstart, cend, p.text)]
     if inner:
@@ -899,15 +948,17 @@ def _headline(doc: Doc, quoted: list[Quoted]) -> Candidate | None:
     colon = next((t for t in doc if t.text == ":"), None)
     if colon is None or colon.i == 0 or colon.i > 6 or len(doc) > 40 or colon.i + 2 >= len(doc):
         return None
-    if doc[colon.i + 1].text in lx.OPEN_MARKS:
-        return None  # “Clinton: "…"” is a direct quote
+    end = len(para.rstrip().rstrip("."))
+    opening = [q for q in quoted if q.outer_start == doc[colon.i + 1].idx]
+    if doc[colon.i + 1].text in lx.OPEN_MARKS and not (_on("headline-quote-inside") and all(
+            q.outer_end < end - 1 and _word_count(para[q.start:q.end]) <= 4 for q in opening)):
+        return None  # “Clinton: "…"” is a direct quote; “Ryan: ‘Hate’ has no place” is a headline
     if _on("headline-question") and para.rstrip().endswith("?"):
         return None  # “Cruz: hero or villain?”
     lead = _headline_lead(doc, colon)
     if lead is None:
         return None
     start = doc[colon.i + 1].idx
-    end = len(para.rstrip().rstrip("."))
     inner = [q for q in quoted if start <= q.outer_start and q.outer_end <= len(para)]
     return Candidate(start=start, end=end, kind="partial" if inner else "indirect",
                      who=who_from(lead.root, [], rule="headline-source"), cue=(":", colon.idx, colon.idx + 1),
@@ -967,23 +1018,30 @@ RULES: dict[str, str] = {
     "short-title": "a short quoted phrase (four words or fewer) with no attribution in reach is a title",
     "bracketed-aside": "a bracketed aside in quotation marks (“(APPLAUSE.)”) is not speech",
     "header-label": "a header word before a colon (\"Update:\") is not a headline source",
+    "headline-quote-inside": "a headline whose words after the colon open with a quotation that stops before"
+                             " the end (\"Ryan: ‘Hate’ has no place\") is a headline, not a direct quote",
     "headline-question": "a headline ending with a question mark is not a report",
     "run-in-quote": "a long quotation (8+ words) run into a sentence with no verb over it is a direct quote",
     "overlap": "of two overlapping candidates keep the direct quote, then the partial one, then the first",
     # What a reporting verb reports: tried in this order.
     "parenthetical-attribution": "an attribution interrupting its content (\"The rules, the agency said, will …\"):"
                                  " the whole sentence",
+    "yes-no-answer": "\"72 percent said yes\": a one-word answer is what was said",
     "complement": "the verb's clausal complement",
     "object-subject": "a complement with no subject starts at the verb's object, its subject as parsed wrongly"
                       " (\"told reporters frustration … has grown\")",
     "infinitive": "\"promised to cut taxes\", \"threatened to sue\": the infinitive a commissive verb reports",
     "rest-of-sentence": "for say, tell, warn …: the rest of the sentence, from \"that\" if there is one",
+    "content-before-source": "\"…, CNN reported.\": a verb of saying ending its sentence after a comma reports"
+                             " what comes before the comma",
     "naming-object": "\"called Trump a fascist\": the object and what it is called",
     "as-description": "\"described herself as a moderate\", \"referred to X as Y\": what is described, and as what",
     "topic-preposition": "\"called on X to resign\", \"talked about Y\": what the preposition introduces",
     "refusal": "\"declined to comment on X\": the refusal to speak",
     "ask-topic": "\"asked about X\", \"asked X to Y\": what was asked",
     "topic-object": "\"blamed X for Y\", \"acknowledged the error\": the object and what goes with it",
+    "passive-subject": "\"the plan was denounced by the mayor\", \"the memo released by the agency\": what a"
+                       " passive verb with a \"by\" phrase reports is its subject",
     # Cuts: where what was said starts and stops.
     "skip-hearer": "\"told reporters on Monday …\": the hearer and circumstances are not what was said",
     "skip-time-phrase": "\"said after the vote she would …\": a leading time phrase is not what was said",
@@ -1003,6 +1061,12 @@ RULES: dict[str, str] = {
                           " as its subject (“…,” reply Ann and Bo)",
     "gerund-after-preposition": "a gerund of saying after \"by\", \"after\" … takes the subject of the verb it"
                                 " modifies (\"won the crowd over by promising …\")",
+    "gerund-through-control": "a gerund of saying after \"by\" … under a control verb takes that verb's subject"
+                              " (\"tried to win votes by promising …\")",
+    "adjective-control": "a verb of saying under an adjective takes the subject of the adjective's verb"
+                         " (\"were quick to point out …\", \"is more likely to say …\")",
+    "verb-tagged-noun": "a reporting word tagged as a noun but with a subject and a clause of its own is a verb"
+                        " (\"Lee claims she won\")",
     # Ways of finding the speaker's words that can be switched off (see `speakers.SPEAKER_RULES`).
     **{name: SPEAKER_RULES[name] for name in (
         "verb-subject", "passive-agent", "inverted-subject", "name-before", "relative-pronoun", "issuer",

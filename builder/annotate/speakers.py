@@ -114,9 +114,34 @@ def _governing_verb(verb: Token) -> Token | None:
     prep = verb.head
     if (rule_on("gerund-after-preposition") and verb.dep_ == "pcomp" and verb.tag_ == "VBG"
             and prep.lower_ in lx.GERUND_PREPS and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX")
-            and _own_subject(prep.head)[0] is not None):  # not through a control verb ("hoped to save … by …")
+            and (_own_subject(prep.head)[0] is not None or _subject_controlled(prep.head))):
         return prep.head
+    # "were more likely to say …", "quick to point out …": an adjective's infinitive takes the subject of its verb.
+    if (rule_on("adjective-control") and verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.i != verb.i
+            and any(c.dep_ == "nsubj" for c in verb.head.children)):
+        return verb.head
     return None
+
+
+def _subject_controlled(verb: Token) -> bool:
+    """'tried to win votes by promising …': a verb under a control verb with a
+    subject and no object of its own ("tried", not "asked her to"), which
+    lends the verb its subject; not under a wish ("hoped to …"), where
+    nothing was said yet."""
+    if not rule_on("gerund-through-control"):
+        return False
+    for _ in range(4):
+        adjective = rule_on("adjective-control") and verb.dep_ == "acomp" and verb.pos_ == "ADJ"
+        if (verb.dep_ != "xcomp" and not adjective) or verb.head.i == verb.i \
+                or any(c.dep_ == "dobj" for c in verb.head.children):
+            return False
+        verb = verb.head
+        if verb.lemma_.lower() in lx.WISH_VERBS or verb.lower_ in lx.WISH_VERBS:
+            return False  # "hoped to save money by demanding …": nothing was said yet
+        subj = _own_subject(verb)[0]
+        if subj is not None:
+            return subj.dep_ != "csubj"  # "Whether … is hard to say": a clause says nothing
+    return False
 
 
 def _subject(verb: Token) -> tuple[Token | None, str]:
