@@ -16,6 +16,7 @@ FOUND = {
     "colon-lead-in": "a quotation after a lead-in ending with a colon",
     "transcript-label": "a transcript line opened by its speaker's label",
     "headline": "a headline of the form “Source: what they said”",
+    "title-headline": "a headline in title case of the form “Source Says …”",
     "sentence-lead": "a quotation finishing a sentence about its speaker",
     "run-in-lead": "a quotation finishing what “{cue}” reports",
     "split-quote": "another piece of a quotation attributed in the same paragraph",

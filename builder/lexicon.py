@@ -137,7 +137,7 @@ GROUP_PLURALS = _words("""
 critics supporters voters residents democrats republicans activists protesters
 conservatives liberals progressives americans citizens opponents proponents advocates
 economists scientists researchers experts analysts observers leaders lawmakers
-legislators members
+legislators members antagonists adversaries detractors foes rivals
 """)
 
 TITLES = _words("""
@@ -190,6 +190,18 @@ WISH_VERBS = _words("hope hoped hopes hoping want wish plan intend expect aim ne
 # One-word answers that are all of what was said: "72 percent said yes".
 ANSWER_WORDS = _words("yes no")
 SAY_VERBS = _words("say tell add claim argue insist warn note explain report state contend assert maintain")
+# The same verbs as a headline in title case writes them ("Mayor Says …"), where the parser often
+# misses them; not the forms that are also nouns ("Claims", "Reports", "States").
+SAY_VERB_FORMS = _words("""
+say says said tell tells told adds added claimed argue argues argued insist insists insisted warn warns warned
+noted explains explained contends contended asserts asserted maintains maintained
+""")
+
+# Marks of a clause of reason or condition, which goes on with what was said ("said … because …").
+REASON_MARKS = _words("because if unless")
+
+# Marks of a clause of time that, set off by a comma at the end of a report, is the writer's aside.
+ASIDE_CLAUSE_MARKS = _words("when as")
 
 # Pronouns by what they can refer to.
 PRONOUNS_HE_SHE = ("he", "she")

@@ -597,6 +597,41 @@ CASES = [
         [("a new schedule", "indirect", "The coach", "unknown", "verb-report", "verb-subject")],
         id="asked-for",
     ),
+    pytest.param(
+        "Weeks After Storm, Farmers Say The Worst Is Over.",
+        [("The Worst Is Over", "indirect", "Farmers", "organization", "title-headline", "headline-source")],
+        id="title-case-headline-says",
+    ),
+    pytest.param(
+        "The mayor said the new levee would protect the harbor, allowing fishing boats to stay in port.",
+        [("the new levee would protect the harbor, allowing fishing boats to stay in port", "indirect", "The mayor",
+          "unknown", "verb-report", "verb-subject")],
+        id="participle-not-of-saying-goes-on-with-what-was-said",
+    ),
+    pytest.param(
+        "The senator said she would back the bill, even as her party criticized parts of it.",
+        [("she would back the bill", "indirect", "The senator", "unknown", "verb-report", "verb-subject"),
+         ("parts of it", "indirect", "her party", "organization", "verb-report", "verb-subject")],
+        id="report-stops-before-a-trailing-even-as-clause",
+    ),
+    pytest.param(
+        "The mayor called the plan a waste of money because the city already owns a stadium.",
+        [("the plan a waste of money because the city already owns a stadium", "indirect", "The mayor", "unknown",
+          "verb-report", "verb-subject")],
+        id="reason-clause-goes-on-with-what-was-said",
+    ),
+    pytest.param(
+        "Ortiz leads Reyes by 11 points, 46 percent to 35 percent, in a three-way race, according to a Tribune"
+        " survey conducted immediately after a tape showing Reyes mocking voters was aired Friday.",
+        [("Ortiz leads Reyes by 11 points, 46 percent to 35 percent, in a three-way race", "indirect",
+          "a Tribune survey conducted immediately", "document", "according-to", "according-to-object")],
+        id="according-to-after-its-verb-covers-up-to-its-comma",
+    ),
+    pytest.param(
+        "But, according to the survey, most residents oppose the new tax.",
+        [("most residents oppose the new tax", "indirect", "the survey", "document", "according-to", "according-to-object")],
+        id="according-to-after-a-leading-conjunction",
+    ),
 ]
 
 

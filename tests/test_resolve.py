@@ -70,6 +70,17 @@ def test_name_gender(title, name, gender):
                      ("They", "Senate Democrats", "pronoun"), id="they-to-a-group-subject"),
         pytest.param("The county board met on Tuesday.\n\nThey said the plan was too small.",
                      ("They", "The county board", "pronoun"), id="they-to-an-organisation-subject"),
+        pytest.param("The mayor's speeches drove her critics to despair, though they said the plan would never pass.",
+                     ("they", "her critics", "pronoun"), id="they-to-plural-people-earlier-in-its-sentence"),
+        pytest.param("Ortiz was unhappy with how she was treated by her fellow Democrats, though, in the end, they"
+                     " promised that they would back her.",
+                     ("they", "her fellow Democrats", "pronoun"), id="they-to-a-plural-agent-in-another-clause"),
+        pytest.param("Price fires up G.O.P. base, by pricking party's orthodoxy.\n\nHis popularity, even after he"
+                     " criticized Governor Ann Lee, shows how badly the party misjudged its voters.\n\n"
+                     "Paul Price spoke for an hour.",
+                     ("he", "Price", "pronoun"), id="pronoun-to-the-name-opening-the-headline"),
+        pytest.param("Unlike the critics, they said the plan would pass.",
+                     ("they", "they", ""), id="they-never-to-plural-people-in-its-own-clause"),
         pytest.param("After her call for new levees, Mayor Ana Ortiz left the hall.",
                      ("her", "Ana Ortiz", "pronoun"), id="cataphora-to-the-subject-named-after"),
     ],

@@ -62,6 +62,11 @@ TARGETS = {
     "verb-tagged-noun": "reporting-verb-tagged-as-a-noun",
     "content-before-source": "content-before-a-source-that-ends-the-sentence",
     "headline-quote-inside": "headline-opening-with-a-short-quotation",
+    "aside-participle-of-saying": "participle-not-of-saying-goes-on-with-what-was-said",
+    "aside-time-clause": "report-stops-before-a-trailing-even-as-clause",
+    "reason-clause": "reason-clause-goes-on-with-what-was-said",
+    "according-to-after-verb": "according-to-after-its-verb-covers-up-to-its-comma",
+    "according-to-after-conjunction": "according-to-after-a-leading-conjunction",
 }
 
 _BY_ID = {case.id: case.values for case in CASES}

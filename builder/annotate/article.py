@@ -62,7 +62,23 @@ def _people(doc, offset: int, para: int, regions: list[tuple[int, int]]) -> list
             sent=offset + ent.sent.start_char, subject=ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in ("nsubj",) and ent.root.dep_ in ("appos", "compound"),
             gender=name_gender(prev, ent.text), head=ent.root.lower_, doubtful=doubtful,
         ))
+    lead = _headline_lead(doc, offset, para) if para == 0 else None
+    if lead is not None and not any(p.start == lead.start for p in found):
+        found.append(lead)
     return sorted(found, key=lambda p: p.start)
+
+
+def _headline_lead(doc, offset: int, para: int) -> Person | None:
+    """The capitalised word that opens an article's first line, which a headline makes its subject
+    however the parser read it ("Lee fires up base"): doubtful, so a person only when named as one
+    elsewhere in the article."""
+    first = doc[0] if len(doc) else None
+    if first is None or not (first.is_alpha and first.text.istitle()) or first.ent_type_ not in ("", "PERSON", "ORG"):
+        return None
+    if first.lower_ in lx.NOT_NAMES or first.lower_ in lx.TITLES or first.is_stop:
+        return None
+    return Person(text=first.text, start=offset + first.idx, end=offset + first.idx + len(first), para=para,
+                  sent=offset + first.sent.start_char, subject=True, gender=None, head=first.lower_, doubtful=True)
 
 
 def _group_kind(tok) -> str | None:
@@ -78,19 +94,31 @@ def _group_kind(tok) -> str | None:
     return None
 
 
+def _clause_verb(tok):
+    """The verb whose clause holds `tok`, or None."""
+    return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
 def _groups(doc, offset: int, para: int, regions: list[tuple[int, int]]) -> list[Group]:
-    """Subjects naming groups or organisations outside quotation marks (`regions`): the candidates for "they"."""
+    """Subjects naming groups or organisations outside quotation marks (`regions`), and objects naming
+    people in the plural ("drove her critics away") with the verb of their clause: the candidates for "they"."""
     found = []
     for tok in doc:
-        kind = _group_kind(tok) if tok.dep_ in ("nsubj", "nsubjpass") else None
-        if kind is None or any(s <= tok.idx < e for s, e in regions):
+        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        plural_object = tok.dep_ in ("dobj", "pobj", "dative") and tok.tag_ in ("NNS", "NNPS")
+        kind = _group_kind(tok) if subject or plural_object else None
+        verb = None if subject else _clause_verb(tok)
+        if kind is None or not subject and (kind != "group" or verb is None):
+            continue
+        if any(s <= tok.idx < e for s, e in regions):
             continue
         left = tok.left_edge.i
         while left < tok.i and (doc[left].is_punct or doc[left].pos_ in ("CCONJ", "ADP")):
             left += 1
         span = doc[left: tok.i + 1]
         found.append(Group(text=span.text, start=offset + span.start_char, end=offset + span.end_char, para=para,
-                           sent=offset + tok.sent.start_char, subject=True, kind=kind, head=tok.lower_))
+                           sent=offset + tok.sent.start_char, subject=subject, kind=kind, head=tok.lower_,
+                           clause=offset + verb.idx if verb is not None else -1))
     return found
 
 

@@ -197,6 +197,18 @@ def _clausal_complement(verb: Token, regions: list[Range]) -> Range | None:
     return trim(verb.doc, start, _clause_end(comp, subject_of(verb)) + 1)
 
 
+def _reason_clause_end(verb: Token, end: int) -> int:
+    """'said it left them out because …': a clause of reason or condition right after the
+    complement, which the parser hung on the verb of saying, goes on with what was said."""
+    doc = verb.doc
+    for child in verb.rights:
+        gap = doc[end + 1: child.left_edge.i]
+        if (child.dep_ == "advcl" and child.left_edge.i > end and all(t.is_punct for t in gap) and len(gap) <= 1
+                and any(c.dep_ == "mark" and c.lower_ in lx.REASON_MARKS for c in child.children)):
+            return _clause_end(child)
+    return end
+
+
 def _object_subject(verb: Token, comp: Token) -> int:
     """Where a complement starts when the parser took its subject for the
     verb's object ("told reporters frustration with the mayor has grown"):
@@ -411,7 +423,7 @@ def _content_range(verb: Token, regions: list[Range]) -> Range | None:
     for name, find in _CONTENT_RULES.items():
         found = find(verb, regions) if _on(name) else None
         if found is not None:
-            return found
+            return (found[0], _reason_clause_end(verb, found[1] - 1) + 1) if _on("reason-clause") else found
     return None
 
 
@@ -514,8 +526,18 @@ def _set_off(root: Token) -> bool:
     """
     if root.dep_ == "relcl":
         return True
-    return (root.dep_ in ("advcl", "xcomp", "conj") and root.tag_ == "VBG"
+    if _on("aside-time-clause") and root.dep_ == "advcl" and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in lx.ASIDE_CLAUSE_MARKS for c in root.children):
+        return True  # "…, when voters head to the polls", "…, even as he has taken shots …"
+    # Only a participle of saying is the reporter's own aside ("…, citing polls"); another one
+    # goes on with what was said ("…, allowing people to see …").
+    saying = not _on("aside-participle-of-saying") or root.lemma_.lower() in _REPORTING_LEMMAS
+    return (root.dep_ in ("advcl", "xcomp", "conj") and root.tag_ == "VBG" and saying
             and not any(c.dep_ in ("nsubj", "mark", "aux") for c in root.children))
+
+
+_REPORTING_LEMMAS = (lx.SPEECH_VERBS | lx.TOPIC_VERBS | lx.INDIRECT_VERBS | lx.AS_VERBS
+                     | frozenset(lx.TOPIC_PREPS))
 
 
 def _trailing_aside(doc: Doc, s: int, e: int) -> int:
@@ -613,11 +635,28 @@ def _according_to_range(tok: Token, phrase_end: int) -> Range:
     the sentence after it, the start before it, or the whole sentence around it."""
     doc, sent = tok.doc, tok.sent
     at_end = phrase_end >= sent.end - 1 or all(t.is_punct for t in doc[phrase_end:sent.end])
+    if _on("according-to-after-conjunction") and tok.i > sent.start and all(
+            t.is_punct or t.pos_ in ("CCONJ", "ADV") for t in doc[sent.start:tok.i]):
+        return trim(doc, phrase_end, sent.end)  # "But, according to the poll, …"
     if tok.i == sent.start or (tok.i - sent.start <= 2 and doc[sent.start].is_punct):
         return trim(doc, phrase_end, sent.end)
-    if at_end:
+    # "X leads by 11 points, according to a survey taken after …": the phrase follows the verb it
+    # modifies, so what it covers ends at its comma, whatever the parser hung on the words after it.
+    after_verb = (_on("according-to-after-verb") and tok.i > sent.start and doc[tok.i - 1].text == ","
+                  and doc[tok.i - 2].pos_ != "SCONJ"  # "reported that, according to …"
+                  and any(_main_clause_verb(t) and sum(not x.is_punct for x in doc[t.i + 1:tok.i]) >= 2
+                          for t in doc[sent.start:tok.i])
+                  and not any(t.lower_ in lx.CONTRAST_WORDS or t.text in lx.OPEN_MARKS and t.text not in lx.CLOSE_MARKS
+                          for t in doc[phrase_end:sent.end]))  # "…, although …", "…, “draws …”"
+    if at_end or after_verb:
         return trim(doc, sent.start, tok.i)
     return trim(doc, sent.start, sent.end)  # "In all, according to the memo, the firm paid …"
+
+
+def _main_clause_verb(tok: Token) -> bool:
+    """A verb with a subject of its own, not in a subordinate clause."""
+    return (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in lx.CLAUSE_DEPS
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.children))
 
 
 def _according_to_pass(p: _Paragraph) -> None:
@@ -972,9 +1011,55 @@ def _headline_pass(p: _Paragraph) -> None:
         p.out, p.done = [cand], True
 
 
+def _title_case(doc: Doc) -> bool:
+    """A line in title case: every word of four letters or more capitalised."""
+    words = [t for t in doc if t.is_alpha and len(t) >= 4]
+    return len(words) >= 3 and all(t.text[0].isupper() for t in words)
+
+
+def _title_speaker(doc: Doc, verb: Token) -> Span | None:
+    """The capitalised words right before a headline's verb, back to the line's start or a mark."""
+    start = verb.i
+    while start > 0 and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in ("'s", "’s")):
+        start -= 1
+    return doc[start:verb.i] if start < verb.i and doc[start].text[:1].isupper() else None
+
+
+def _title_headline(doc: Doc, quoted: list[Quoted]) -> Candidate | None:
+    """A headline in title case, "Mayor Ann Lee Says Floodwall Will Hold": what follows the verb of
+    saying, said by the capitalised words before it (the parser reads such lines poorly)."""
+    if len(doc) > 30 or "\n" in doc.text.strip() or not _title_case(doc):
+        return None
+    verb = next((t for t in doc[1:] if t.lower_ in lx.SAY_VERB_FORMS and t.text[0].isupper()), None)
+    speaker = _title_speaker(doc, verb) if verb is not None else None
+    if speaker is None or inside(verb, [(q.outer_start, q.outer_end) for q in quoted]):
+        return None
+    s, e = trim(doc, verb.i + 1, len(doc))
+    if e - s < 3:
+        return None
+    start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    inner = [q for q in quoted if start <= q.outer_start and q.outer_end <= end + 1]
+    end = max([end] + [q.outer_end for q in inner])
+    last = speaker[-1]
+    words = tuple(t.text for t in speaker if t.ent_type_ == "PERSON")
+    who = Who(text=speaker.text, start=speaker.start_char, end=speaker.end_char, head=last.lower_,
+              head_lemma=last.lemma_.lower(), pos="PROPN" if words else last.pos_, ent=last.ent_type_,
+              plural=False, definite=False, name_tokens=words, rule="headline-source")
+    return Candidate(start=start, end=end, kind="partial" if inner else "indirect", who=who,
+                     cue=_cue(verb), fragments=[(q.start, q.end) for q in inner], rule="title-headline")
+
+
+def _title_headline_pass(p: _Paragraph) -> None:
+    """A title-case headline "Source Says …" is the paragraph's only candidate."""
+    cand = _title_headline(p.doc, p.marks)
+    if cand is not None:
+        p.out, p.done = [cand], True
+
+
 # The passes, in the order they run.
 PASSES: dict[str, Callable[[_Paragraph], None]] = {
     "headline": _headline_pass,
+    "title-headline": _title_headline_pass,
     "verb-report": _verb_report_pass,
     "noun-report": _noun_report_pass,
     "light-verb-report": _light_verb_report_pass,
@@ -994,6 +1079,8 @@ PASSES: dict[str, Callable[[_Paragraph], None]] = {
 RULES: dict[str, str] = {
     # Passes that find quotes (also the names in `Candidate.rule`).
     "headline": "a one-line headline \"Source: what they said\" (\"Poll: Clinton leads\")",
+    "title-headline": "a headline in title case \"Source Says …\": the capitalised words before the verb said"
+                      " what follows it (\"Mayor Lee Says Floodwall Will Hold\")",
     "verb-report": "a reporting verb and what it reports (\"said the plan works\", \"blamed X for Y\")",
     "noun-report": "a reporting noun with its owner (\"Pence's call for an audit\")",
     "light-verb-report": "a verb and noun that report together (\"expressed doubt that …\")",
@@ -1056,6 +1143,16 @@ RULES: dict[str, str] = {
     "close-quote": "a report that stops inside a quotation runs on to its closing mark (can \"stir the pot.\")",
     "trailing-aside-cut": "a report stops before a relative clause or participle set off by a comma at its end"
                           " (\"…, who also spoke\", \"…, citing polls\")",
+    "aside-participle-of-saying": "of the participles set off at a report's end, only one of saying is cut"
+                                  " (\"…, citing polls\"); another goes on with what was said (\"…, allowing …\")",
+    "aside-time-clause": "a report stops before a clause with \"when\" or \"as\" set off by a comma at its end"
+                         " (\"…, when voters head to the polls\", \"…, even as he …\")",
+    "reason-clause": "a clause of reason or condition right after what was said goes on with it"
+                     " (\"said it left them out because …\")",
+    "according-to-after-verb": "\"…, according to …\" after the verb it modifies covers the sentence up to its"
+                               " comma, whatever words the parser hung after the phrase",
+    "according-to-after-conjunction": "\"But, according to the poll, …\": after a leading conjunction the phrase"
+                                      " covers the rest of the sentence",
     "adjunct-cut": "phrases saying when or where (\"at a rally\", \"on Tuesday\") are not what was said",
     "object-after-quote": "an inverted verb right after a quotation takes the noun phrase parsed as its object"
                           " as its subject (“…,” reply Ann and Bo)",

@@ -84,6 +84,7 @@ class Group:
     subject: bool
     kind: str  # "group" or "organization"
     head: str = ""
+    clause: int = -1  # offset of the verb whose clause holds it (a non-subject's only)
 
 
 def _pronoun_gender(pronoun: str) -> str:
@@ -198,14 +199,16 @@ class SpeakerResolver:
         self.outside_starts.insert(at, person.start)
         self.outside_paras.insert(at, person.para)
 
-    def _group_antecedent(self, pos: int, sent: int, para: int) -> Group | None:
-        """The most salient group or organisation subject before "they", in this paragraph or the one before."""
+    def _group_antecedent(self, pos: int, sent: int, para: int, clause: int = -1) -> Group | None:
+        """The most salient group or organisation subject before "they", in this paragraph or the one before;
+        else people named in the plural earlier in its own sentence, outside its clause (`clause`, the
+        offset of the verb "they" is the subject of): "drove her critics away, though they said …"."""
         hi = bisect.bisect_left(self.group_starts, pos)
         pool = []
         for g in reversed(self.groups[:hi]):
             if para - g.para > 1:
                 break
-            if g.end <= pos and (g.sent != sent or g.subject):
+            if g.end <= pos and (g.subject or g.sent == sent and clause >= 0 and g.clause != clause):
                 pool.append(g)
         return _most_salient(pool[::-1])
 
@@ -241,7 +244,7 @@ class SpeakerResolver:
                      if m.start < pos and len(m.text.split()) > len(words)
                      and (first is None or m.text.split()[0].lower() == first)), None)
 
-    def _antecedent(self, who: Who, pos: int, para: int, sent: int = -1) -> Seen | None:
+    def _antecedent(self, who: Who, pos: int, para: int, sent: int = -1, clause: int = -1) -> Seen | None:
         head = who.head
         if head in lx.PRONOUNS_PERSON:
             person = self._pronoun_antecedent(head, pos, sent, para)
@@ -262,15 +265,15 @@ class SpeakerResolver:
         if head == "it":
             return self._latest(("document", "organization"), para, 2)
         if head in lx.PRONOUNS_PLURAL:
-            return self._they(who, pos, sent, para)
+            return self._they(who, pos, sent, para, clause)
         if who.definite and who.pos == "NOUN":
             return next((s for s in reversed(self.described.get(who.head_lemma, ())) if s.who is not who), None)
         return None
 
-    def _they(self, who: Who, pos: int, sent: int, para: int) -> Seen | None:
+    def _they(self, who: Who, pos: int, sent: int, para: int, clause: int = -1) -> Seen | None:
         """"they": the latest group source, or a group subject met after it."""
         source = self._latest(("group", "organization", "anonymous"), para, 3)
-        group = self._group_antecedent(pos, sent, para)
+        group = self._group_antecedent(pos, sent, para, clause)
         if group is None or source is not None and source.at >= group.start:
             return source
         return Seen(who, group.text, group.start, group.end, group.kind, para, group.head)
@@ -300,7 +303,8 @@ class SpeakerResolver:
             return Speaker(text="", start=here, end=here, kind="unknown", name="", name_start=here, name_end=here)
         who = cand.who
         start, end = who.start, who.end
-        ante = self._antecedent(who, start, para, sent)
+        clause = cand.cue[1] if cand.cue and who.rule == "verb-subject" else -1
+        ante = self._antecedent(who, start, para, sent, clause)
         ante_rule = _resolution_rule(who) if ante is not None else ""
         if ante is not None:
             seen = Seen(who, ante.text, ante.start, ante.end, ante.kind, para, ante.head)
