@@ -19,6 +19,8 @@ FOUND = {
     "title-headline": "a headline in title case of the form “Source Says …”",
     "sentence-lead": "a quotation finishing a sentence about its speaker",
     "run-in-lead": "a quotation finishing what “{cue}” reports",
+    "colon-content-lead": "a quotation after a colon that ends what “{cue}” reports",
+    "quote-runs-on": "a quotation opening a sentence that goes on past it",
     "split-quote": "another piece of a quotation attributed in the same paragraph",
     "carry-back": "a quotation whose attribution comes in its next paragraph",
     "previous-subject": "a quotation right after a sentence about its speaker",

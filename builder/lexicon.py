@@ -31,7 +31,7 @@ praise blast slam accuse question mock retort scoff sigh concur characterize lab
 brand term hint signal indicate read begin exclaim whisper murmur chant cry plead beg
 interject interrupt marvel gush fume snap rail grumble reason summarize advise instruct
 proclaim elaborate inquire rebut mutter recite sing scream holler bellow stammer venture
-offer
+offer exhort
 """)
 
 # Verbs whose clausal complement is reported speech (no quotation marks needed).
@@ -44,14 +44,17 @@ assure agree estimate indicate signal hint conclude propose urge ask wonder ques
 imply
 """)
 
+# Verbs whose object is the hearer, not what was said: "told reporters: …".
+HEARER_VERBS = _words("tell ask inform assure warn urge remind advise instruct brief")
+
 # Verbs that commit their subject to an act, reported by an infinitive: "vowed to repeal the law".
 COMMISSIVE_VERBS = _words("promise vow pledge threaten swear")
 
 # Verbs that say what something is with "as": "described herself as a moderate", "referred to him as …".
-AS_VERBS = _words("describe characterize refer cite label brand dub")
+AS_VERBS = _words("describe characterize refer cite label brand dub identify")
 
 # Verbs that take an object and a quoted description: called it "illogical".
-NAMING_VERBS = _words("call describe dub label brand term characterize")
+NAMING_VERBS = _words("call describe dub label brand term characterize name pronounce")
 
 PRONOUNS_PERSON = _words("he she him her his")
 PRONOUNS_PLURAL = _words("they them their")
@@ -181,7 +184,6 @@ TOPIC_PREPS = {"call": ("for", "on", "upon"), "talk": ("about",), "speak": ("abo
                "boast": ("about", "of"), "argue": ("for", "against"), "point": ("to", "out"), "respond": ("to",),
                "ask": ("for",)}
 
-# Verbs of saying whose content may follow without a parsed complement.
 # Prepositions before a gerund of saying that shares the subject of the verb they modify ("won by saying …").
 GERUND_PREPS = _words("by after before upon")
 # Verbs of wishing or planning: what is done "by saying …" under them has not been said yet
@@ -189,6 +191,10 @@ GERUND_PREPS = _words("by after before upon")
 WISH_VERBS = _words("hope hoped hopes hoping want wish plan intend expect aim need")
 # One-word answers that are all of what was said: "72 percent said yes".
 ANSWER_WORDS = _words("yes no")
+# Words before a gerund of saying that makes a second statement of the reporter ("… before claiming …");
+# not "by", which tells how the first was made.
+GERUND_MARKS = _words("while before after upon when")
+# Verbs of saying whose content may follow without a parsed complement.
 SAY_VERBS = _words("say tell add claim argue insist warn note explain report state contend assert maintain")
 # The same verbs as a headline in title case writes them ("Mayor Says …"), where the parser often
 # misses them; not the forms that are also nouns ("Claims", "Reports", "States").
@@ -242,6 +248,7 @@ NAME_EDGE_PUNCTUATION = " \t,;:!?\"“”‘’()[]—–-"
 ASIDE_MARKS = (",", "(", "—", "–", "--")  # marks that set off an aside after a name ("Ann Lee, the mayor")
 DATELINE_DASHES = ("--", "—", "–", "-")  # dashes after a dateline ("WASHINGTON -- …")
 NAME_PUNCTUATION = (".", "’", "'", "-")  # punctuation inside a name ("U.S.", "O’Malley", "Jean-Luc")
+QUOTE_CLOSING_PUNCTUATION = ",.!?;:—–-…"  # what ends a quotation that ends its own clause ("…," she said)
 QUOTE_OPENS_AFTER = ".?!:,;—–("  # characters after which a quotation opens a sentence of its own
 
 CLOSING_TOKENS = ("”", "’")  # tokens that can only close a quotation

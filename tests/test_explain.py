@@ -45,7 +45,8 @@ def test_every_rule_that_finds_a_quote_or_speaker_is_explained():
     assert set(FOUND) - {"carry-back"} <= set(RULES)  # carry-back is the article stage's, not a paragraph's
     quote_finders = {"headline", "verb-report", "noun-report", "light-verb-report", "according-to", "quoted-fragment",
                      "direct", "colon-lead-in", "transcript-label", "sentence-lead", "split-quote", "previous-subject",
-                     "continuation", "run-in-lead"}
+                     "continuation", "run-in-lead", "colon-content-lead",
+                     "quote-runs-on"}
     assert quote_finders <= set(FOUND)
     assert set(SPEAKER) <= set(SPEAKER_RULES)
     # a speaker rule with no words of its own is one whose quote rule says it all

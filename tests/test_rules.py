@@ -67,6 +67,10 @@ TARGETS = {
     "reason-clause": "reason-clause-goes-on-with-what-was-said",
     "according-to-after-verb": "according-to-after-its-verb-covers-up-to-its-comma",
     "according-to-after-conjunction": "according-to-after-a-leading-conjunction",
+    "which-clause-kept": "report-keeps-a-trailing-which-clause",
+    "gerund-statement-cut": "report-stops-before-a-gerund-of-saying",
+    "reported-clause-gerund": "report-stops-before-a-trailing-participle-of-saying",
+    "light-verb-preposition": "light-verb-with-its-preposition-parsed-onto-the-verb",
 }
 
 _BY_ID = {case.id: case.values for case in CASES}

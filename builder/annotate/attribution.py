@@ -154,11 +154,25 @@ def _nested_attribution(child: Token, head: Token, reporter: Token | None) -> bo
                for t in child.subtree)
 
 
+def _gerund_statement(child: Token, head: Token, reporter: Token | None) -> bool:
+    """'… before claiming that …', '…, while trying to explain …': the reporter's
+    next statement, made in a gerund of saying after a preposition or "while"."""
+    if child.dep_ == "prep" and child.lower_ in lx.GERUND_MARKS:  # not "by mocking …", the means
+        gerund = next((c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+    elif child.dep_ == "advcl" and child.tag_ == "VBG":
+        gerund = child if any(m.dep_ == "mark" and m.lower_ in lx.GERUND_MARKS for m in child.children) else None
+    else:
+        return False
+    chain = [gerund] + [c for c in gerund.children if c.dep_ == "xcomp"] if gerund is not None else []
+    return any(speech_verb(t, lx.SPEECH_VERBS | lx.INDIRECT_VERBS) for t in chain)
+
+
 _CLAUSE_CUTS: dict[str, Callable[[Token, Token, Token | None], bool]] = {
     "coordinated-verb-cut": _another_verb,
     "reporter-returns-cut": _reporter_returns,
     "contrast-cut": _contrast,
     "nested-attribution-cut": _nested_attribution,
+    "gerund-statement-cut": _gerund_statement,
 }
 
 
@@ -495,6 +509,16 @@ def _noun_reports(doc: Doc, regions: list[Range]) -> Iterator[Report]:
             yield tok, found, who_from(source, regions, rule=rule)
 
 
+def _of_the_noun(child: Token, noun: Token) -> bool:
+    """A part of a light verb after its noun that belongs to the noun: its clause
+    ("made the point that …") or, parsed onto the verb, its preposition ("voiced
+    a wish for …"), not a circumstance ("… at the rally") nor the hearer ("… to voters")."""
+    if child.dep_ == "ccomp":
+        return True
+    return (_on("light-verb-preposition") and child.dep_ == "prep" and not _is_adjunct(child, noun)
+            and child.lower_ not in lx.ADJUNCT_PREPS | {"by", "to"})
+
+
 def _light_verb_reports(doc: Doc, regions: list[Range]) -> Iterator[Report]:
     """Reports on a verb and a noun together: "expressed doubt that …",
     "voiced concern about …", "made the point that …"."""
@@ -504,7 +528,7 @@ def _light_verb_reports(doc: Doc, regions: list[Range]) -> Iterator[Report]:
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lx.LIGHT_NOUNS), None)
         if obj is None:
             continue
-        found = _after_noun(obj, ("acl", "ccomp"), [c for c in tok.rights if c.i > obj.i and c.dep_ == "ccomp"])
+        found = _after_noun(obj, ("acl", "ccomp"), [c for c in tok.rights if c.i > obj.i and _of_the_noun(c, obj)])
         if found is not None:
             yield tok, found, who_of_verb(tok, regions)
 
@@ -520,24 +544,24 @@ def _aside_root(doc: Doc, first: int, end: int) -> Token | None:
     return tok
 
 
+# Verbs whose participle at a report's end starts another statement ("…, calling it …", "…, citing …").
+_SAYING_VERBS = lx.SPEECH_VERBS | lx.INDIRECT_VERBS | lx.TOPIC_VERBS | lx.AS_VERBS | frozenset(lx.TOPIC_PREPS)
+
+
 def _set_off(root: Token) -> bool:
     """A comment set off after a comma that is not part of what was said: a
     relative clause ("…, who also spoke") or a participle ("…, citing polls").
     """
     if root.dep_ == "relcl":
-        return True
+        return not (_on("which-clause-kept") and root.left_edge.lower_ == "which")
     if _on("aside-time-clause") and root.dep_ == "advcl" and any(
             c.dep_ in ("mark", "advmod") and c.lower_ in lx.ASIDE_CLAUSE_MARKS for c in root.children):
         return True  # "…, when voters head to the polls", "…, even as he has taken shots …"
     # Only a participle of saying is the reporter's own aside ("…, citing polls"); another one
     # goes on with what was said ("…, allowing people to see …").
-    saying = not _on("aside-participle-of-saying") or root.lemma_.lower() in _REPORTING_LEMMAS
+    saying = not _on("aside-participle-of-saying") or speech_verb(root, _SAYING_VERBS)
     return (root.dep_ in ("advcl", "xcomp", "conj") and root.tag_ == "VBG" and saying
             and not any(c.dep_ in ("nsubj", "mark", "aux") for c in root.children))
-
-
-_REPORTING_LEMMAS = (lx.SPEECH_VERBS | lx.TOPIC_VERBS | lx.INDIRECT_VERBS | lx.AS_VERBS
-                     | frozenset(lx.TOPIC_PREPS))
 
 
 def _trailing_aside(doc: Doc, s: int, e: int) -> int:
@@ -704,6 +728,10 @@ def _quoted_fragment(p: _Paragraph, q: Quoted) -> None:
     if cstart > q.start:
         cstart = min(cstart, q.outer_start)
     p.consumed.add(q)
+    more = _inner_fragments(p, cstart, cend, 2) if _on("close-quote") else []
+    if more:  # … and visit “the most anguished state.”: to the last fragment's closing mark
+        cend = max(cend, max(o.outer_end for o in more))
+        p.consumed.update(more)
     p.used_verbs.add(verb.i)
     p.out.append(Candidate(start=cstart, end=min(cend, len(para)), kind="partial", who=who, cue=_cue(verb),
                            fragments=[(q.start, q.end)], rule="quoted-fragment"))
@@ -774,6 +802,47 @@ def _run_in_lead(p: _Paragraph, q: Quoted, span: Span) -> tuple[int, Token] | No
     return doc[s].idx, verb
 
 
+def _content_child(verb: Token, colon: Token) -> Token | None:
+    """What a verb of saying reports before a colon, running up to it ("recalled
+    the pay freeze:", "said of the plan:", "said he often thinks of …:"); None
+    for a hearer ("told reporters:") or circumstances ("said in a statement:")."""
+    for child in verb.rights:
+        if child.i >= colon.i:
+            break
+        hearer = child.dep_ == "dobj" and (verb.lemma_.lower() in lx.HEARER_VERBS or child.pos_ == "PRON")
+        content = child.dep_ in ("ccomp", "oprd") or (child.dep_ == "dobj" and not hearer) or (
+            child.dep_ == "prep" and child.lower_ == "of")
+        if content:
+            rest = verb.doc[child.i: colon.i]
+            return child if all(verb in t.ancestors or t.i == verb.i for t in rest) else None
+        if child.dep_ not in ("prt", "advmod", "npadvmod", "dative", "dobj", "prep", "punct"):
+            return None
+    return None
+
+
+def _colon_content_lead(p: _Paragraph, q: Quoted, span: Span) -> tuple[int, Token] | None:
+    """Where the paraphrase starts when a verb of saying reports something of
+    its own right up to the colon before a quotation ("She recalled the pay
+    freeze: “…”"), with that verb; None after a bare "said:" or a hearer."""
+    doc = span.doc
+    lead = [t for t in doc[:span.start] if t.idx < q.outer_start and not inside(t, p.regions)]
+    if not lead or lead[-1].text != ":":
+        return None
+    colon = lead[-1]
+    ends = [i for i, t in enumerate(lead) if t.text in lx.SENTENCE_CLOSERS]
+    lead = lead[ends[-1] + 1:] if ends else lead
+    verbs = [t for t in lead if speech_verb(t, lx.SPEECH_VERBS)]
+    for verb in reversed(verbs):
+        child = _content_child(verb, colon)
+        if child is not None and any(v.i > child.right_edge.i for v in verbs):
+            return None  # another verb of saying comes after it ("…, saying:")
+        if any(c.cue is not None and c.cue[1] == verb.idx for c in p.out):
+            return None  # the verb's report is taken already
+        if child is not None and who_of_verb(verb, p.regions) is not None:
+            return doc[child.left_edge.i if child.dep_ != "prep" else child.i].idx, verb
+    return None
+
+
 def _opens_sentence(doc: Doc, q: Quoted, para: str) -> bool:
     before = para[:q.outer_start].rstrip()
     if not before or before[-1] in lx.QUOTE_OPENS_AFTER:
@@ -824,6 +893,37 @@ def _source_of_verbs(p: _Paragraph, q: Quoted, verbs: list[Token]) -> tuple[Who 
     return None, None
 
 
+def _runs_on(p: _Paragraph, q: Quoted) -> int | None:
+    """Where a sentence opened by a quotation ends when the narration runs on past
+    the closing mark ("“Rubio is in a battle with Bush” for second place"): at
+    the sentence's end, or at the comma before an attribution (… was to be a
+    “cautionary tale,” said …). None when the quotation closes with punctuation
+    or the sentence goes on with a capital (“…” The mayor …)."""
+    text, doc = p.text, p.doc
+    if (text[q.start:q.end].rstrip()[-1:] in lx.QUOTE_CLOSING_PUNCTUATION
+            or not (text[q.outer_end:q.outer_end + 1].isspace() and text[q.outer_end:].lstrip()[:1].islower())):
+        return None  # … ended its own clause, or the mark is glued to a word: not one that closes
+    after = []
+    for tok in (t for t in doc if t.idx >= q.outer_end):
+        if tok.text in lx.SENTENCE_CLOSERS and not inside(tok, p.regions) or "\n" in tok.text:
+            break
+        after.append(tok)
+        if tok.text in lx.SENTENCE_CLOSERS and any(s <= tok.idx and not text[tok.idx + 1:e].strip(lx.CLOSE_MARKS + " ")
+                                                   for s, e in p.regions):
+            break  # … and “Disarm hate.” In New York …: the sentence ends inside the last quotation
+    verb = next((i for i, t in enumerate(after) if not inside(t, p.regions) and speech_verb(t, lx.SPEECH_VERBS)), None)
+    if verb is not None:
+        commas = [i for i, t in enumerate(after[:verb]) if t.text == ","]
+        if not commas:
+            return None  # “…” he said
+        after = after[:commas[-1]]
+    words = [t for t in after if not (t.is_punct and t.text not in lx.CLOSE_MARKS) and not t.is_space]
+    if not words:
+        return None
+    end = words[-1].idx + len(words[-1])
+    return max([end] + [e for s, e in p.regions if s < end < e])
+
+
 def _direct(p: _Paragraph, q: Quoted) -> Candidate | None:
     """A direct quote and the attribution in reach: in its sentence, in a
     short one after it, or in a lead-in ending with a colon."""
@@ -848,12 +948,22 @@ def _direct(p: _Paragraph, q: Quoted) -> Candidate | None:
     if lead is not None and who is not None:
         cand.start, cand.kind, cand.fragments, cand.rule = lead, "partial", [(q.start, q.end)], "sentence-lead"
         return cand
-    run_in = _run_in_lead(p, q, span) if _on("run-in-lead") and not q.open_end else None
+    titled = who is None and _word_count(p.text[q.start:q.end]) <= 4  # “Containment” has been …: a title
+    runs_on = _runs_on(p, q) if _on("quote-runs-on") and not q.open_end and not titled else None
+    if runs_on is not None:  # “Rubio is in a battle with Bush” for second place
+        inner = [o for o in p.marks if q.outer_end <= o.outer_start and o.outer_end <= runs_on]
+        p.consumed.update(inner)
+        cand.start, cand.end, cand.kind, cand.rule = q.outer_start, runs_on, "partial", "quote-runs-on"
+        cand.fragments = [(o.start, o.end) for o in [q, *inner]]
+        return cand
+    run_in, lead_rule = _run_in_lead(p, q, span) if _on("run-in-lead") and not q.open_end else None, "run-in-lead"
+    if run_in is None and _on("colon-content-lead") and not q.open_end:
+        run_in, lead_rule = _colon_content_lead(p, q, span), "colon-content-lead"
     if run_in is not None:
         start, verb = run_in
         p.used_verbs.add(verb.i)
         return Candidate(start=start, end=q.outer_end, kind="partial", who=who_of_verb(verb, p.regions),
-                         cue=_cue(verb), fragments=[(q.start, q.end)], rule="run-in-lead")
+                         cue=_cue(verb), fragments=[(q.start, q.end)], rule=lead_rule)
     return cand
 
 
@@ -1084,6 +1194,8 @@ RULES: dict[str, str] = {
     "verb-report": "a reporting verb and what it reports (\"said the plan works\", \"blamed X for Y\")",
     "noun-report": "a reporting noun with its owner (\"Pence's call for an audit\")",
     "light-verb-report": "a verb and noun that report together (\"expressed doubt that …\")",
+    "light-verb-preposition": "a light verb's preposition after its noun belongs to the noun (\"voiced a wish for"
+                              " …\", parsed onto the verb)",
     "according-to": "the part of a sentence \"according to …\" covers",
     "quoted-fragment": "a quoted fragment hung on a verb: partial quote (called the plan “illogical”)",
     "refusal-fragment": "a quoted fragment under \"refused to …\" (refused to rule out “sanctions”)"
@@ -1095,6 +1207,10 @@ RULES: dict[str, str] = {
     "sentence-lead": "a quotation finishing a narrated sentence becomes a partial quote of the whole sentence",
     "run-in-lead": "a quotation finishing what a verb of saying before it reports (said that the mayor “has …”)"
                    " becomes a partial quote from where the paraphrase starts",
+    "colon-content-lead": "a quotation after a colon that ends what a verb of saying reports (recalled the pay"
+                          " freeze: “…”) is a partial quote from where that report starts",
+    "quote-runs-on": "a quotation opening a sentence whose narration runs on past the closing mark (“…” for second"
+                     " place) is a partial quote of the sentence",
     "split-quote": "a piece of a quote with no attribution takes its neighbour's in the paragraph",
     "previous-subject": "a quote with no attribution right after a sentence about a person is that person's",
     "continuation": "a quote still with no attribution carries the last speaker named",
@@ -1140,6 +1256,8 @@ RULES: dict[str, str] = {
     "contrast-shared-subject": "a contrast whose verb has no subject of its own goes on with what was said"
                                " (\"… isn't good, but will make …\")",
     "nested-attribution-cut": "what was said stops before another attribution (\"…, while others said …\")",
+    "gerund-statement-cut": "what was said stops before a gerund of saying after a preposition or \"while\""
+                            " (\"… before claiming that …\", \"…, while trying to explain …\")",
     "close-quote": "a report that stops inside a quotation runs on to its closing mark (can \"stir the pot.\")",
     "trailing-aside-cut": "a report stops before a relative clause or participle set off by a comma at its end"
                           " (\"…, who also spoke\", \"…, citing polls\")",
@@ -1153,6 +1271,8 @@ RULES: dict[str, str] = {
                                " comma, whatever words the parser hung after the phrase",
     "according-to-after-conjunction": "\"But, according to the poll, …\": after a leading conjunction the phrase"
                                       " covers the rest of the sentence",
+    "which-clause-kept": "a closing \", which …\" clause about a thing stays in the report (the trailing-aside"
+                         " cut leaves it)",
     "adjunct-cut": "phrases saying when or where (\"at a rally\", \"on Tuesday\") are not what was said",
     "object-after-quote": "an inverted verb right after a quotation takes the noun phrase parsed as its object"
                           " as its subject (“…,” reply Ann and Bo)",
@@ -1164,6 +1284,8 @@ RULES: dict[str, str] = {
                          " (\"were quick to point out …\", \"is more likely to say …\")",
     "verb-tagged-noun": "a reporting word tagged as a noun but with a subject and a clause of its own is a verb"
                         " (\"Lee claims she won\")",
+    "reported-clause-gerund": "a participle or gerund hung on a reported clause (\"said the plan failed, before adding"
+                              " …\") is the reporter's, not the clause subject's",
     # Ways of finding the speaker's words that can be switched off (see `speakers.SPEAKER_RULES`).
     **{name: SPEAKER_RULES[name] for name in (
         "verb-subject", "passive-agent", "inverted-subject", "name-before", "relative-pronoun", "issuer",

@@ -109,13 +109,13 @@ def _governing_verb(verb: Token) -> Token | None:
         return verb.head
     # "…, saying: …" / "…, adding that …": a participle takes its clause's subject.
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
-        return verb.head
+        return _reporter(verb.head)
     # "won the crowd over by saying …": a gerund after "by", "after" … takes the subject of the verb it modifies.
     prep = verb.head
     if (rule_on("gerund-after-preposition") and verb.dep_ == "pcomp" and verb.tag_ == "VBG"
             and prep.lower_ in lx.GERUND_PREPS and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX")
             and (_own_subject(prep.head)[0] is not None or _subject_controlled(prep.head))):
-        return prep.head
+        return _reporter(prep.head)
     # "were more likely to say …", "quick to point out …": an adjective's infinitive takes the subject of its verb.
     if (rule_on("adjective-control") and verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.i != verb.i
             and any(c.dep_ == "nsubj" for c in verb.head.children)):
@@ -142,6 +142,14 @@ def _subject_controlled(verb: Token) -> bool:
         if subj is not None:
             return subj.dep_ != "csubj"  # "Whether … is hard to say": a clause says nothing
     return False
+
+
+def _reporter(verb: Token) -> Token:
+    """The verb of saying whose reported clause `verb` heads ("said the plan failed,
+    before adding …": "said"), or `verb` itself."""
+    if rule_on("reported-clause-gerund") and verb.dep_ == "ccomp" and speech_verb(verb.head, lx.SPEECH_VERBS):
+        return verb.head
+    return verb
 
 
 def _subject(verb: Token) -> tuple[Token | None, str]:
