@@ -225,7 +225,7 @@ CASES = [
     ),
     pytest.param(
         "The harbor plan, first drafted a decade ago, “will finally be built this year,” said Mayor Ana Ortiz.",
-        [("The harbor plan, first drafted a decade ago, “will finally be built this year,", "partial", "Mayor Ana Ortiz", "named", "sentence-lead", "verb-subject")],
+        [("The harbor plan, first drafted a decade ago, “will finally be built this year,”", "partial", "Mayor Ana Ortiz", "named", "sentence-lead", "verb-subject")],
         id="quote-that-finishes-a-narrated-sentence-is-partial",
     ),
     pytest.param(
@@ -245,6 +245,30 @@ CASES = [
         [("that ''the law is clear'' and that ''no one is above it.''", "partial", "Judge Mia Hart", "named",
           "verb-report", "verb-subject")],
         id="report-ending-inside-a-quotation-takes-its-closing-mark",
+    ),
+    pytest.param(
+        "Last week the agency declared “the river is safe for swimming again.”",
+        [("the river is safe for swimming again.", "direct", "the agency", "organization", "verb-report", "verb-subject")],
+        id="report-that-is-all-one-quotation-is-direct",
+    ),
+    pytest.param(
+        "The new ad targets a “broken tax code that keeps working families out of every room where the deals"
+        " are made.”",
+        [("a “broken tax code that keeps working families out of every room where the deals are made.”",
+          "partial", "", "unknown", "continuation", "")],
+        id="long-quotation-run-into-a-clause-is-partial-from-the-clause",
+    ),
+    pytest.param(
+        "“We will close the plant by spring,” the manager told staff, according to two workers.",
+        [("“We will close the plant by spring,” the manager told staff", "partial", "two workers", "anonymous",
+          "according-to", "according-to-object")],
+        id="quote-with-its-own-verb-under-according-to",
+    ),
+    pytest.param(
+        "The ads will attack Governor Ben Ortiz and Sen. Lisa Crane (R-Utah).",
+        [("Governor Ben Ortiz and Sen. Lisa Crane (R-Utah)", "indirect", "The ads", "document", "verb-report",
+          "verb-subject")],
+        id="report-takes-the-closing-bracket-it-opened",
     ),
     pytest.param(
         "Rosa Vega said the council approved the budget and will start work in May.",

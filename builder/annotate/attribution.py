@@ -57,6 +57,7 @@ class _Paragraph:
     directs: list[Candidate] = field(default_factory=list)  # the direct pass's share of `out`
     used_verbs: set[int] = field(default_factory=set)
     consumed: set[Quoted] = field(default_factory=set)
+    run_in: set[Quoted] = field(default_factory=set)  # long quotations run into a sentence with no verb of saying
     done: bool = False  # no later pass runs
 
     @property
@@ -609,8 +610,23 @@ def _add_report(p: _Paragraph, report: Report, rule: str) -> None:
         cend = max(cend, max(q.outer_end for q in inner))
         p.consumed.update(inner)
     p.used_verbs.add(tok.i)
-    p.out.append(Candidate(start=cstart, end=cend, kind="partial" if inner else "indirect", who=who,
+    kind = "partial" if inner else "indirect"
+    if rule == "verb-report" and _whole_quote(p, cstart, cend, inner):
+        kind, cstart, cend = "direct", inner[0].start, inner[0].end  # every word is quoted: a direct quote
+    p.out.append(Candidate(start=cstart, end=cend, kind=kind, who=who,
                            cue=_cue(tok), fragments=[(q.start, q.end) for q in inner], rule=rule))
+
+
+def _whole_quote(p: _Paragraph, start: int, end: int, inner: list[Quoted]) -> bool:
+    """Whether the report [start, end) holds nothing but one quoted clause with a
+    subject of its own, its marks and punctuation (says “we won.”)."""
+    if not _on("whole-quote-report") or len(inner) != 1 or not start <= inner[0].start < inner[0].end <= end:
+        return False
+    q = inner[0]
+    if any(ch.isalnum() for ch in p.text[start:q.start] + p.text[q.end:end]):
+        return False
+    span = p.doc.char_span(q.start, q.end, alignment_mode="expand")
+    return span is not None and any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in span)
 
 
 def _verb_report_pass(p: _Paragraph) -> None:
@@ -686,6 +702,13 @@ def _main_clause_verb(tok: Token) -> bool:
 def _according_to_pass(p: _Paragraph) -> None:
     """'according to the memo': the sentence part the phrase covers."""
     for cand in _according_to(p.doc, p.regions):
+        quoted = _quoted_report(p, cand)
+        if quoted:  # “…,” Lee said, according to Ann: Ann's report of Lee's quote
+            cand.start, cand.kind = min(cand.start, quoted[0].outer_start), "partial"
+            cand.fragments = [(q.start, q.end) for q in quoted]
+            p.consumed.update(quoted)
+            p.out.append(cand)
+            continue
         if _overlaps(cand.start, cand.end, p.standalone):
             continue
         inner = _inner_fragments(p, cand.start, cand.end, 2)
@@ -694,6 +717,17 @@ def _according_to_pass(p: _Paragraph) -> None:
             cand.end = max(cand.end, max(q.outer_end for q in inner))
             p.consumed.update(inner)
         p.out.append(cand)
+
+
+def _quoted_report(p: _Paragraph, cand: Candidate) -> list[Quoted]:
+    """The direct quotes an "according to" candidate covers whole when they come
+    with their own verb of saying before the phrase (“…,” Lee said, according to Ann)."""
+    quoted = [q for q in p.standalone if cand.start < q.outer_end and q.start < cand.end]
+    if not _on("according-to-quote") or not quoted or any(
+            q.outer_start < cand.start - 1 or q.outer_end > cand.end for q in quoted):
+        return []
+    tail = p.doc.char_span(quoted[-1].outer_end, cand.end, alignment_mode="expand")
+    return quoted if tail is not None and any(speech_verb(t, lx.SPEECH_VERBS) for t in tail) else []
 
 
 def _verb_over(span: Span, regions: list[Range]) -> Token | None:
@@ -716,6 +750,7 @@ def _quoted_fragment(p: _Paragraph, q: Quoted) -> None:
     if verb is None:
         if _on("run-in-quote") and _word_count(para[q.start:q.end]) >= 8 and not q.open_end:
             p.standalone.append(q)  # a full quote run into the sentence
+            p.run_in.add(q)
         return
     who = who_of_verb(verb, p.regions)
     rights = [c for c in verb.children
@@ -964,7 +999,24 @@ def _direct(p: _Paragraph, q: Quoted) -> Candidate | None:
         p.used_verbs.add(verb.i)
         return Candidate(start=start, end=q.outer_end, kind="partial", who=who_of_verb(verb, p.regions),
                          cue=_cue(verb), fragments=[(q.start, q.end)], rule=lead_rule)
+    clause = _clause_lead(p, q, span) if _on("clause-lead") and q in p.run_in else None
+    if clause is not None:  # worried that the safety net was becoming “a hammock …”
+        cand.start, cand.end, cand.kind, cand.fragments = clause, q.outer_end, "partial", [(q.start, q.end)]
     return cand
+
+
+def _clause_lead(p: _Paragraph, q: Quoted, span: Span) -> int | None:
+    """Where the phrase starts that a quotation run into a sentence finishes: the
+    words from the nearest verb above the quotation up to its opening mark, or None."""
+    root = span.doc[span.start:min(span.end, span[0].sent.end)].root  # of its first sentence
+    verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX") and a.i < span.start), None)
+    if verb is None:
+        return None
+    child = next((c for c in verb.rights if c.left_edge.i <= root.i <= c.right_edge.i), None)
+    if child is None or child.left_edge.idx >= q.outer_start or inside(child.left_edge, p.regions):
+        return None
+    s, _ = trim(p.doc, child.left_edge.i, span.start)
+    return p.doc[s].idx if p.doc[s].idx < q.outer_start else None
 
 
 def _direct_pass(p: _Paragraph) -> None:
@@ -1224,6 +1276,8 @@ RULES: dict[str, str] = {
     "headline-quote-inside": "a headline whose words after the colon open with a quotation that stops before"
                              " the end (\"Ryan: ‘Hate’ has no place\") is a headline, not a direct quote",
     "headline-question": "a headline ending with a question mark is not a report",
+    "clause-lead": "a long quotation run into a sentence with no verb of saying over it (worried that the net was"
+                   " becoming “a hammock …”) is a partial quote from where the phrase it finishes starts",
     "run-in-quote": "a long quotation (8+ words) run into a sentence with no verb over it is a direct quote",
     "overlap": "of two overlapping candidates keep the direct quote, then the partial one, then the first",
     # What a reporting verb reports: tried in this order.
@@ -1258,6 +1312,10 @@ RULES: dict[str, str] = {
     "nested-attribution-cut": "what was said stops before another attribution (\"…, while others said …\")",
     "gerund-statement-cut": "what was said stops before a gerund of saying after a preposition or \"while\""
                             " (\"… before claiming that …\", \"…, while trying to explain …\")",
+    "whole-quote-report": "a report whose every word is inside one quotation (says “we won.”) is a direct quote"
+                          " of what is inside the marks",
+    "close-bracket": "a report that stops just before the closing bracket of one it opened takes the bracket"
+                     " (\"… Sen. Ann Lee (D-Ore.)\")",
     "close-quote": "a report that stops inside a quotation runs on to its closing mark (can \"stir the pot.\")",
     "trailing-aside-cut": "a report stops before a relative clause or participle set off by a comma at its end"
                           " (\"…, who also spoke\", \"…, citing polls\")",
@@ -1269,6 +1327,8 @@ RULES: dict[str, str] = {
                      " (\"said it left them out because …\")",
     "according-to-after-verb": "\"…, according to …\" after the verb it modifies covers the sentence up to its"
                                " comma, whatever words the parser hung after the phrase",
+    "according-to-quote": "\"“…,” Lee said, according to Ann\": a direct quote with its own verb of saying before"
+                          " \"according to\" is a partial quote, Ann's report of it",
     "according-to-after-conjunction": "\"But, according to the poll, …\": after a leading conjunction the phrase"
                                       " covers the rest of the sentence",
     "which-clause-kept": "a closing \", which …\" clause about a thing stays in the report (the trailing-aside"
@@ -1327,4 +1387,21 @@ def attribute_paragraph(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
             step(p)
         if p.done:
             break
+    for c in p.out:
+        if _on("close-quote"):
+            _to_closing_mark(p, c)
+        if _on("close-bracket") and c.kind != "direct" and p.text[c.end:c.end + 1] == ")" \
+                and p.text.count("(", c.start, c.end) > p.text.count(")", c.start, c.end):
+            c.end += 1  # … attack Sen. Marco Rubio (R-Fla.)
     return sorted(p.out, key=_position)
+
+
+def _to_closing_mark(p: _Paragraph, c: Candidate) -> None:
+    """A partial quote that stops inside a quotation with only punctuation left
+    before its closing mark runs on to the mark (… engage in “more learning.”)."""
+    if c.kind != "partial":
+        return
+    for q in p.marks:
+        if c.start <= q.outer_start and q.start < c.end < q.outer_end and not q.open_end \
+                and not any(ch.isalnum() for ch in p.text[c.end:q.end]):
+            c.end = q.outer_end
