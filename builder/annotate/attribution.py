@@ -155,6 +155,9 @@ def _nested_attribution(child: Token, head: Token, reporter: Token | None) -> bo
                for t in child.subtree)
 
 
+_STATEMENT_VERBS = lx.SPEECH_VERBS | lx.INDIRECT_VERBS
+
+
 def _gerund_statement(child: Token, head: Token, reporter: Token | None) -> bool:
     """'… before claiming that …', '…, while trying to explain …': the reporter's
     next statement, made in a gerund of saying after a preposition or "while"."""
@@ -165,7 +168,7 @@ def _gerund_statement(child: Token, head: Token, reporter: Token | None) -> bool
     else:
         return False
     chain = [gerund] + [c for c in gerund.children if c.dep_ == "xcomp"] if gerund is not None else []
-    return any(speech_verb(t, lx.SPEECH_VERBS | lx.INDIRECT_VERBS) for t in chain)
+    return any(speech_verb(t, _STATEMENT_VERBS) for t in chain)
 
 
 _CLAUSE_CUTS: dict[str, Callable[[Token, Token, Token | None], bool]] = {
@@ -510,6 +513,9 @@ def _noun_reports(doc: Doc, regions: list[Range]) -> Iterator[Report]:
             yield tok, found, who_from(source, regions, rule=rule)
 
 
+_NOT_OF_THE_NOUN = lx.ADJUNCT_PREPS | {"by", "to"}  # circumstances, the means and the hearer
+
+
 def _of_the_noun(child: Token, noun: Token) -> bool:
     """A part of a light verb after its noun that belongs to the noun: its clause
     ("made the point that …") or, parsed onto the verb, its preposition ("voiced
@@ -517,7 +523,7 @@ def _of_the_noun(child: Token, noun: Token) -> bool:
     if child.dep_ == "ccomp":
         return True
     return (_on("light-verb-preposition") and child.dep_ == "prep" and not _is_adjunct(child, noun)
-            and child.lower_ not in lx.ADJUNCT_PREPS | {"by", "to"})
+            and child.lower_ not in _NOT_OF_THE_NOUN)
 
 
 def _light_verb_reports(doc: Doc, regions: list[Range]) -> Iterator[Report]:
