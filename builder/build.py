@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 from . import annotate as ann
 from . import cache, parallel
 from .actors import resolve_actors
-from .gender import assign_genders
+from .gender import settle_genders
 from .export import export_files, write_files
 from .index import Index, PagePolicy, index_site
 from .overrides import OVERRIDES_FILE, apply_overrides, load_overrides
@@ -248,7 +248,7 @@ def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Sett
     (resolved, actors), annotated, unresolved = isolated(resolve_actors, annotated, "actor resolution")
     resolved, actors, override_warnings = apply_overrides(resolved, actors, overrides)
     if gender:
-        actors = assign_genders(resolved, actors)
+        resolved, actors = settle_genders(resolved, actors)
     found = read_problems + bad_overrides + failed + unresolved
     warnings = [p for p in found if not p.fatal] + override_warnings
     return Corpus(resolved, actors, [p for p in found if p.fatal], warnings, tally.hits, tally.misses)

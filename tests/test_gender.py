@@ -38,6 +38,9 @@ def quoted(name: str, pronouns: list[str], titles: list[str] = (), type: str = "
     ("Casey Blake", ["she", "she"], [], "female"),       # pronouns resolved to them
     ("Casey Blake", ["she", "he"], [], "unknown"),        # evidence that disagrees
     ("Jamie Blake", ["he", "he", "he"], [], "male"),      # 3 of 4: the text outweighs a "mostly"
+    ("Maria Lopez", [], ["Mr."], "male"),              # a title outweighs the first name ("Mr. Graham")
+    ("Maria Lopez", ["he"] * 4, [], "male"),           # so do four pronouns
+    ("Blake", [], ["Ms.", "Mr."], "unknown"),          # titles that disagree: no coin toss
     ("John Smith", ["she", "she"], [], "unknown"),        # name (3 votes) against 2 pronouns
     ("John Smith", ["she"] * 9, [], "female"),            # 9 of 12
     ("Blake", [], ["Ms."], "female"),                  # a gendered title before a mention
@@ -63,3 +66,33 @@ def test_a_curated_gender_is_kept():
 ])
 def test_decide_needs_three_quarters(votes, expected):
     assert decide(Counter(votes)) == expected
+
+
+def _spans(text: str, word: str) -> list[tuple[str, int, int]]:
+    """("a", start, end) of every occurrence of `word` in `text`."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(("a", at, at + len(word)))
+        at = text.find(word, at + 1)
+    return found
+
+
+@pytest.mark.parametrize("said_by, linked, expected", [
+    ("Mrs. Clinton", "bill", "hillary"),   # the woman of that surname in the article
+    ("Mr. Clinton", "hillary", "bill"),
+    ("she", "bill", "hillary"),            # the nearest woman named before the pronoun
+    ("he", "hillary", "bill"),
+    ("Mrs. Clinton", "hillary", "hillary"),  # a link that fits stays
+    ("Ms. Lee", "bill", None),             # nobody fits: the speaker stays as written
+])
+def test_gendered_speakers_are_linked_to_a_person_of_that_gender(said_by, linked, expected):
+    from builder.gender import settle_genders
+
+    text = (f"Hillary Clinton and Bill Clinton spoke. Mrs. Clinton smiled and Mr. Clinton waved. "
+            f"“We will win,” {said_by} said.")
+    q = quote(said_by, "We will win,", text, actor=linked)
+    people = [actor("hillary", "Hillary Clinton", *_spans(text, "Hillary Clinton"), ("a", text.index("Clinton smiled"), text.index("Clinton smiled") + 7)),
+              actor("bill", "Bill Clinton", *_spans(text, "Bill Clinton"), ("a", text.index("Clinton waved"), text.index("Clinton waved") + 7))]
+    articles, actors = settle_genders([article("a", text, quotes=(q,))], people)
+    assert {a.id: a.gender for a in actors} == {"hillary": "female", "bill": "male"}
+    assert articles[0].quotes[0].speaker.actor == expected
