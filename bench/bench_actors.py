@@ -86,7 +86,8 @@ def actors_from_build(seeds: Path) -> tuple[list[dict], int]:
 
     corpus = collect([seeds], cache_dir=ROOT / CACHE_DIR)
     quotes = Counter(q.speaker.actor for a in corpus.articles for q in a.quotes if q.speaker.actor)
-    actors = [{"id": a.id, "name": a.name, "type": a.type, "aliases": list(a.aliases),
+    actors = [{"id": a.id, "name": a.name, "type": a.type, "aliases": list(a.aliases), "gender": a.gender,
+               "description": a.description,
                "quotes": quotes.get(a.id, 0), "articles": len({m[0] for m in a.mentions}),
                "mentions": len(a.mentions)} for a in corpus.actors]
     return actors, len(corpus.articles)
@@ -206,17 +207,42 @@ def page_scores(actors: list[dict], articles: int) -> dict:
             "articles_3plus": sum(1 for a in actors if a["articles"] >= 3), "articles": articles}
 
 
+def people_scores(gold: dict, actors: list[dict], index: dict[str, set[str]]) -> dict:
+    """For the gold's most quoted people (entries with `quotes`): those held whole by
+    exactly one actor that holds no other entry's form; genders wrong; descriptions given."""
+    by_id = {a["id"]: a for a in actors}
+    owner = {norm(f): e["name"] for e in gold["people"] for f in e["forms"]}
+    quoted = [e for e in gold["people"] if "quotes" in e]
+    one, not_one, wrong_gender = 0, [], []
+    for entry in quoted:
+        held = [index[norm(f)] for f in entry["forms"] if norm(f) in index]
+        whole = set.intersection(*held) if held else set()
+        others = {owner.get(norm(x)) for i in whole for x in (by_id[i]["name"], *by_id[i]["aliases"])} - {None, entry["name"]}
+        if len(set.union(*held)) == 1 and whole and not others:
+            one += 1
+        else:
+            not_one.append(f"{entry['name']}: {sorted(set.union(*held)) if held else 'no actor'}"
+                           + (f" also holds {sorted(others)}" if others else ""))
+        actor = entry_actor(entry, by_id, index)
+        if actor and entry.get("gender") and actor.get("gender") != entry["gender"]:
+            wrong_gender.append(f"{entry['name']}: {actor.get('gender')} (gold {entry['gender']})")
+    persons3 = [a for a in actors if a["type"] == "person" and a["quotes"] >= 3]
+    described = [a for a in persons3 if a.get("description")]
+    return {"quoted_people": len(quoted), "one_actor": one, "not_one_actor": not_one, "wrong_gender": wrong_gender,
+            "persons_quoted_3plus": len(persons3), "described": len(described)}
+
+
 def score(gold: dict, actors: list[dict], articles: int) -> dict:
     """All metrics for one list of actors."""
     index = form_index(actors)
     return {"merge": merge_scores(gold, index), "apart": apart_violations(gold, index),
             "junk": junk_scores(gold, actors), "types": type_scores(gold, actors, index),
-            "pages": page_scores(actors, articles)}
+            "pages": page_scores(actors, articles), "people": people_scores(gold, actors, index)}
 
 
 def summary(result: dict) -> dict:
     """The headline numbers, for the last line and for comparing runs."""
-    m, t, p = result["merge"], result["types"], result["pages"]
+    m, t, p, q = result["merge"], result["types"], result["pages"], result["people"]
     return {"merge_precision": round(m["precision"], 4), "merge_recall": round(m["recall"], 4),
             "merge_recall_person": round(m["recall_by_type"].get("person", 1.0), 4),
             "split_entries": len(m["split"]), "missing_forms": len(m["missing"]),
@@ -225,7 +251,10 @@ def summary(result: dict) -> dict:
             "types_right": t["right"], "types_wrong": len(t["wrong"]), "types_missing": len(t["missing"]),
             "actors": p["actors"], "pages": p["pages"],
             "pages_per_article": round(p["pages_per_article"], 2) if p["pages_per_article"] else None,
-            "actors_3plus_articles": p["articles_3plus"]}
+            "actors_3plus_articles": p["articles_3plus"],
+            "quoted_people_one_actor": f"{q['one_actor']}/{q['quoted_people']}",
+            "quoted_people_wrong_gender": len(q["wrong_gender"]),
+            "described_of_quoted_3plus": f"{q['described']}/{q['persons_quoted_3plus']}"}
 
 
 def report(result: dict, limit: int = 25) -> None:
@@ -252,6 +281,8 @@ def report(result: dict, limit: int = 25) -> None:
     show("wrong types",
          [f"{w['entry']}: {w['type']} (gold {w['gold']}, actor {w['actor']})" for w in result["types"]["wrong"]])
     show("top entries with no actor", result["types"]["missing"])
+    show("most quoted people not one actor", result["people"]["not_one_actor"])
+    show("most quoted people of the wrong gender", result["people"]["wrong_gender"])
     show("gold forms no actor holds", result["merge"]["missing"])
 
 
@@ -266,7 +297,8 @@ def main() -> None:
     gold = load_gold(args.gold)
     if args.from_json:
         actors = json.loads(args.from_json.read_text("utf-8"))
-        articles = len(list(args.seeds.glob("*.md"))) if args.seeds.is_dir() else 0
+        articles = len({m for a in actors for m in a.get("article_ids", ())}) or (
+            len(list(args.seeds.glob("*.md"))) if args.seeds.is_dir() else 0)
     else:
         actors, articles = actors_from_build(args.seeds)
     result = score(gold, actors, articles)

@@ -150,6 +150,8 @@ def _items(article: Article) -> tuple[list[_Item], dict[str, str], dict[str, str
     named_after: dict[str, str] = {}
     for m in article.mentions:
         name = _owned(_clean_name(m.text))
+        if m.label == "PERSON":
+            name = _person_part(name)
         suffix = _ORG_SUFFIX.match(text[m.end:m.end + 20])
         if suffix and m.label in ("PERSON", "ORG", "NORP") and not name.endswith(suffix.group(1)):
             end = m.end + suffix.end()
@@ -168,13 +170,43 @@ def _items(article: Article) -> tuple[list[_Item], dict[str, str], dict[str, str
     return items, acronyms, named_after
 
 
+@functools.lru_cache(maxsize=65536)
+def _person_part(name: str) -> str:
+    """The person's name in a mention that ran into other words: page furniture
+    ("Follow Jane Doe" is junk: ""), a photo credit ("Jane Doe / Reuters"), a
+    lowercase word that is no name particle ("Doe to Lee", "Doe in December"), a
+    headline's words ("Ted Cruz Apologizes", "Jane Doe On Why …"), or leading words
+    that are not names before a full name ("Entrusting Jane Doe", "Phoenix Mayor Jane Doe")."""
+    words = name.split(" / ")[0].split()
+    if len(words) > 1 and words[0].lower() in lx.FURNITURE_OPENERS:
+        return ""
+    for i, word in enumerate(words[1:], 1):
+        low = word.lower()
+        if word.islower() and low not in lx.NAME_PARTICLES:
+            if low not in lx.ORG_HEAD_LINKS or people.parse(" ".join(words[:i])):
+                words = words[:i]
+            break
+        if word[:1].isupper() and (low in lx.HEADLINE_VERBS or (low in lx.HEADLINE_WORDS and i >= 2) or (
+                low.endswith("ed") and len(low) >= (5 if i >= 2 else 7) and not people.is_first_name(low))):
+            words = words[:i]
+            break
+    if len(words) >= 3 and people.parse(" ".join(words[-2:])) and not any(
+            people.is_first_name(w) or len(w.rstrip(".")) == 1 or w.lower() in lx.NAME_PARTICLES for w in words[:-2]):
+        words = words[-2:]
+    return " ".join(words)
+
+
 def _owned(name: str) -> str:
     """What a possessive name is about: "Green Party's Jill Stein" is Jill Stein,
     "Clinton's State Department" the State Department; a one-word remainder is
     part of a name and stays ("Martha's Vineyard")."""
-    parts = re.split(r"['’]s\s+", name)
+    parts = re.split(r"['’‘]s(?:\s+|$)", name)
     last = parts[-1].split()
-    return " ".join(last) if len(parts) > 1 and len(last) > 1 and last[0][:1].isupper() else name
+    if len(parts) > 1 and len(last) > 1 and last[0][:1].isupper():
+        return " ".join(last)
+    if len(parts) > 1 and people.parse(parts[0]):  # "Hillary Clinton's Remarks": her name
+        return parts[0]
+    return name
 
 
 def _is_full(item: _Item) -> bool:
@@ -185,27 +217,41 @@ def _is_full(item: _Item) -> bool:
         (m.label == "PERSON" or m.titled) and people.parse(item.name, strict=False)))
 
 
-def _short_for(item: _Item, full: list[tuple[list[str], str]], title: str | None = None) -> str | None:
+def _short_for(item: _Item, full: list[tuple[list[str], str]], title: str | None = None
+               ) -> str | tuple[str, ...] | None:
     """The key of the full name in the article that a surname or first name alone
-    shortens: the first full name it ends ("Doe", "Wasserman Schultz") whose first
-    name does not contradict a gendered title ("Mrs. Clinton" is not Bill Clinton),
-    else the one full name with that first name ("Hillary")."""
+    shortens: the full name it ends ("Doe", "Wasserman Schultz") whose first name
+    does not contradict a gendered title ("Mrs. Clinton" is not Bill Clinton), or
+    the keys of all such names when they are different people (Barack and Michelle
+    Obama: the corpus decides between them); else the one full name with that
+    first name ("Hillary")."""
     words = item.name.split()
     if len(words) > 1 and people.parse(item.name):
         return None
+    ends = []
     for full_words, key in full:
         if people.ends_with(full_words, words):
             named = people.name_gender(full_words[0]) if title else None
             if named and named[0] != title:
                 continue
-            return key
+            ends.append((full_words, key))
+    if ends:
+        first = people.parse(" ".join(ends[0][0]), strict=False)
+        if all(first and (other := people.parse(" ".join(w), strict=False)) and people.same_person(first, other)
+               for w, _ in ends[1:]):
+            return ends[0][1]
+        return tuple(dict.fromkeys(key for _, key in ends))
     if len(words) == 1 and item.mention.label == "PERSON":
         keys = {key for full_words, key in full if people.same_first_name(full_words[0].lower(), words[0].lower())}
         return keys.pop() if len(keys) == 1 else None
     return None
 
 
-def _article_groups(article: Article) -> tuple[dict[str, list[_Item]], set[str], dict[str, str]]:
+# An article's surname that names two people in it, with their keys in order of first mention.
+_Pending = list[tuple[_Item, tuple[str, ...]]]
+
+
+def _article_groups(article: Article) -> tuple[dict[str, list[_Item]], set[str], dict[str, str], _Pending]:
     """Group one article's mentions by key; surnames, first names and acronyms
     join full names. Returns the groups, the keys of names left alone (a
     surname with no full name here), and organisation key → person name."""
@@ -223,10 +269,15 @@ def _article_groups(article: Article) -> tuple[dict[str, list[_Item]], set[str],
                 acronyms.setdefault(initials, _key(item.name))
     groups: dict[str, list[_Item]] = defaultdict(list)
     alone: set[str] = set()
+    pending: _Pending = []
     for item in items:
         key = _key(_fold(item.name, item.mention.label))
         short = item.mention.label in ("PERSON", "ORG", "NORP", "GPE") and not item.placed
         target = _short_for(item, full, people.title_gender(article.text, item.mention.start, item.mention.end)) if short else None
+        if isinstance(target, tuple):
+            item.votes = (("person", 1),)
+            pending.append((item, target))
+            continue
         if item.state:
             key = _key(item.state)
         elif target:
@@ -238,7 +289,7 @@ def _article_groups(article: Article) -> tuple[dict[str, list[_Item]], set[str],
             alone.add(key)
         groups[key].append(item)
     persons = {key for _, key in full}
-    return groups, alone, {org: _persons_key(person, full) for org, person in named_after.items()}
+    return groups, alone, {org: _persons_key(person, full) for org, person in named_after.items()}, pending
 
 
 def _persons_key(person: str, full: list[tuple[list[str], str]]) -> str:
@@ -374,8 +425,10 @@ def _group_site(articles: list[Article]) -> tuple[dict[str, _Group], list[tuple[
     groups: dict[str, _Group] = defaultdict(_Group)
     alone: set[str] = set()
     relations: list[tuple[str, str]] = []
+    pending: list[tuple[str, _Item, tuple[str, ...]]] = []
     for article in articles:
-        local, lone, named_after = _article_groups(article)
+        local, lone, named_after, ambiguous = _article_groups(article)
+        pending += [(article.id, item, keys) for item, keys in ambiguous]
         relations += named_after.items()
         alone |= lone
         for key, items in local.items():
@@ -383,6 +436,9 @@ def _group_site(articles: list[Article]) -> tuple[dict[str, _Group], list[tuple[
                 groups[key].add(article.id, item.mention, item.name, item.votes)
                 if item.state:  # a state goes by its name, whatever the text abbreviates
                     groups[key].proper = " ".join(w if w == "of" else w.capitalize() for w in item.state.split())
+    for article_id, item, keys in pending:  # the one dominating the corpus, else the first named here
+        key = _dominant({k: len(groups[k].articles) if k in groups else 0 for k in keys}) or keys[0]
+        groups[key].add(article_id, item.mention, item.name, item.votes)
     merges = _Merges()
     _person_clusters(groups, merges)
     _fragments(groups, merges)

@@ -3,8 +3,10 @@
 A person's gender is `female`, `male` or `unknown`, decided over the whole corpus:
 
 1. The text's own evidence: each mention of them after a gendered title ("Mr.",
-   "Ms.", "Mrs.", "Congresswoman") counts three votes, each quote of theirs
-   attributed through "he" or "she" (a pronoun the annotator resolved to them) one.
+   "Ms.", "Mrs.", "Congresswoman") counts three votes; each quote of theirs
+   attributed through "he" or "she" (a pronoun the annotator resolved to them)
+   one, and so does each mention followed in its sentence, before any other
+   name, by pronouns of one gender only ("Graham said he would …").
    When the text titles them, or gives four pronoun votes or more, it decides
    alone: the gender holding at least three quarters of the votes wins, and a
    text that disagrees with itself gives `unknown` (never a coin toss).
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections import Counter, defaultdict
 
 from . import lexicon as lx
@@ -40,6 +43,11 @@ PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "
 # A pronoun goes to the nearest person of its gender named at most this many characters before it.
 PRONOUN_REACH = 1500
 DOMINANCE = 0.8  # share of the articles a surname's bearer must hold to take a bare "Mrs. X"
+# How far after a mention its sentence's pronouns are read, and where the sentence ends.
+PRONOUN_WINDOW = 160
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n")
+_PRONOUNS = {"male": re.compile(r"\b(?:he|his|him|himself)\b", re.I),
+             "female": re.compile(r"\b(?:she|her|hers|herself)\b", re.I)}
 
 
 def said_gender(text: str) -> str | None:
@@ -78,6 +86,8 @@ def assign_genders(articles: list[Article], actors: list[Actor]) -> list[Actor]:
             said = PRONOUN_GENDER.get(q.speaker.text.strip().lower())
             if q.speaker.actor and said:
                 text_votes[q.speaker.actor][said] += 1
+    for actor_id, gender in _pronouns_after(texts, actors):
+        text_votes[actor_id][gender] += 1
     found = []
     for actor in actors:
         if actor.gender is not None:
@@ -95,6 +105,27 @@ def assign_genders(articles: list[Article], actors: list[Actor]) -> list[Actor]:
                 titled = True
         found.append(dataclasses.replace(actor, gender=decide_with_name(tally, actor.name, titled=titled)))
     return found
+
+
+def _pronouns_after(texts: dict[str, str], actors: list[Actor]):
+    """(person id, gender) for each mention of a person followed in its sentence,
+    before the next mention of anyone, by pronouns of one gender only."""
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for a in actors:
+        for article_id, s, e in a.mentions:
+            spans[article_id].append((s, e, a.id if a.type == "person" else ""))
+    for article_id, found in spans.items():
+        text = texts.get(article_id, "")
+        found.sort()
+        for (s, e, actor_id), after in zip(found, found[1:] + [(len(text), 0, "")]):
+            if not actor_id:
+                continue
+            window = text[e:min(after[0], e + PRONOUN_WINDOW)]
+            end = _SENTENCE_END.search(window)
+            window = window[:end.start()] if end else window
+            genders = [g for g, pattern in _PRONOUNS.items() if pattern.search(window)]
+            if len(genders) == 1:
+                yield actor_id, genders[0]
 
 
 def decide_with_name(text_votes: Counter, name: str, *, titled: bool = False) -> str:

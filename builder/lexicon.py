@@ -300,3 +300,17 @@ ORG_HEAD_LINKS = _words("of on for")
 NAME_PREFIXES = _words("mc mac fitz van von de la le di da del della des du st o d")
 # A name's generational suffix ("Donald Trump Jr."): people with different ones are different people.
 NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
+# Lowercase words that may stand inside a person's name ("Leonardo da Vinci", "Osama bin Laden").
+NAME_PARTICLES = NAME_PREFIXES | _words("der den ter bin ben al el y")
+# Words that open page furniture run into a name ("Follow Jane Doe on Twitter").
+FURNITURE_OPENERS = _words("follow")
+# Capitalised words of a title-case headline that end a name run into it ("Ted Cruz On Why …").
+HEADLINE_WORDS = _words("""
+is are was were has have had on in at to for of from with and or but why how what who when where her his
+their its our my your this that after before over about as
+""")
+# Verbs of headlines run into a name ("Ted Cruz Apologizes", "Donald Trump Leads").
+HEADLINE_VERBS = _words("""
+says said slams blasts rips hits responds apologizes leads wins calls warns attacks defends urges admits
+denies vows explains describes questions opens gets got sent tells talks backs drops
+""")
