@@ -19,6 +19,7 @@ from typing import get_args
 from . import lexicon as lx
 from . import people
 from . import names
+from .describe import is_role
 from .index import RESERVED_SLUGS
 from .records import Actor, Article, Mention, SourceKind, Speaker
 from .slugs import slugify
@@ -602,5 +603,6 @@ def _link_speakers(article: Article, spans: list[tuple[int, int, str]], known: _
         if actor is not None and kind in _KIND_FROM_TYPE:
             # The actor's type is a vote over the corpus; the kind was one guess in one sentence.
             kind = _KIND_OF_TYPE.get(known.types[actor], kind)
-        quotes.append(dataclasses.replace(q, speaker=dataclasses.replace(sp, actor=actor, kind=kind)))
+        role = sp.role if is_role(sp.role) else None  # never a bare "D" or "21"
+        quotes.append(dataclasses.replace(q, speaker=dataclasses.replace(sp, actor=actor, kind=kind, role=role)))
     return dataclasses.replace(article, quotes=tuple(quotes))

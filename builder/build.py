@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 from . import annotate as ann
 from . import cache, parallel
 from .actors import resolve_actors
+from .describe import describe_actors
 from .gender import settle_genders
 from .export import export_files, write_files
 from .index import Index, PagePolicy, index_site
@@ -247,6 +248,7 @@ def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Sett
                                      n_process=n_process, scheduler=scheduler)
     (resolved, actors), annotated, unresolved = isolated(resolve_actors, annotated, "actor resolution")
     resolved, actors, override_warnings = apply_overrides(resolved, actors, overrides)
+    actors = describe_actors(resolved, actors)
     if gender:
         resolved, actors = settle_genders(resolved, actors)
     found = read_problems + bad_overrides + failed + unresolved

@@ -21,7 +21,8 @@ from .records import Actor, Article, Quote
 
 FILENAME = "sourcebook.sqlite"
 
-_ACTOR_COLUMNS = {"id": str, "name": str, "type": str, "gender": str, "description": str, "aliases": str}
+_ACTOR_COLUMNS = {"id": str, "name": str, "type": str, "gender": str, "description": str, "party": str,
+                  "aliases": str}
 
 # Each table: its columns (in order, with types), primary key, NOT NULL columns and foreign keys.
 TABLES: dict[str, dict] = {
@@ -32,7 +33,7 @@ TABLES: dict[str, dict] = {
     },
     "actors": {
         "columns": _ACTOR_COLUMNS,
-        "pk": "id", "not_null": [c for c in _ACTOR_COLUMNS if c not in ("id", "description")], "foreign_keys": [],
+        "pk": "id", "not_null": [c for c in _ACTOR_COLUMNS if c not in ("id", "description", "party")], "foreign_keys": [],
     },
     "quotes": {
         "columns": {"id": str, "article_id": str, "number": int, "kind": str, "text": str,
@@ -90,7 +91,7 @@ def _article_row(article: Article) -> dict:
 
 def _actor_row(actor: Actor) -> dict:
     return {"id": actor.id, "name": actor.name, "type": actor.type, "gender": actor.gender or "unknown",
-            "description": actor.description, "aliases": _json(actor.aliases)}
+            "description": actor.description, "party": actor.party, "aliases": _json(actor.aliases)}
 
 
 def paragraph_number(article: Article, offset: int) -> int | None:

@@ -46,7 +46,7 @@ def record(article: Article, present: list[tuple[Actor, list[tuple[int, int]]]])
         "quotes": [_quote(article, q) for q in article.quotes],
         "actors": [
             {"id": actor.id, "name": actor.name, "type": actor.type, "gender": actor.gender or "unknown",
-             "aliases": list(actor.aliases),
+             "description": actor.description, "party": actor.party, "aliases": list(actor.aliases),
              "mentions": [{"start": s, "end": e} for s, e in spans]}
             for actor, spans in present
         ],

@@ -131,6 +131,20 @@ ambassador judge justice commissioner director chief ceo founder speaker candida
 nominee
 """)
 
+# Nouns that name what a person does, for descriptions from the text ("a political scientist at Rice").
+OCCUPATION_NOUNS = _words("""
+professor analyst strategist spokesman spokeswoman spokesperson adviser advisor aide manager pollster
+economist scientist lawyer attorney historian author writer reporter editor host anchor consultant
+lobbyist activist leader member official executive organizer owner founder co-founder partner fellow
+researcher expert teacher delegate operative surrogate counsel treasurer officer head staffer commentator
+columnist contributor coordinator assistant strategist lawmaker legislator candidate nominee chairman
+chairwoman president secretary director chief ceo governor senator representative congressman
+congresswoman mayor minister ambassador judge justice commissioner speaker sheriff prosecutor agent
+general colonel admiral captain sergeant pastor rabbi bishop priest doctor physician nurse student
+actor actress singer comedian producer businessman businesswoman billionaire investor entrepreneur
+correspondent journalist blogger publisher economist demographer sociologist lecturer dean provost
+""")
+
 # Determiners that make a noun phrase definite ("the official") or indefinite ("an official").
 DEFINITE = _words("the this that these those")
 INDEFINITE = _words("a an one some several two three four many few another")
@@ -314,3 +328,25 @@ HEADLINE_VERBS = _words("""
 says said slams blasts rips hits responds apologizes leads wins calls warns attacks defends urges admits
 denies vows explains describes questions opens gets got sent tells talks backs drops
 """)
+
+# Descriptions of people from the text (builder/describe.py).
+PARTY_TAG_LETTERS = {"D": "Democratic", "R": "Republican", "I": "Independent"}
+PARTY_WORDS = {"democratic": "Democratic", "democrat": "Democratic", "republican": "Republican",
+               "gop": "Republican", "independent": "Independent", "libertarian": "Libertarian",
+               "green": "Green"}
+# Abbreviated titles spelt out in a description.
+TITLE_WORDS = {"sen.": "Senator", "sen": "Senator", "rep.": "Representative", "gov.": "Governor",
+               "gen.": "General", "lt.": "Lieutenant", "adm.": "Admiral", "col.": "Colonel", "sgt.": "Sergeant",
+               "capt.": "Captain", "amb.": "Ambassador", "atty.": "Attorney", "prof.": "Professor",
+               "rev.": "Reverend", "supt.": "Superintendent", "lt. gov.": "Lieutenant Governor"}
+# Titles that say nothing of what a person does.
+COURTESY = frozenset(("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "madam", "dame"))
+# Words an apposition may not open with: it is a clause or a list, not a description.
+NOT_OPENERS = frozenset("""said says told added who whom whose which that and or but he she it they we i you
+his her their its when where while as if because according after before since said, was is were are has had
+have will would could can may might did does do also not just then there here this these those like of
+from in at on for with to by""".split())
+# Lowercase words that belong to a role before a name ("former campaign chairman").
+ROLE_MODIFIERS = frozenset("""former presidential vice deputy campaign state national senior chief executive
+general press political communications policy foreign economic top longtime veteran federal district
+county city republican democratic""".split())

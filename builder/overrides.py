@@ -6,6 +6,7 @@
       description: Prime Minister of Israel
       name: Benjamin "Bibi" Netanyahu   # display name (the page address stays)
       gender: male               # female | male | unknown (wins over the text's evidence)
+      party: Likud               # a person's party (wins over the text's)
     Some Mislabelled Thing:
       hide: true                 # no page, no links
 
@@ -31,7 +32,7 @@ from .safe_yaml import Document, YamlError
 OVERRIDES_FILE = "actors.yml"
 TYPES = get_args(ActorType)
 GENDERS = get_args(Gender)
-KEYS = {"aliases": list, "type": str, "description": str, "name": str, "hide": bool, "gender": str}
+KEYS = {"aliases": list, "type": str, "description": str, "name": str, "hide": bool, "gender": str, "party": str}
 SIZE_LIMIT = 256 * 1024  # bytes of actors.yml, and of its expansion through aliases
 
 
@@ -45,6 +46,7 @@ class Override:
     name: str | None = None
     hide: bool = False
     gender: str | None = None
+    party: str | None = None
 
 
 @dataclass
@@ -223,6 +225,8 @@ def _apply(entry: Override, target: Actor) -> Actor:
         target = dataclasses.replace(target, gender=entry.gender)
     if entry.description:
         target = dataclasses.replace(target, description=entry.description)
+    if entry.party:
+        target = dataclasses.replace(target, party=entry.party)
     if entry.name:
         target = dataclasses.replace(target, name=entry.name, aliases=tuple(sorted({*target.aliases, target.name} - {entry.name})))
     return target

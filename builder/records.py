@@ -105,6 +105,7 @@ class Actor:
     related: tuple[str, ...] = ()  # ids of actors named after this one ("the Doe campaign")
     # People's gender, from actors.yml or evidence in the text (builder/gender.py); None: not decided.
     gender: Gender | None = None
+    party: str | None = None  # a person's party as the text states it (builder/describe.py)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,8 @@ def test_record_names_rules_offsets_and_actors():
     assert rec["text"][q["start"]:q["end"]] == q["text"] == "We won,"
     assert q["rule"] == "direct" and q["speaker"]["rule"] == "verb-subject"
     assert q["speaker"]["actor"] == "ann-lee"
-    assert rec["actors"] == [{"id": "ann-lee", "name": "Ann Lee", "type": "person", "gender": "unknown", "aliases": [],
+    assert rec["actors"] == [{"id": "ann-lee", "name": "Ann Lee", "type": "person", "gender": "unknown",
+                              "description": None, "party": None, "aliases": [],
                               "mentions": [{"start": 15, "end": 22}]}]
     assert rec["metadata"] == {"outlet": "Daily"}
 

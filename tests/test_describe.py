@@ -1,0 +1,62 @@
+"""Descriptions and parties of people from the text (builder/describe.py)."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from base import actor, article, quote
+
+from builder.describe import describe_actors, is_role
+
+
+def _described(text: str, name: str = "Ann Lee", *, quotes=()):
+    """The Ann Lee actor of a one-article corpus, described; every occurrence of `name` is a mention."""
+    spans, at = [], text.find(name)
+    while at >= 0:
+        spans.append(("a", at, at + len(name)))
+        at = text.find(name, at + 1)
+    [found] = describe_actors([article("a", text, quotes=quotes)], [actor("ann", name, *spans)])
+    return found
+
+
+@pytest.mark.parametrize("text, description", [
+    ("Ann Lee, former president of the Harbor Council, said so.", "former president of the Harbor Council"),
+    ("Ann Lee, a political scientist at Rice University, said so.", "political scientist at Rice University"),
+    ("Harbor campaign chairman Ann Lee said so.", "Harbor campaign chairman"),
+    ("He said Vermont Sen. Ann Lee would win.", "Vermont Senator"),  # an abbreviated title spelt out
+    ("So Labor Secretary Ann Lee said no.", "Labor Secretary"),     # not the sentence's first word
+    ("Ann Lee, 45, said so.", None),                                  # an age is no description
+    ("Ann Lee, speaking on Monday, said so.", None),                  # nor a participle
+    ("Ann Lee, Senator Bo Doe and others said so.", None),            # nor a list of names
+    ("Mr. Ann Lee said so.", None),                                   # a courtesy title says nothing
+    ("Ann Lee, the mayor, spoke. Later, Ann Lee, the mayor, left. Ann Lee, a runner, ran.", "mayor"),  # the most said
+])
+def test_a_description_is_what_the_text_says_most(text, description):
+    assert _described(text).description == description
+
+
+@pytest.mark.parametrize("text, party", [
+    ("Sen. Ann Lee (D-Conn.) said so.", "Democratic"),
+    ("Ann Lee (R) said so.", "Republican"),
+    ("Republican presidential candidate Ann Lee said so.", "Republican"),
+    ("Ann Lee said so.", None),
+])
+def test_a_party_is_what_the_text_states(text, party):
+    assert _described(text).party == party
+
+
+def test_the_annotators_role_counts_and_a_curated_description_wins():
+    text = "“We will win,” said Ann Lee, a veteran organizer."
+    q = quote("Ann Lee", "We will win,", text, actor="ann")
+    q = dataclasses.replace(q, speaker=dataclasses.replace(q.speaker, role="a veteran organizer"))
+    assert _described(text, quotes=(q,)).description == "veteran organizer"
+    curated = describe_actors([article("a", text)], [dataclasses.replace(actor("ann", "Ann Lee"), description="Mayor")])
+    assert curated[0].description == "Mayor"
+
+
+@pytest.mark.parametrize("role, ok", [
+    ("D", False), ("21", False), ("R-Tex.", False), ("(I-Vt.)", False), ("the mayor", True), ("spokesman", True),
+])
+def test_a_role_is_words_not_a_letter_or_number(role, ok):
+    assert is_role(role) is ok
