@@ -24,6 +24,7 @@ from .parallel import ParsedStream
 from .read import Settings, read_paths
 from .records import Actor, Article, Problem
 from .render import Site, render_site
+from .report import plural
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -195,32 +196,45 @@ def annotate_all(articles: list[Article], model: str, *, cache_dir: Path | None 
     finally:
         if store is not None:
             store.close()
-    log.info("annotation: %d articles, %d from the cache, %d parsed", len(articles), tally.hits, tally.misses)
+    log.info("annotation: %s, %d from the cache, %d parsed", plural(len(articles), "article"), tally.hits, tally.misses)
     return annotated, problems
 
 
-def overrides_files(paths: list[Path]) -> list[Path]:
+def overrides_files(paths: list[Path], refused: list[Problem] | None = None) -> list[Path]:
     """The curated actors files that go with these inputs, each once: `actors.yml`
-    in each directory read, or beside each file read. Later files apply after earlier ones."""
+    in each directory read, or beside each file read. Later files apply after earlier ones.
+    One that resolves outside its folder (a symbolic link) is not read: a problem in `refused`."""
     found = []
     for path in paths:
-        candidate = ((path if path.is_dir() else path.parent) / OVERRIDES_FILE).resolve()
+        folder = path if path.is_dir() else path.parent
+        candidate = (folder / OVERRIDES_FILE).resolve()
+        if not candidate.is_relative_to(folder.resolve()):
+            if refused is not None and (folder / OVERRIDES_FILE) not in {Path(p.source) for p in refused}:
+                refused.append(Problem(str(folder / OVERRIDES_FILE),
+                                       "a symbolic link to a file outside the seeds directory; not read"))
+            continue
         if candidate.is_file() and candidate not in found:
             found.append(candidate)
     return found
+
+
+class BuildFailed(Exception):
+    """A fault of the build itself (a template, a setting), not of one article: nothing is built."""
 
 
 def isolated(stage: Callable[[list[Article]], T], articles: list[Article], what: str
              ) -> tuple[T, list[Article], list[Problem]]:
     """Run a stage over all articles; if one article breaks it, find it by
     running the stage on each article alone, leave it out with a problem naming
-    its file, and run the stage on the rest."""
+    its file, and run the stage on the rest. A fault that hits every article, or
+    the stage without the bad ones, is the build's: BuildFailed, with its cause."""
     try:
         return stage(articles), articles, []
     except (ann.ModelNotFound, OSError):  # the machine's fault (a full disk), not an article's
         raise
-    except Exception:  # one odd record never takes the site down
+    except Exception as exc:  # one odd record never takes the site down
         log.debug("%s failed; looking for the article that breaks it", what, exc_info=True)
+        first = exc
     problems, bad = [], set()
     for article in articles:
         try:
@@ -228,8 +242,25 @@ def isolated(stage: Callable[[list[Article]], T], articles: list[Article], what:
         except Exception as exc:
             bad.add(article.id)
             problems.append(Problem(article.source, f"{what} failed: {exc!r}"))
+    if len(bad) == len(articles):
+        raise BuildFailed(f"{what} failed for every article, so the fault is not theirs: {_cause(first)}") from first
     kept = [a for a in articles if a.id not in bad]
-    return stage(kept), kept, problems
+    try:
+        return stage(kept), kept, problems
+    except Exception as exc:
+        raise BuildFailed(f"{what} failed: {_cause(exc)}") from exc
+
+
+def _cause(exc: BaseException) -> str:
+    """An exception as one line, with the template file and line when a template raised it."""
+    where = ""
+    tb = exc.__traceback__
+    while tb is not None:  # the innermost frame of a Jinja2 template names the file and line
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2"):
+            where = f" (in {name}, line {tb.tb_lineno})"
+        tb = tb.tb_next
+    return f"{type(exc).__name__}: {exc}{where}"
 
 
 def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Settings = Settings(),
@@ -242,7 +273,9 @@ def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Sett
     (None: annotate without a persistent cache); `n_process` and `scheduler`
     say where to parse (see `annotate_all`)."""
     articles, read_problems = read_paths(paths, settings)
-    overrides, bad_overrides = load_overrides(overrides_files(paths))
+    refused: list[Problem] = []
+    overrides, bad_overrides = load_overrides(overrides_files(paths, refused))
+    bad_overrides = refused + bad_overrides
     tally = cache.Tally()
     annotated, failed = annotate_all(articles, model, cache_dir=cache_dir, progress=progress, tally=tally,
                                      n_process=n_process, scheduler=scheduler)

@@ -31,12 +31,22 @@ def _add_processes(parser: argparse.ArgumentParser) -> None:
                         help="processes that parse the articles not in the cache (default: one per CPU; 1: this one only)")
 
 
+def _add_verbosity(parser: argparse.ArgumentParser, default: object) -> None:
+    """-v and -q, before or after the subcommand (after it, they default to nothing, so
+    that the value given before it stands)."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("-v", "--verbose", action="store_true", default=default, help="log more (debug messages)")
+    group.add_argument("-q", "--quiet", action="store_true", default=default, help="log errors only")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sourcebook", description="Annotated news articles as a browsable MkDocs site.")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    _add_verbosity(parser, False)
+    flags = argparse.ArgumentParser(add_help=False)
+    _add_verbosity(flags, argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    ann = sub.add_parser("annotate", help="print annotation records as JSON")
+    ann = sub.add_parser("annotate", parents=[flags], help="print annotation records as JSON")
     ann.add_argument("paths", nargs="*", type=Path, help="article files or directories of them")
     ann.add_argument("--format", choices=("jsonl", "json"), default="jsonl")
     ann.add_argument("--jsonl", type=Path, metavar="FILE",
@@ -48,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     ann.add_argument("--scheduler", metavar="ADDRESS",
                      help="parse on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786)")
 
-    bld = sub.add_parser("build", help="build the site (mkdocs build with these settings)")
+    bld = sub.add_parser("build", parents=[flags], help="build the site (mkdocs build with these settings)")
     bld.add_argument("--seeds", type=Path, help="directory of articles")
     bld.add_argument("--site-dir", type=Path, help="output directory")
     bld.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"))
@@ -56,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_no_cache(bld, ".cache/sourcebook beside mkdocs.yml")
     _add_processes(bld)
 
-    cch = sub.add_parser("cache", help="show or clear the annotation cache")
+    cch = sub.add_parser("cache", parents=[flags], help="show or clear the annotation cache")
     cch.add_argument("--clear", action="store_true", help="delete the cached annotations")
     cch.add_argument("--dir", type=Path, default=None, help="cache directory (default: ./.cache/sourcebook)")
     return parser
@@ -149,10 +159,21 @@ def cmd_cache(args: argparse.Namespace) -> int:
     return 0
 
 
+def _log_to_stderr(*, verbose: bool, quiet: bool) -> None:
+    """By default, what `mkdocs build` prints (each skipped file, warnings, the summary)
+    and Sourcebook's own progress; -v adds debug messages, -q leaves errors only."""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s: %(message)s")
+    if not verbose:
+        for name in ("mkdocs", "builder"):
+            logging.getLogger(name).setLevel(logging.ERROR if quiet else logging.INFO)
+    if quiet and not verbose:
+        logging.getLogger().setLevel(logging.ERROR)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `sourcebook` command and `python -m builder`."""
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s: %(message)s")
+    _log_to_stderr(verbose=args.verbose, quiet=args.quiet)
     if args.command == "annotate":
         return cmd_annotate(args)
     if args.command == "cache":

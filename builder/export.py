@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -59,12 +60,27 @@ def records(index: Index) -> Iterator[dict]:
     return (record(a, index.present.get(a.id, [])) for a in index.articles)
 
 
+# What a spreadsheet skips before a formula: whitespace (the ideographic space
+# included), a byte order mark and zero-width characters.
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u180e"
+_LEAD = re.compile(f"^[\\s{_INVISIBLE}]+")
+_FORMULA = tuple("=+-@\t\r\uff1d\uff0b\uff0d\uff20")  # full-width ＝ ＋ － ＠ too
+# Columns that hold ids: kept as they are, so that they join with the JSON Lines and SQLite files.
+ID_COLUMNS = ("article", "quote_id", "actor")
+
+
 def _cell(value: object) -> object:
-    """A CSV cell a spreadsheet will not evaluate: text starting with = + - @ (or a
-    tab or carriage return) gets a leading apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """A CSV cell a spreadsheet will not evaluate: free text that starts, after any
+    whitespace, byte order mark or zero-width character, with = + - @ (or their
+    full-width forms, a tab or a carriage return) gets a leading apostrophe."""
+    if isinstance(value, str) and (value[:1] in _FORMULA or _LEAD.sub("", value)[:1] in _FORMULA):
         return "'" + value
     return value
+
+
+def _cells(header: list[str], values: tuple) -> list[object]:
+    """A row's cells: ids as they are, free text made safe (`_cell`)."""
+    return [v if name in ID_COLUMNS else _cell(v) for name, v in zip(header, values)]
 
 
 def quotes_csv(index: Index) -> str:
@@ -76,18 +92,18 @@ def quotes_csv(index: Index) -> str:
 
 def _write_csv(index: Index, out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["article", "title", "date", "outlet", "url", "quote_id", "kind", "text", "speaker",
+    writer.writerow(header := ["article", "title", "date", "outlet", "url", "quote_id", "kind", "text", "speaker",
                      "speaker_as_written", "source_kind", "actor", "actor_name", "gender", "start", "end", "paragraph",
                      "rule"])
     for a in index.articles:
         meta = [a.metadata.get(key, "") for key in ("date", "outlet", "url")]
         for q in a.quotes:
             actor = index.actor.get(q.speaker.actor or "")
-            writer.writerow([_cell(v) for v in (
+            writer.writerow(_cells(header, (
                 a.id, a.title, *meta, q.id, q.kind, q.text, q.speaker.name, q.speaker.text, q.speaker.kind,
                 q.speaker.actor or "", actor.name if actor else "", (actor.gender or "unknown") if actor else "",
                 q.start, q.end,
-                paragraph_number(a, q.start), q.rule)])
+                paragraph_number(a, q.start), q.rule)))
 
 
 def _write_jsonl(index: Index, out: TextIO) -> None:

@@ -1,6 +1,8 @@
 """The MkDocs plugin: adds the generated pages in `on_files`, watches seeds in `on_serve`."""
 from __future__ import annotations
 
+import math
+import os
 import shutil
 import tempfile
 import time
@@ -9,14 +11,33 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import report
+
 log = get_plugin_logger("sourcebook")
 
 HOME_MARKER = "<!-- sourcebook:articles -->"
+# The largest `max_article_mb` (an article is parsed whole: 1 GB of text would take days).
+MAX_ARTICLE_MB = 1000
+
+
+class Megabytes(c.BaseConfigOption[float]):
+    """A size in megabytes: a finite number above 0 and at most `maximum`."""
+
+    def __init__(self, default: float, maximum: float) -> None:
+        super().__init__()
+        self.default, self.maximum = default, maximum
+
+    def run_validation(self, value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValidationError(f"{value!r} is not a number of megabytes (e.g. 5)")
+        if not math.isfinite(value) or not 0 < value <= self.maximum:
+            raise ValidationError(f"{value!r} is not a number of megabytes above 0 and at most {self.maximum}")
+        return value
 
 
 class SourcebookConfig(Config):
@@ -25,7 +46,7 @@ class SourcebookConfig(Config):
     seeds = c.Type(str, default="seeds")
     templates = c.Type(str, default="templates")
     model = c.Type(str, default="en_core_web_sm")
-    max_article_mb = c.Type((int, float), default=5)  # larger articles are reported and skipped
+    max_article_mb = Megabytes(default=5, maximum=MAX_ARTICLE_MB)  # larger articles are reported and skipped
     fields = c.Type(dict, default={})  # corpus field names: {"text": "body", "outlet": "source"}
     strict = c.Type(bool, default=False)
     # An actor gets a page when quoted this often, or mentioned in this many articles.
@@ -82,6 +103,7 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
                 raise PluginError(f"sourcebook: option '{option}': {path} is not a directory "
                                   f"(paths are relative to {config.config_file_path or 'mkdocs.yml'})")
             self.config[option] = str(path)
+        _check_site_dir(config, base, self.config.seeds, self.config.templates)
         if self.config.search_pages_per_index < 1:
             raise PluginError(f"sourcebook: option 'search_pages_per_index': {self.config.search_pages_per_index} "
                               "is not 1 or more")
@@ -97,7 +119,7 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
 
     def on_files(self, files: Files, /, *, config) -> Files:
         from .annotate import ModelNotFound
-        from .build import build
+        from .build import BuildFailed, build
         from .index import PagePolicy
         from .cache import CACHE_DIR
         from .parallel import WorkerError
@@ -122,26 +144,31 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
                            gender=self.config.gender, data_dir=self.data_dir)
         except (ModelNotFound, WorkerError) as exc:
             raise PluginError(str(exc)) from exc
+        except BuildFailed as exc:
+            raise PluginError(f"sourcebook: {exc}") from exc
         # Reported at INFO: a skipped article must not fail `mkdocs build --strict`;
         # the plugin's own `strict` setting makes bad input fatal.
-        for problem in result.problems:
-            log.info("skipped %s", problem)
-        for warning in result.warnings:
-            log.info("warning: %s", warning)
+        for line in report.lines(result.problems):
+            log.info("skipped %s", line)
+        for line in report.lines(result.warnings):
+            log.info("warning: %s", line)
         found = result.problems + result.warnings
         if found and self.config.strict:
-            listing = "\n".join(f"  {p}" for p in found)
-            raise PluginError(f"sourcebook: {len(found)} problem(s) with the input in strict mode:\n{listing}")
+            listing = "\n".join(f"  {line}" for line in report.lines(found))
+            raise PluginError(f"sourcebook: {report.plural(len(found), 'problem')} with the input in strict mode:\n{listing}")
         for path, content in sorted(result.site.pages.items()):
             files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         for path, written in sorted(result.site.files.items()):
             files.append(File.generated(config, path, abs_src_path=str(written)))
         self.home = result.site.home
         _drop_unused_theme_files(files, config, material_search=self.config.search == "material")
-        log.info("%d articles (%d from the cache, %d parsed), %d actors (%d with a page), %d pages, "
-                 "%d problems, %d warnings in %.1f s",
-                 len(result.articles), result.cached, result.parsed, len(result.index.actors), len(result.index.paged),
-                 len(result.site.pages), len(result.problems), len(result.warnings), time.monotonic() - started)
+        log.info("%s (%d from the cache, %d parsed), %s, %s (%d with a page), %s, %s, %s in %.1f s; site: %s",
+                 report.plural(len(result.articles), "article"), result.cached, result.parsed,
+                 report.plural(sum(len(a.quotes) for a in result.articles), "quote"),
+                 report.plural(len(result.index.actors), "actor"), len(result.index.paged),
+                 report.plural(len(result.site.pages), "page"), report.plural(len(result.problems), "problem"),
+                 report.plural(len(result.warnings), "warning"), time.monotonic() - started,
+                 report.safe(str(config.site_dir)))
         return files
 
     # MkDocs renders every page's Markdown to HTML before it writes the first one, and
@@ -219,14 +246,52 @@ SOURCE_MAPS = (".map",)
 MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
 
+def _check_site_dir(config, base: Path, seeds: str, templates: str) -> None:
+    """Refuse a site directory that would empty the inputs when MkDocs cleans it: one that is,
+    holds or sits in the seeds, templates or content folder, or is or holds the project folder."""
+    site = Path(config.site_dir).resolve()
+    guarded = {"seeds": Path(seeds), "templates": Path(templates), "content (docs_dir)": Path(config.docs_dir).resolve()}
+    for name, folder in guarded.items():
+        if site == folder or folder.is_relative_to(site) or site.is_relative_to(folder):
+            raise PluginError(f"sourcebook: site_dir {str(site)!r} is, holds or sits in the {name} folder "
+                              f"{str(folder)!r}; building there would delete it. Choose another site_dir")
+    if base.is_relative_to(site):
+        raise PluginError(f"sourcebook: site_dir {str(site)!r} is or holds the project folder {str(base)!r}; "
+                          "building there would delete it. Choose another site_dir")
+
+
 def _data_dir(site_dir: Path) -> Path:
     """A new folder for the data files until MkDocs copies them: beside the site (on
     its disk; the system's temporary folder may be memory), else the temporary folder."""
+    prefix = f"{DATA_PREFIX}{os.getpid()}-"
     try:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=".sourcebook-data-", dir=site_dir.parent))
+        _drop_left_over_data_dirs(site_dir.parent)
+        return Path(tempfile.mkdtemp(prefix=prefix, dir=site_dir.parent))
     except OSError:
-        return Path(tempfile.mkdtemp(prefix="sourcebook-data-"))
+        return Path(tempfile.mkdtemp(prefix=prefix.lstrip(".")))
+
+
+DATA_PREFIX = ".sourcebook-data-"
+
+
+def _drop_left_over_data_dirs(folder: Path) -> None:
+    """Delete the data folders of builds that were killed: those whose process is gone."""
+    for path in folder.glob(DATA_PREFIX + "*"):
+        pid = path.name[len(DATA_PREFIX):].split("-", 1)[0]
+        if path.is_dir() and not path.is_symlink() and not (pid.isdigit() and _alive(int(pid))):
+            log.info("removing %s, left over by a build that was stopped", path.name)
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
 
 
 def _drop_unused_theme_files(files: Files, config, *, material_search: bool) -> None:

@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import logging
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
@@ -66,13 +67,22 @@ def _paragraphs(body: str) -> list[str]:
             stripped = line.strip()
             if not stripped or is_debris(stripped):
                 continue
-            # A short line that recurs is a widget or a caption, not prose.
-            if lines_seen[stripped] > 1 and len(stripped) < 80:
+            # A short line that recurs is a widget or a caption, not prose (a quotation
+            # or a question-answer turn is what was said, however often).
+            if lines_seen[stripped] > 1 and len(stripped) < 80 and not _is_speech(stripped):
                 continue
             kept.append(stripped)
         if kept:
             paragraphs.append(re.sub(r"\s+", " ", " ".join(kept)))
     return paragraphs
+
+
+_TURN = re.compile(r"^(?:[QA]\s*[:.]|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*:)\s+\S")
+
+
+def _is_speech(line: str) -> bool:
+    """A line that holds a quotation mark or is a question-answer turn ("A: No.")."""
+    return any(mark in line for mark in lx.OPEN_MARKS + "”»") or bool(_TURN.match(line))
 
 
 def _split_credits(paragraphs: list[str]) -> tuple[list[str], list[str]]:
@@ -100,7 +110,7 @@ def _decode(path: Path, limit: int) -> str:
         raise ReadError("not a regular file; skipped")
     try:
         with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+            data = _read_at_most(handle, limit + 1)
     except OSError as exc:
         raise ReadError(f"cannot read file: {exc.strerror or exc}") from exc
     if len(data) > limit:
@@ -112,6 +122,18 @@ def _decode(path: Path, limit: int) -> str:
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_at_most(handle, size: int, chunk: int = 1 << 20) -> bytes:
+    """Up to `size` bytes, read a chunk at a time: a large limit is never allocated up front."""
+    parts, got = [], 0
+    while got < size:
+        part = handle.read(min(chunk, size - got))
+        if not part:
+            break
+        parts.append(part)
+        got += len(part)
+    return b"".join(parts)
 
 
 def _size(limit: int) -> str:
@@ -160,6 +182,27 @@ def parse_date(value: object) -> str | None:
     return one.date().isoformat() if one.date() == two.date() else None
 
 
+_MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")
+
+
+def _page_date(found: str | None, page: str, warnings: list[str]) -> str | None:
+    """The date of a saved page as the page writes it. Trafilatura completes a month
+    ("2024-02") with today's day and a day that does not exist ("2024-02-30") with
+    the 1st: a month stays a month, and an impossible day is left out with a warning."""
+    if not found or not re.fullmatch(r"\d{4}-\d\d-\d\d", found) or re.search(re.escape(found) + r"(?!\d)", page):
+        return found
+    month = found[:7]
+    for written in re.findall(re.escape(month) + r"-(\d\d)(?!\d)", page):
+        try:
+            dt.date(int(found[:4]), int(found[5:7]), int(written))
+        except ValueError:
+            warnings.append(f"date {month}-{written} is not a day of the calendar; left out")
+            return None
+    if re.search(re.escape(month) + r"(?![-/\d])", page):
+        return month
+    return found
+
+
 def _metadata(meta: dict, warnings: list[str]) -> dict:
     """Metadata as every stage uses it: `date` an ISO day, `authors` a list of
     names (from `author` or `authors`), one-line strings, and a `url` that is
@@ -170,6 +213,8 @@ def _metadata(meta: dict, warnings: list[str]) -> dict:
             meta[key] = str(meta[key])
     if "date" in meta:
         day = parse_date(meta["date"])
+        if day is None and _MONTH.fullmatch(str(meta["date"]).strip()):
+            day = str(meta["date"]).strip()  # a month stays a month: no day is invented
         if day is None:
             warnings.append(f"date {str(meta.pop('date'))!r} is not a whole date (e.g. 2024-05-01); left out")
         else:
@@ -209,7 +254,7 @@ def read_article(path: Path, *, limit: int = MAX_ARTICLE_BYTES, warnings: list[s
     if not raw.strip():
         raise ReadError("empty file")
     meta: dict = {}
-    if path.suffix == ".md":
+    if path.suffix.lower() in (".md", ".markdown"):
         meta, raw, found = _front_matter(raw)
         warnings += found
     meta = _metadata(meta, warnings)
@@ -272,7 +317,7 @@ def _with_warnings(path: Path, read: Callable[[list[str]], Article]) -> Iterator
     yield article
 
 
-@reader(".txt", ".md")
+@reader(".txt", ".md", ".markdown")
 def read_text_file(path: Path, settings: Settings) -> Iterator[Article | Problem]:
     """One article per file: the first line (or front matter `title`) is the title."""
     yield from _with_warnings(path, lambda warnings: read_article(path, limit=settings.limit, warnings=warnings))
@@ -285,8 +330,9 @@ def read_html(path: Path, settings: Settings) -> Iterator[Article | Problem]:
     def read(warnings: list[str]) -> Article:
         import trafilatura  # loaded only when there are pages to read
 
+        raw = _decode(path, settings.limit)
         page = trafilatura.bare_extraction(
-            _decode(path, settings.limit), include_comments=False, include_tables=False, with_metadata=True,
+            raw, include_comments=False, include_tables=False, with_metadata=True,
             favor_precision=True, date_extraction_params={"original_date": True, "extensive_search": False})
         text = getattr(page, "text", None) or ""
         paragraphs, _ = _split_credits(_paragraphs("\n\n".join(text.splitlines())))
@@ -294,7 +340,7 @@ def read_html(path: Path, settings: Settings) -> Iterator[Article | Problem]:
             paragraphs.pop(0)  # the headline, repeated above the body
         if sum(len(p.split()) for p in paragraphs) < MIN_PAGE_WORDS:
             raise ReadError("no article text found in the page")
-        meta = {"title": page.title, "date": page.date, "author": page.author, "outlet": page.sitename,
+        meta = {"title": page.title, "date": _page_date(page.date, raw, warnings), "author": page.author, "outlet": page.sitename,
                 "url": page.url}
         meta = _metadata({k: v for k, v in meta.items() if v}, warnings)
         body, spans = _assemble(paragraphs)
@@ -391,8 +437,17 @@ def record_article(data: object, *, where: str, source: str, default_id: str,
 
 
 def article_paths(seeds: Path) -> list[Path]:
-    """Files in a seeds directory that a reader knows, in a stable order."""
-    return sorted(p for p in seeds.iterdir() if p.suffix in READERS and not p.name.startswith("."))
+    """Files in a seeds directory and its subfolders that a reader knows (suffixes in
+    any case), in a stable order; hidden files and folders are left out."""
+    found = []
+    for folder, dirs, names in os.walk(seeds):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(folder, n) for n in names if _suffix(Path(n)) in READERS and not n.startswith(".")]
+    return sorted(found, key=lambda p: p.relative_to(seeds).parts)
+
+
+def _suffix(path: Path) -> str:
+    return path.suffix.lower()
 
 
 def _files(path: Path) -> tuple[list[Path], list[Problem]]:
@@ -407,7 +462,7 @@ def _files(path: Path) -> tuple[list[Path], list[Problem]]:
         return files, problems
     if not path.exists():
         return [], [Problem(str(path), "no such file or directory")]
-    if path.suffix not in READERS:
+    if _suffix(path) not in READERS:
         return [], [Problem(str(path), f"unknown format (readers: {', '.join(sorted(READERS))})")]
     return [path], []
 
@@ -424,7 +479,7 @@ def read_paths(paths: list[Path], settings: Settings = Settings()) -> tuple[list
         files, left_out = _files(path)
         problems += left_out
         for file in files:
-            for item in READERS[file.suffix](file, settings):
+            for item in READERS[_suffix(file)](file, settings):
                 if isinstance(item, Problem):
                     problems.append(item)
                     continue

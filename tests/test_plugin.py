@@ -52,8 +52,8 @@ def test_problems_are_logged_by_the_plugin_logger_and_do_not_fail_strict_mkdocs(
     project = make_project(tmp_path, {"story.txt": STORY, "bad.txt": b"\xff"})
     proc = mkdocs_build(project, "--strict")
     assert f"INFO    -  sourcebook: skipped {project / 'seeds' / 'bad.txt'}: not valid UTF-8" in proc.stderr
-    assert re.search(r"INFO    -  sourcebook: 1 articles \(0 from the cache, 1 parsed\), 1 actors \(1 with a page\), \d+ pages, "
-                     r"1 problems, 0 warnings in [\d.]+ s", proc.stderr), proc.stderr
+    assert re.search(r"INFO    -  sourcebook: 1 article \(0 from the cache, 1 parsed\), \d+ quotes?, 1 actor \(1 with a page\), "
+                     r"\d+ pages, 1 problem, 0 warnings in [\d.]+ s; site: .*site", proc.stderr), proc.stderr
     assert (project / "site" / "articles" / "story" / "index.html").exists()
 
 

@@ -22,3 +22,12 @@ def test_names_without_latin_letters_get_distinct_stable_slugs(text):
     slug = slugify(text)
     assert re.fullmatch(r"x-[0-9a-f]{8}", slug) and slugify(text) == slug
     assert slug != slugify(text + "x")
+
+
+@pytest.mark.parametrize("text", ["a" * 300, "Word " * 100, "é" * 400, "id-" * 200])
+def test_long_text_gets_a_bounded_stable_slug(text):
+    from builder.slugs import MAX_SLUG
+
+    slug = slugify(text)
+    assert len(slug.encode()) <= MAX_SLUG and re.fullmatch(r"[a-z0-9-]+-[0-9a-f]{8}", slug)
+    assert slugify(text) == slug and slugify(text + "b") != slug
