@@ -66,6 +66,12 @@ def _parser() -> argparse.ArgumentParser:
     _add_no_cache(bld, ".cache/sourcebook beside mkdocs.yml")
     _add_processes(bld)
 
+    chk = sub.add_parser("check-actors", parents=[flags],
+                         help="list actors a reader would flag: gender conflicts, split or run-on names, type splits")
+    chk.add_argument("paths", nargs="*", type=Path, default=[Path("seeds")], help="article files or directories (default: seeds)")
+    _add_model(chk)
+    _add_no_cache(chk, "./.cache/sourcebook")
+    _add_processes(chk)
     cch = sub.add_parser("cache", parents=[flags], help="show or clear the annotation cache")
     cch.add_argument("--clear", action="store_true", help="delete the cached annotations")
     cch.add_argument("--dir", type=Path, default=None, help="cache directory (default: ./.cache/sourcebook)")
@@ -170,6 +176,32 @@ def _log_to_stderr(*, verbose: bool, quiet: bool) -> None:
         logging.getLogger().setLevel(logging.ERROR)
 
 
+def cmd_check_actors(args: argparse.Namespace) -> int:
+    """Print what `check.check_actors` finds, one line each; exit 1 when it finds anything."""
+    from . import annotate as ann
+    from .build import collect
+    from .cache import CACHE_DIR
+    from .check import check_actors
+    from .parallel import WorkerError
+    from .progress import terminal_bar
+
+    try:
+        with terminal_bar() as bar:
+            corpus = collect(args.paths, model=args.model or ann.DEFAULT_MODEL,
+                             cache_dir=None if args.no_cache else CACHE_DIR.resolve(), progress=bar,
+                             n_process=args.processes or 0)
+    except (ann.ModelNotFound, WorkerError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    findings = check_actors(corpus.articles, corpus.actors)
+    for finding in findings:
+        print(f"{finding.kind}: {finding.message}")
+    n = len(corpus.articles)
+    print(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} over {n} article{'s' if n != 1 else ''} "
+          f"and {len(corpus.actors)} actors", file=sys.stderr)
+    return 1 if findings else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `sourcebook` command and `python -m builder`."""
     args = _parser().parse_args(argv)
@@ -178,4 +210,6 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_annotate(args)
     if args.command == "cache":
         return cmd_cache(args)
+    if args.command == "check-actors":
+        return cmd_check_actors(args)
     return cmd_build(args)
