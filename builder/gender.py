@@ -32,6 +32,7 @@ import re
 from collections import Counter, defaultdict
 
 from . import lexicon as lx
+from .actors import _dominant
 from .people import name_gender, parse, title_gender
 from .records import Actor, Article, Quote
 
@@ -42,7 +43,6 @@ PRONOUNS_DECIDE = 4  # pronoun votes that decide without the first name
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 # A pronoun goes to the nearest person of its gender named at most this many characters before it.
 PRONOUN_REACH = 1500
-DOMINANCE = 0.8  # share of the articles a surname's bearer must hold to take a bare "Mrs. X"
 # How far after a mention its sentence's pronouns are read, and where the sentence ends.
 PRONOUN_WINDOW = 160
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n")
@@ -216,9 +216,3 @@ def _surnames(actors: list[Actor]) -> dict[str, dict[str, int]]:
                 found[person.last][a.id] = articles
     return found
 
-
-def _dominant(candidates: dict[str, int]) -> str | None:
-    if not candidates:
-        return None
-    best = sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-    return best[0] if best[1] >= DOMINANCE * sum(candidates.values()) else None
