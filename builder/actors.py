@@ -14,14 +14,13 @@ import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import get_args
 
 from . import lexicon as lx
 from . import people
 from . import names
 from .describe import is_role
 from .index import RESERVED_SLUGS
-from .records import Actor, Article, Mention, SourceKind, Speaker
+from .records import Actor, Article, Mention, Speaker
 from .slugs import slugify
 
 _ORG_SUFFIX = re.compile(r"^\s+(" + "|".join(map(re.escape, lx.NAMED_AFTER_SUFFIXES)) + r")\b")
@@ -539,9 +538,16 @@ def _speaker_actor(text: str, sp: Speaker, spans: list[tuple[int, int, str]], st
 _LOOK_BACK = 8
 
 
-# A linked speaker's kind follows its actor's type; anonymous sources and documents keep theirs.
-_KIND_FROM_TYPE = frozenset(get_args(SourceKind)) - {"anonymous", "document"}
-_KIND_OF_TYPE = {"person": "named", "organization": "organization", "group": "group"}
+# A linked speaker's kind follows its actor's type: a source linked to an actor is named
+# ("Democratic candidates Hillary Clinton and Bernie Sanders" is no anonymous source), and
+# a place that speaks is its government.
+_KIND_OF_TYPE = {"person": "named", "organization": "organization", "group": "group", "place": "organization",
+                 "other": "named"}
+
+
+def source_kind(actor_type: str, kind: str) -> str:
+    """The kind of source a speaker linked to an actor of `actor_type` is (`kind`: as the annotator found it)."""
+    return _KIND_OF_TYPE.get(actor_type, kind)
 
 
 @dataclass(frozen=True)
@@ -600,9 +606,9 @@ def _link_speakers(article: Article, spans: list[tuple[int, int, str]], known: _
         if found and actor in known.names and not _same_person(article.text, sp, found, known.names[actor]):
             actor = None
         kind = sp.kind
-        if actor is not None and kind in _KIND_FROM_TYPE:
+        if actor is not None:
             # The actor's type is a vote over the corpus; the kind was one guess in one sentence.
-            kind = _KIND_OF_TYPE.get(known.types[actor], kind)
+            kind = source_kind(known.types[actor], kind)
         role = sp.role if is_role(sp.role) else None  # never a bare "D" or "21"
         quotes.append(dataclasses.replace(q, speaker=dataclasses.replace(sp, actor=actor, kind=kind, role=role)))
     return dataclasses.replace(article, quotes=tuple(quotes))

@@ -39,13 +39,14 @@ class PagePolicy:
 class SourceGroup:
     """The quotes of one source: an actor's (`actor` set) or one description's."""
 
-    key: str  # the actor id, or the source as described
+    key: str  # the actor id, or the source as described (casefolded)
     actor: Actor | None
     quotes: list[tuple[Article, Quote]]
+    label: str = ""  # a described source as most often written
 
     @property
     def name(self) -> str:
-        return self.actor.name if self.actor else self.key
+        return self.actor.name if self.actor else self.label or self.key
 
     @property
     def by_article(self) -> list[tuple[Article, list[Quote]]]:
@@ -141,15 +142,25 @@ def _co_occurrence(articles: list[Article], actors: list[Actor]) -> dict[str, Co
 def _source_groups(articles: list[Article], actors: dict[str, Actor]) -> dict[str, list[SourceGroup]]:
     """Quotes by who they come from, per kind of source: named sources by actor (the
     speaker as written when no actor was found), the others by their description."""
-    groups: dict[str, dict[str, list[tuple[Article, Quote]]]] = {k: defaultdict(list) for k in SOURCE_SECTIONS}
+    # Keyed by (actor id, "") or ("", description): a description never takes an actor's id ("police").
+    groups: dict[str, dict[tuple[str, str], list[tuple[Article, Quote]]]] = {
+        k: defaultdict(list) for k in SOURCE_SECTIONS}
     for art in articles:
         for q in art.quotes:
             sp = q.speaker
-            section = SECTION_OF_KIND.get(sp.kind, "named")
-            key = sp.actor if section == "named" and sp.actor in actors else description(q)
-            groups[section][key].append((art, q))
-    return {section: sorted((SourceGroup(key, actors.get(key) if section == "named" else None, items)
-                             for key, items in found.items()),
+            if sp.actor in actors:  # counted on its actor, as the actor's page and the data count it
+                groups["named"][(sp.actor, "")].append((art, q))
+            else:
+                groups[SECTION_OF_KIND.get(sp.kind, "named")][("", description(q).casefold())].append((art, q))
+
+    def group(key: tuple[str, str], items: list[tuple[Article, Quote]]) -> SourceGroup:
+        actor_id, described = key
+        if actor_id:
+            return SourceGroup(actor_id, actors[actor_id], items)
+        written = Counter(description(q) for _, q in items)
+        return SourceGroup(described, None, items, label=sorted(written.items(), key=lambda kv: (-kv[1], kv[0]))[0][0])
+
+    return {section: sorted((group(key, items) for key, items in found.items()),
                             key=lambda g: (-len(g.quotes), g.name))
             for section, found in groups.items()}
 

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import get_args
 
 from . import safe_yaml
-from .records import Actor, ActorType, Article, Gender, Problem
+from .actors import source_kind
+from .records import Actor, ActorType, Article, Gender, Problem, Speaker
 from .safe_yaml import Document, YamlError
 
 
@@ -244,12 +245,15 @@ def _relink(articles: list[Article], actors: dict[str, Actor], moved: dict[str, 
          for a in actors.values()),
         key=lambda a: a.id,
     )
+    def relinked(sp: Speaker) -> Speaker:
+        actor = actors.get(follow(sp.actor) or "")
+        if actor is None:
+            return dataclasses.replace(sp, actor=None)
+        return dataclasses.replace(sp, actor=actor.id, kind=source_kind(actor.type, sp.kind))
+
     fixed_articles = []
     for article in articles:
-        quotes = tuple(
-            dataclasses.replace(q, speaker=dataclasses.replace(q.speaker, actor=follow(q.speaker.actor)))
-            for q in article.quotes
-        )
+        quotes = tuple(dataclasses.replace(q, speaker=relinked(q.speaker)) for q in article.quotes)
         fixed_articles.append(dataclasses.replace(article, quotes=quotes))
     return fixed_articles, fixed_actors
 

@@ -147,7 +147,8 @@ def test_speaker_links_to_the_person_in_its_name_whatever_the_file_order():
     ("organization", [("Dana Webb", "PERSON"), ("Webb", "ORG")], "named"),  # a person elsewhere
     ("named", [("Harbor Council", "ORG"), ("Harbor Council", "PERSON")], "organization"),
     ("unknown", [("Dana Webb", "PERSON"), ("Webb", "PERSON")], "named"),
-    ("anonymous", [("Dana Webb", "PERSON"), ("Webb", "PERSON")], "anonymous"),  # its own story
+    ("anonymous", [("Dana Webb", "PERSON"), ("Webb", "PERSON")], "named"),  # a named person is never anonymous
+    ("unknown", [("Texas", "GPE"), ("Texas", "GPE")], "organization"),  # a place that speaks: its government
 ])
 def test_a_linked_speakers_kind_follows_its_actors_type(guessed, mentions, expected):
     from base import quote

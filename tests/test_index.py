@@ -114,3 +114,25 @@ def test_summary_counts_the_people_quoted_by_gender():
     hall = actor("city-hall", "City Hall", ("a", 0, 1), type="organization")
     found = index_site([article("a", text, quotes=quotes)], [*people, hall]).summary["a"]
     assert (found["people"], found["women"], found["men"]) == (3, 1, 1)  # City Hall is not a person
+
+
+def test_sources_count_each_actors_quotes_once_and_group_descriptions_case_insensitively():
+    text = "Aides said no. The aides said yes. Ann Lee said maybe."
+    quotes = (quote("Aides", "no", text, kind="indirect", source="anonymous"),
+              quote("aides", "yes", text, kind="indirect", source="anonymous", number=2),
+              # kind as the annotator guessed it, linked to a person: counted as hers, never as anonymous
+              quote("Ann Lee", "maybe", text, kind="indirect", source="anonymous", actor="ann-lee", number=3))
+    index = index_site([article("a", text, quotes=quotes)], [actor("ann-lee", "Ann Lee", ("a", 35, 42))])
+    [aides] = index.sources["anonymous"]
+    assert aides.name == "Aides" and len(aides.quotes) == 2
+    [ann] = index.sources["named"]
+    assert ann.actor.id == "ann-lee" and len(ann.quotes) == len(index.said["ann-lee"]) == 1
+
+
+def test_a_description_never_counts_on_an_actor_of_the_same_id():
+    text = "Police said no. The Police band said yes."
+    quotes = (quote("Police", "no", text, kind="indirect", source="group"),  # no actor: a description
+              quote("The Police band", "yes", text, kind="indirect", source="group", actor="police", number=2))
+    index = index_site([article("a", text, quotes=quotes)], [actor("police", "The Police", ("a", 16, 26), type="group")])
+    assert sorted((g.name, g.actor is not None, len(g.quotes)) for g in index.sources["named"]) == [
+        ("Police", False, 1), ("The Police", True, 1)]
