@@ -221,7 +221,8 @@ def _short_for(item: _Item, full: list[tuple[list[str], str]], title: str | None
                ) -> str | tuple[str, ...] | None:
     """The key of the full name in the article that a surname or first name alone
     shortens: the full name it ends ("Doe", "Wasserman Schultz") whose first name
-    does not contradict a gendered title ("Mrs. Clinton" is not Bill Clinton), or
+    does not surely contradict a gendered title ("Mrs. Clinton" is not Bill Clinton;
+    "Ms. Epstein" may be Lee Epstein), or
     the keys of all such names when they are different people (Barack and Michelle
     Obama: the corpus decides between them); else the one full name with that
     first name ("Hillary")."""
@@ -232,7 +233,7 @@ def _short_for(item: _Item, full: list[tuple[list[str], str]], title: str | None
     for full_words, key in full:
         if people.ends_with(full_words, words):
             named = people.name_gender(full_words[0]) if title else None
-            if named and named[0] != title:
+            if named and named[1] and named[0] != title:  # only a sure first name contradicts a title
                 continue
             ends.append((full_words, key))
     if ends:
@@ -557,6 +558,7 @@ class _Linking:
     types: dict[str, str]  # actor id → type
     names: dict[str, list[people.PersonName]]  # person id → its full names (canonical and aliases)
     named_after: dict[str, str]  # organization id → the one person it is named after
+    forms: dict[str, frozenset[str]]  # actor id → its names, casefolded, and a person's surnames
 
 
 def _linking(actors: list[Actor]) -> _Linking:
@@ -567,7 +569,19 @@ def _linking(actors: list[Actor]) -> _Linking:
         persons = [r for r in a.related if types.get(r) == "person"]
         if a.type == "organization" and len(persons) == 1:
             named_after[a.id] = persons[0]
-    return _Linking(types, names, named_after)
+    forms = {a.id: frozenset({n.casefold() for n in (a.name, *a.aliases)} | {n.last for n in names.get(a.id, ())})
+             for a in actors}
+    return _Linking(types, names, named_after, forms)
+
+
+def _by_name(sp: Speaker, spans: list[tuple[int, int, str]], known: _Linking) -> str | None:
+    """The one actor of the article whose name (or a person's surname) the speaker's name
+    is, when the parser tagged no mention where the speaker stands ("Trump", "Hannity")."""
+    if sp.kind not in ("named", "unknown", "group") or not names.looks_like_name(sp.name):
+        return None
+    name = _clean_name(sp.name).casefold()
+    hits = {actor for _, _, actor in spans if name in known.forms.get(actor, ())}
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _same_person(text: str, sp: Speaker, found: _Found, names: list[people.PersonName]) -> bool:
@@ -593,7 +607,7 @@ def _link_speakers(article: Article, spans: list[tuple[int, int, str]], known: _
     for q in article.quotes:
         sp = q.speaker
         found = _speaker_actor(article.text, sp, spans, starts, known.types)
-        actor = found.actor if found else None
+        actor = found.actor if found else _by_name(sp, spans, known)
         if found and found.beyond and actor in known.named_after:
             actor = known.named_after[actor]  # "Ann Lee", found inside "the Ann Lee administration"
         if sp.kind not in ("named", "organization", "group") and found is not None:

@@ -310,3 +310,21 @@ def test_a_speaker_naming_a_person_links_to_the_person_not_the_party_or_state(nl
     (q,) = linked[0].quotes
     assert q.speaker.actor == person
     assert by_name(actors)[q.speaker.actor.replace("-", " ").title()].type == "person"
+
+
+@pytest.mark.parametrize("speaker, kind, expected", [
+    ("Hannity", "named", "sean-hannity"),   # a surname the parser did not tag where it stands
+    ("Hannity", "group", "sean-hannity"),   # nor when it guessed a plural group
+    ("Lee", "named", None),                 # two people of that surname here: not guessed
+    ("the host", "unknown", None),          # a description is no name
+])
+def test_a_speaker_with_no_mention_links_to_the_one_actor_of_that_name(speaker, kind, expected):
+    text = f"Sean Hannity met Ann Lee and Bo Lee. “We won,” {speaker} said."
+    art = article("a", text, [("Sean Hannity", "PERSON"), ("Ann Lee", "PERSON"), ("Bo Lee", "PERSON")])
+    from base import quote
+    q = quote(speaker, "We won,", text, source=kind)
+    at = text.rfind(speaker)  # the speaker where it speaks, after the quote
+    q = dataclasses.replace(q, speaker=dataclasses.replace(q.speaker, start=at, end=at + len(speaker),
+                                                           name_start=at, name_end=at + len(speaker)))
+    linked, _ = resolve_actors([dataclasses.replace(art, quotes=(q,))])
+    assert linked[0].quotes[0].speaker.actor == expected
