@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from . import lexicon as lx
 from . import people
 from . import names
-from .describe import is_role
+from .describe import is_role, role_before
 from .index import RESERVED_SLUGS
 from .records import Actor, Article, Mention, Speaker
 from .slugs import slugify
@@ -574,6 +574,25 @@ def _linking(actors: list[Actor]) -> _Linking:
     return _Linking(types, names, named_after, forms)
 
 
+def _by_role(text: str, sp: Speaker, before: int, spans: list[tuple[int, int, str]], known: _Linking
+             ) -> tuple[int, int, str] | None:
+    """The mention of the one person the article named earlier with the role a description
+    gives ("the president" after "President Ann Lee", "the Vermont senator" after "Vermont
+    Sen. Ann Lee"): every word of the description is in the role words before that mention."""
+    words = [w.lower() for w in sp.text.split()]
+    if len(words) < 2 or words[0] != "the" or words[-1] in lx.ANONYMOUS_NOUNS or words[-1] not in lx.ROLE_NOUNS:
+        return None
+    wanted = set(words[1:])
+    found: dict[str, tuple[int, int, str]] = {}
+    for s, e, actor in spans:
+        if s >= before:
+            break
+        role = role_before(text, s) if known.types.get(actor) == "person" else None
+        if role and wanted <= set(role.lower().split()):
+            found.setdefault(actor, (s, e, actor))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _by_name(sp: Speaker, spans: list[tuple[int, int, str]], known: _Linking) -> str | None:
     """The one actor of the article whose name (or a person's surname) the speaker's name
     is, when the parser tagged no mention where the speaker stands ("Trump", "Hannity")."""
@@ -619,6 +638,11 @@ def _link_speakers(article: Article, spans: list[tuple[int, int, str]], known: _
                 actor = None
         if found and actor in known.names and not _same_person(article.text, sp, found, known.names[actor]):
             actor = None
+        if actor is None:
+            held = _by_role(article.text, sp, min(sp.start, q.start), spans, known)
+            if held:
+                s, e, actor = held
+                sp = dataclasses.replace(sp, name=article.text[s:e], name_start=s, name_end=e, resolution="role")
         kind = sp.kind
         if actor is not None:
             # The actor's type is a vote over the corpus; the kind was one guess in one sentence.

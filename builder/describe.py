@@ -43,7 +43,7 @@ def describe_actors(articles: list[Article], actors: list[Actor]) -> list[Actor]
             continue
         for article_id, start, end in actor.mentions:
             text = texts.get(article_id, "")
-            before = _role_before(text, start)
+            before = role_before(text, start)
             for phrase in filter(None, (_apposition(text, end), before)):
                 found[actor.id][phrase] += 1
             party = _party_tag(text, end) or _party_word(before)
@@ -98,7 +98,7 @@ def _apposition(text: str, end: int) -> str | None:
     return " ".join(words)
 
 
-def _role_before(text: str, start: int) -> str | None:
+def role_before(text: str, start: int) -> str | None:
     """The role words right before a name ("Clinton campaign chairman", "Vermont Sen."),
     abbreviations spelt out, ending on a title or role noun."""
     window = text[max(0, start - 80):start]

@@ -50,6 +50,7 @@ RESOLVED = {
     "pronoun": "“{text}” is taken to be {name}, the nearest name it fits in gender and number",
     "full-name": "“{text}” is {name}, named in full in the article",
     "same-description": "“{text}” is {name}, described the same way before",
+    "role": "“{text}” is {name}, the one person the article gave that role before",
 }
 
 

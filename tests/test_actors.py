@@ -328,3 +328,21 @@ def test_a_speaker_with_no_mention_links_to_the_one_actor_of_that_name(speaker, 
                                                            name_start=at, name_end=at + len(speaker)))
     linked, _ = resolve_actors([dataclasses.replace(art, quotes=(q,))])
     assert linked[0].quotes[0].speaker.actor == expected
+
+
+@pytest.mark.parametrize("speaker, expected", [
+    ("the president", "ann-lee"),           # the one person the article gave that role
+    ("the Vermont senator", "bo-park"),     # every word of the description in the role words
+    ("the Ohio senator", None),             # no one had that role
+    ("the senator", None),                  # two people had it: not guessed
+    ("the official", None),                 # an anonymous description stays one
+])
+def test_a_role_resolves_to_the_person_the_article_gave_it(speaker, expected):
+    text = f"President Ann Lee met Vermont Sen. Bo Park and Sen. Cy Dale. “We won,” {speaker} said."
+    art = article("a", text, [("Ann Lee", "PERSON"), ("Bo Park", "PERSON"), ("Cy Dale", "PERSON")])
+    from base import quote
+    q = quote(speaker, "We won,", text, source="unknown")
+    linked, _ = resolve_actors([dataclasses.replace(art, quotes=(q,))])
+    sp = linked[0].quotes[0].speaker
+    assert sp.actor == expected
+    assert (sp.resolution == "role") == (expected is not None)

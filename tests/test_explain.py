@@ -27,6 +27,9 @@ def q(rule: str, cue: str | None, sp_rule: str, text: str, name: str = "", resol
      "“according to”; the speaker, “the report”, follows “according to”"),
     (q("continuation", None, "continuation", "Lee", "Ann Lee", "full-name"),
      "a quotation that goes on from the last speaker named; “Lee” is Ann Lee, named in full in the article"),
+    (q("verb-report", "said", "verb-subject", "the senator", "Ann Lee", "role"),
+     "the reporting verb “said”; the speaker, “the senator”, is the subject of “said”; "
+     "“the senator” is Ann Lee, the one person the article gave that role before"),
     (q("split-quote", None, "split-quote", "Lee", "Ann Lee"),
      "another piece of a quotation attributed in the same paragraph; the speaker is written “Lee”"),
     (q("colon-lead-in", None, "colon-person", "Ann Lee"),
@@ -34,7 +37,7 @@ def q(rule: str, cue: str | None, sp_rule: str, text: str, name: str = "", resol
     (q("direct", None, "verb-subject", "Ann Lee"), ""),  # nothing to cite: no cue
     (q("continuation", None, "continuation", ""), "no attribution in reach: the quotation is kept, its source unknown"),
     (q("a-rule-from-elsewhere", "said", "another", "Ann Lee"), ""),
-], ids=["verb", "pronoun", "according-to", "continuation", "written", "colon", "no-cue", "no-speaker", "unknown-rules"])
+], ids=["verb", "pronoun", "according-to", "continuation", "role", "written", "colon", "no-cue", "no-speaker", "unknown-rules"])
 def test_explain_names_the_words_the_attribution_rests_on(quote, said):
     assert explain(quote) == said
 
