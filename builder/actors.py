@@ -409,7 +409,9 @@ def _join_alone(groups: dict[str, _Group], alone: set[str], merges: _Merges) -> 
     bearers = _bearers(groups, merges)
     for key in sorted(alone):
         votes = groups[key].votes
-        if merges.find(key) != key or not votes["person"] or votes["person"] < max(votes["place"], votes["organization"] / 2):
+        # The parser's labels are noisy on surnames ("Rubio" as a place): a name the text also
+        # treats as a person's half the time may still be that person's.
+        if merges.find(key) != key or not votes["person"] or votes["person"] < max(votes["place"], votes["organization"]) / 2:
             continue
         surname = bearers.surnames.get(tuple(key.split()), {})
         target = _dominant(surname)
