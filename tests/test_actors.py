@@ -346,3 +346,16 @@ def test_a_role_resolves_to_the_person_the_article_gave_it(speaker, expected):
     sp = linked[0].quotes[0].speaker
     assert sp.actor == expected
     assert (sp.resolution == "role") == (expected is not None)
+
+
+@pytest.mark.parametrize("labels, joins", [
+    (["GPE", "PERSON"], True),      # the parser's place label on a surname the text also gives a person
+    (["GPE", "GPE", "GPE"], False),  # a place every time: the town, not the senator
+])
+def test_a_surname_the_parser_calls_a_place_joins_its_person_on_person_evidence(labels, joins):
+    first = article("a1", "Marco Rubio spoke.", [("Marco Rubio", "PERSON")])
+    text = " ".join(["Rubio spoke."] * len(labels))
+    second = article("a2", text, [("Rubio", label) for label in labels])
+    _, actors = resolve_actors([first, second])
+    rubio = by_name(actors)["Marco Rubio"]
+    assert ({m[0] for m in rubio.mentions} == {"a1", "a2"}) is joins
