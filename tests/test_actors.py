@@ -349,7 +349,7 @@ def test_a_role_resolves_to_the_person_the_article_gave_it(speaker, expected):
 
 
 @pytest.mark.parametrize("labels, joins", [
-    (["GPE", "PERSON"], True),      # the parser's place label on a surname the text also gives a person
+    (["GPE", "GPE", "PERSON"], True),  # the parser's place label on a surname the text also gives a person
     (["GPE", "GPE", "GPE"], False),  # a place every time: the town, not the senator
 ])
 def test_a_surname_the_parser_calls_a_place_joins_its_person_on_person_evidence(labels, joins):
