@@ -576,6 +576,27 @@ def _linking(actors: list[Actor]) -> _Linking:
     return _Linking(types, names, named_after, forms)
 
 
+_JOINED = re.compile(r"(?:\s*(?:,|\band\b|&)\s*(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?)+")
+
+
+def _joint(text: str, sp: Speaker, spans: list[tuple[int, int, str]], starts: list[int], known: _Linking,
+           actor: str) -> tuple[str, ...]:
+    """The other people of a joint speaker ("Ann Lee and Bo Park", "Mr. Lee and Mr. Park",
+    "Democratic candidates Ann Lee and Bo Park"): person mentions in the name joined only by
+    "and" or commas, the last ending the name. Empty for anything else."""
+    inside = [(s, e, a) for s, e, a in spans[bisect.bisect_left(starts, sp.name_start):bisect.bisect_left(starts, sp.name_end)]
+              if e <= sp.name_end]
+    if len(inside) < 2 or text[inside[-1][1]:sp.name_end].strip(" .,’'s") or any(
+            known.types.get(a) != "person" for _, _, a in inside):
+        return ()
+    if any(not _JOINED.fullmatch(text[e:s]) for (_, e, _), (s, _, _) in zip(inside, inside[1:])):
+        return ()
+    if re.search(r"\b(?:for|of|to|with|by|from|at|on|about|like|between|among)\s*$", text[sp.name_start:inside[0][0]]):
+        return ()  # "spokesmen for Ann Lee and Bo Park": the names are not the speakers
+    others = tuple(dict.fromkeys(a for _, _, a in inside if a != actor))
+    return others if actor in {a for _, _, a in inside} else ()
+
+
 def _by_role(text: str, sp: Speaker, before: int, spans: list[tuple[int, int, str]], known: _Linking
              ) -> tuple[int, int, str] | None:
     """The mention of the one person the article named earlier with the role a description
@@ -650,5 +671,7 @@ def _link_speakers(article: Article, spans: list[tuple[int, int, str]], known: _
             # The actor's type is a vote over the corpus; the kind was one guess in one sentence.
             kind = source_kind(known.types[actor], kind)
         role = sp.role if is_role(sp.role) else None  # never a bare "D" or "21"
-        quotes.append(dataclasses.replace(q, speaker=dataclasses.replace(sp, actor=actor, kind=kind, role=role)))
+        also = _joint(article.text, sp, spans, starts, known, actor) if actor else ()
+        quotes.append(dataclasses.replace(q, speaker=dataclasses.replace(sp, actor=actor, kind=kind, role=role,
+                                                                         also=also)))
     return dataclasses.replace(article, quotes=tuple(quotes))

@@ -79,7 +79,7 @@ def dashboard(index: Index) -> Dashboard:
             if anonymous and sp.reason:
                 reasons[sp.reason.strip()] += 1
             if sp.actor in index.actor:
-                quoted[sp.actor] += 1
+                quoted.update(a for a in sp.actors if a in index.actor)  # a joint speaker's quote is each one's
             else:
                 unnamed.add(sp.name.casefold() if sp.name else "")
             for tally in slices:

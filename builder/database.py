@@ -49,6 +49,12 @@ TABLES: dict[str, dict] = {
         "pk": "quote_id", "not_null": ["kind"],
         "foreign_keys": [("quote_id", "quotes", "id"), ("actor_id", "actors", "id")],
     },
+    # Every actor each quote is credited to: one row for most, one per person of a joint speaker.
+    "credits": {
+        "columns": {"quote_id": str, "actor_id": str},
+        "pk": None, "not_null": ["quote_id", "actor_id"],
+        "foreign_keys": [("quote_id", "quotes", "id"), ("actor_id", "actors", "id")],
+    },
     "mentions": {
         "columns": {"article_id": str, "actor_id": str, "start": int, "end": int},
         "pk": None, "not_null": ["article_id", "actor_id", "start", "end"],
@@ -129,6 +135,15 @@ def _quotes(index: Index) -> Iterator[tuple[dict, dict]]:
             yield row, _speaker_row(row["id"], q, actor_id)
 
 
+def _credits(index: Index) -> Iterator[dict]:
+    """(quote, actor) for every actor a quote is credited to, known to the index."""
+    for article in index.articles:
+        for q in article.quotes:
+            for actor_id in q.speaker.actors:
+                if actor_id in index.actor:
+                    yield {"quote_id": f"{article.id}/{q.id}", "actor_id": actor_id}
+
+
 def _mentions(index: Index) -> Iterator[dict]:
     """Where each actor is mentioned, only in the articles of the index."""
     for article in index.articles:
@@ -163,6 +178,7 @@ def _fill(db: sqlite_utils.Database, index: Index) -> None:
         _insert(db, "quotes", (row for row, _ in _quotes(index)))
         _insert(db, "speakers", (speaker for _, speaker in _quotes(index)))
         _insert(db, "mentions", _mentions(index))
+        _insert(db, "credits", _credits(index))
 
 
 def write_database(index: Index, path: Path) -> None:

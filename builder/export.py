@@ -27,7 +27,7 @@ def _quote(article: Article, q: Quote) -> dict:
             "text": sp.text, "start": sp.start, "end": sp.end,
             "name": sp.name, "name_start": sp.name_start, "name_end": sp.name_end,
             "actor": sp.actor, "kind": sp.kind, "role": sp.role, "reason": sp.reason,
-            "rule": sp.rule, "resolution": sp.resolution,
+            "rule": sp.rule, "resolution": sp.resolution, "also": list(sp.also),
         },
         "rule": q.rule,
     }
@@ -66,7 +66,7 @@ _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u180e"
 _LEAD = re.compile(f"^[\\s{_INVISIBLE}]+")
 _FORMULA = tuple("=+-@\t\r\uff1d\uff0b\uff0d\uff20")  # full-width ＝ ＋ － ＠ too
 # Columns that hold ids: kept as they are, so that they join with the JSON Lines and SQLite files.
-ID_COLUMNS = ("article", "quote_id", "actor")
+ID_COLUMNS = ("article", "quote_id", "actor", "also_actors")
 
 
 def _cell(value: object) -> object:
@@ -94,7 +94,7 @@ def _write_csv(index: Index, out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header := ["article", "title", "date", "outlet", "url", "quote_id", "kind", "text", "speaker",
                      "speaker_as_written", "source_kind", "actor", "actor_name", "gender", "start", "end", "paragraph",
-                     "rule"])
+                     "rule", "also_actors"])
     for a in index.articles:
         meta = [a.metadata.get(key, "") for key in ("date", "outlet", "url")]
         for q in a.quotes:
@@ -103,7 +103,7 @@ def _write_csv(index: Index, out: TextIO) -> None:
                 a.id, a.title, *meta, q.id, q.kind, q.text, q.speaker.name, q.speaker.text, q.speaker.kind,
                 q.speaker.actor or "", actor.name if actor else "", (actor.gender or "unknown") if actor else "",
                 q.start, q.end,
-                paragraph_number(a, q.start), q.rule)))
+                paragraph_number(a, q.start), q.rule, " ".join(x for x in q.speaker.also if x in index.actor))))
 
 
 def _write_jsonl(index: Index, out: TextIO) -> None:

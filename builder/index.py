@@ -81,8 +81,7 @@ def summary(article: Article, actors: dict[str, Actor] | None = None) -> dict:
     sources = Counter(q.speaker.name for q in quotes if q.speaker.name)
     kinds = Counter(q.speaker.kind for q in quotes)
     anon = kinds.get("anonymous", 0)
-    people = {q.speaker.actor for q in quotes if q.speaker.actor in (actors or {})
-              and actors[q.speaker.actor].type == "person"}
+    people = {a for q in quotes for a in q.speaker.actors if a in (actors or {}) and actors[a].type == "person"}
     genders = Counter((actors[p].gender or "unknown") for p in people)
     return {
         "people": len(people), "women": genders["female"], "men": genders["male"],
@@ -148,8 +147,10 @@ def _source_groups(articles: list[Article], actors: dict[str, Actor]) -> dict[st
     for art in articles:
         for q in art.quotes:
             sp = q.speaker
-            if sp.actor in actors:  # counted on its actor, as the actor's page and the data count it
-                groups["named"][(sp.actor, "")].append((art, q))
+            if sp.actor in actors:  # counted on its actors, as the actor pages and the data count it
+                for actor_id in sp.actors:
+                    if actor_id in actors:
+                        groups["named"][(actor_id, "")].append((art, q))
             else:
                 groups[SECTION_OF_KIND.get(sp.kind, "named")][("", description(q).casefold())].append((art, q))
 
@@ -195,8 +196,8 @@ def index_site(articles: list[Article], actors: list[Actor], pages: PagePolicy =
     said: dict[str, list[tuple[Article, Quote]]] = defaultdict(list)
     for art in articles:
         for q in art.quotes:
-            if q.speaker.actor:
-                said[q.speaker.actor].append((art, q))
+            for actor_id in q.speaker.actors:  # a joint speaker's quote is each one's
+                said[actor_id].append((art, q))
     titles = {a.id: a.title for a in articles}
     present = actors_present(articles, actors)
     counts: dict[str, list[tuple[str, int]]] = defaultdict(list)

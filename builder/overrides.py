@@ -248,8 +248,9 @@ def _relink(articles: list[Article], actors: dict[str, Actor], moved: dict[str, 
     def relinked(sp: Speaker) -> Speaker:
         actor = actors.get(follow(sp.actor) or "")
         if actor is None:
-            return dataclasses.replace(sp, actor=None)
-        return dataclasses.replace(sp, actor=actor.id, kind=source_kind(actor.type, sp.kind))
+            return dataclasses.replace(sp, actor=None, also=())
+        also = tuple(dict.fromkeys(a for a in map(follow, sp.also) if a in actors and a != actor.id))
+        return dataclasses.replace(sp, actor=actor.id, kind=source_kind(actor.type, sp.kind), also=also)
 
     fixed_articles = []
     for article in articles:

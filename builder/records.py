@@ -49,7 +49,13 @@ class Speaker:
     name_end: int = 0
     head: str = ""  # head word of `name` ("official" of "a senior Biden administration official")
     rule: str = ""  # the named rule that found the source's words ("verb-subject", "according-to-object", …)
-    resolution: str = ""  # how `name` was found from `text`: "pronoun", "same-description", "full-name" or ""
+    resolution: str = ""  # how `name` was found from `text`: "pronoun", "same-description", "full-name", "role" or ""
+    also: tuple[str, ...] = ()  # the other actors of a joint speaker ("Ann Lee and Bo Park said")
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        """Every actor the quote is credited to: `actor`, then `also`."""
+        return ((self.actor,) if self.actor else ()) + self.also
 
 
 @dataclass(frozen=True)

@@ -359,3 +359,21 @@ def test_a_surname_the_parser_calls_a_place_joins_its_person_on_person_evidence(
     _, actors = resolve_actors([first, second])
     rubio = by_name(actors)["Marco Rubio"]
     assert ({m[0] for m in rubio.mentions} == {"a1", "a2"}) is joins
+
+
+@pytest.mark.parametrize("speaker, credited", [
+    ("Ann Lee and Bo Park", 2),                         # credited to each
+    ("Democratic candidates Ann Lee and Bo Park", 2),   # a description before the names
+    ("Ann Lee, Bo Park and Cy Dale", 3),
+    ("Spokesmen for Ann Lee and Bo Park", 1),           # the spokesmen speak, not the two
+    ("Ann Lee and Bo Park's campaign", 1),              # nor when the name goes on past them
+])
+def test_a_joint_speaker_is_credited_to_each_person(speaker, credited):
+    text = f"“We won,” said {speaker}."
+    names = [n for n in ("Ann Lee", "Bo Park", "Cy Dale") if n in speaker]
+    art = article("a", text, [(n, "PERSON") for n in names])
+    from base import quote
+    q = quote(speaker, "We won,", text)
+    linked, _ = resolve_actors([dataclasses.replace(art, quotes=(q,))])
+    sp = linked[0].quotes[0].speaker
+    assert len(set(sp.actors)) == len(sp.actors) == credited

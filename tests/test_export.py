@@ -41,7 +41,7 @@ def test_data_files():
     assert rows == [{"article": "one", "title": "One", "date": "", "outlet": "Daily", "url": "", "quote_id": "q1",
                      "kind": "direct", "text": "We won,", "speaker": "Ann Lee", "speaker_as_written": "Ann Lee",
                      "source_kind": "named", "actor": "ann-lee", "actor_name": "Ann Lee", "gender": "unknown", "start": "1", "end": "8",
-                     "paragraph": "1", "rule": "direct"}]
+                     "paragraph": "1", "rule": "direct", "also_actors": ""}]
 
 
 def test_data_files_written_to_disk_are_the_same_bytes(tmp_path):

@@ -136,3 +136,14 @@ def test_a_description_never_counts_on_an_actor_of_the_same_id():
     index = index_site([article("a", text, quotes=quotes)], [actor("police", "The Police", ("a", 16, 26), type="group")])
     assert sorted((g.name, g.actor is not None, len(g.quotes)) for g in index.sources["named"]) == [
         ("Police", False, 1), ("The Police", True, 1)]
+
+
+def test_a_joint_speakers_quote_counts_on_each_actor():
+    text = "“We won,” said Ann Lee and Bo Park."
+    q = quote("Ann Lee and Bo Park", "We won,", text, actor="ann-lee")
+    q = dataclasses.replace(q, speaker=dataclasses.replace(q.speaker, also=("bo-park",)))
+    index = index_site([article("a", text, quotes=(q,))], [actor("ann-lee", "Ann Lee", ("a", 15, 22)),
+                                                          actor("bo-park", "Bo Park", ("a", 27, 34))])
+    assert {a: len(found) for a, found in index.said.items()} == {"ann-lee": 1, "bo-park": 1}
+    assert sorted((g.name, len(g.quotes)) for g in index.sources["named"]) == [("Ann Lee", 1), ("Bo Park", 1)]
+    assert index.summary["a"]["people"] == 2
