@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 from . import annotate as ann
 from . import cache, parallel
 from .actors import resolve_actors
+from .corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
 from .describe import describe_actors
 from .gender import settle_genders
 from .export import export_files, write_files
@@ -200,17 +201,19 @@ def annotate_all(articles: list[Article], model: str, *, cache_dir: Path | None 
     return annotated, problems
 
 
-def overrides_files(paths: list[Path], refused: list[Problem] | None = None) -> list[Path]:
-    """The curated actors files that go with these inputs, each once: `actors.yml`
-    in each directory read, or beside each file read. Later files apply after earlier ones.
-    One that resolves outside its folder (a symbolic link) is not read: a problem in `refused`."""
+def overrides_files(paths: list[Path], refused: list[Problem] | None = None, *,
+                    name: str = OVERRIDES_FILE) -> list[Path]:
+    """The curated files called `name` (`actors.yml`, `corrections.yml`) that go with these
+    inputs, each once: in each directory read, or beside each file read. Later files apply
+    after earlier ones. One that resolves outside its folder (a symbolic link) is not read:
+    a problem in `refused`."""
     found = []
     for path in paths:
         folder = path if path.is_dir() else path.parent
-        candidate = (folder / OVERRIDES_FILE).resolve()
+        candidate = (folder / name).resolve()
         if not candidate.is_relative_to(folder.resolve()):
-            if refused is not None and (folder / OVERRIDES_FILE) not in {Path(p.source) for p in refused}:
-                refused.append(Problem(str(folder / OVERRIDES_FILE),
+            if refused is not None and (folder / name) not in {Path(p.source) for p in refused}:
+                refused.append(Problem(str(folder / name),
                                        "a symbolic link to a file outside the seeds directory; not read"))
             continue
         if candidate.is_file() and candidate not in found:
@@ -267,7 +270,8 @@ def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Sett
             cache_dir: Path | None = None, progress: Progress | None = None,
             n_process: int = 0, scheduler: str | None = None, gender: bool = True) -> Corpus:
     """Read, annotate and resolve actors for the articles in `paths` (files or
-    directories), applying their curated `actors.yml`, and decide people's gender
+    directories), applying their curated `actors.yml` and the editors'
+    `corrections.yml`, and decide people's gender
     from the text unless `gender` is False. `settings` say how to
     read (size limit, corpus field names); `cache_dir` holds the annotation cache
     (None: annotate without a persistent cache); `n_process` and `scheduler`
@@ -275,16 +279,18 @@ def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Sett
     articles, read_problems = read_paths(paths, settings)
     refused: list[Problem] = []
     overrides, bad_overrides = load_overrides(overrides_files(paths, refused))
-    bad_overrides = refused + bad_overrides
+    corrections, bad_corrections = load_corrections(overrides_files(paths, refused, name=CORRECTIONS_FILE))
+    bad_overrides = refused + bad_overrides + bad_corrections
     tally = cache.Tally()
     annotated, failed = annotate_all(articles, model, cache_dir=cache_dir, progress=progress, tally=tally,
                                      n_process=n_process, scheduler=scheduler)
     (resolved, actors), annotated, unresolved = isolated(resolve_actors, annotated, "actor resolution")
     resolved, actors, override_warnings = apply_overrides(resolved, actors, overrides)
+    resolved, actors, corrected = apply_corrections(resolved, actors, corrections, known={a.id for a in articles})
     actors = describe_actors(resolved, actors)
     if gender:
         resolved, actors = settle_genders(resolved, actors)
-    found = read_problems + bad_overrides + failed + unresolved
+    found = read_problems + bad_overrides + failed + unresolved + corrected
     warnings = [p for p in found if not p.fatal] + override_warnings
     return Corpus(resolved, actors, [p for p in found if p.fatal], warnings, tally.hits, tally.misses)
 

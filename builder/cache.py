@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
-from .records import Article, Mention, Quote
+from .records import CORRECTION_FIELDS, Article, Mention, Quote
 
 log = logging.getLogger(__name__)
 
@@ -134,9 +134,17 @@ def cache_key(article: Article, env: str) -> str:
 
 def encode(article: Article, logged: list[list[Any]] | None = None) -> str:
     """An annotated article's quotes and mentions (and what annotating it logged) as JSON."""
-    return json.dumps({"quotes": [asdict(q) for q in article.quotes],
+    return json.dumps({"quotes": [_annotation(q) for q in article.quotes],
                        "mentions": [asdict(m) for m in article.mentions],
                        "log": logged or []}, ensure_ascii=False, allow_nan=False)
+
+
+def _annotation(q: Quote) -> dict[str, Any]:
+    """A quote as the annotator made it: without the fields corrections set (so entries keep their bytes)."""
+    data = asdict(q)
+    for name in CORRECTION_FIELDS:
+        del data[name]
+    return data
 
 
 _SCALARS = (int, str, bool)
@@ -175,7 +183,8 @@ def _check(value: Any, hint: Any) -> Any:
 def _fields(cls: type) -> dict[str, Any]:
     """The field names of a record class with their resolved types, in order."""
     hints = typing.get_type_hints(cls)
-    return {f.name: hints[f.name] for f in fields(cls)}
+    skipped = CORRECTION_FIELDS if cls is Quote else ()  # defaults on decode: corrections come later
+    return {f.name: hints[f.name] for f in fields(cls) if f.name not in skipped}
 
 
 def from_json(cls: type, data: Any) -> Any:

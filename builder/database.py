@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .confidence import quote_confidence, speaker_confidence
 from .index import Index
 from .records import Actor, Article, Quote
 
@@ -38,14 +39,15 @@ TABLES: dict[str, dict] = {
     "quotes": {
         "columns": {"id": str, "article_id": str, "number": int, "kind": str, "text": str,
                     "start": int, "end": int, "paragraph": int, "rule": str, "cue": str,
-                    "cue_start": int, "cue_end": int, "fragments": str, "actor_id": str},
-        "pk": "id", "not_null": ["article_id", "number", "kind", "text", "start", "end"],
+                    "cue_start": int, "cue_end": int, "fragments": str, "actor_id": str,
+                    "confidence": float, "corrected": int, "correction_note": str, "machine": str},
+        "pk": "id", "not_null": ["article_id", "number", "kind", "text", "start", "end", "corrected"],
         "foreign_keys": [("article_id", "articles", "id"), ("actor_id", "actors", "id")],
     },
     "speakers": {
         "columns": {"quote_id": str, "text": str, "start": int, "end": int, "name": str,
                     "name_start": int, "name_end": int, "kind": str, "role": str, "reason": str,
-                    "rule": str, "resolution": str, "actor_id": str},
+                    "rule": str, "resolution": str, "confidence": float, "actor_id": str},
         "pk": "quote_id", "not_null": ["kind"],
         "foreign_keys": [("quote_id", "quotes", "id"), ("actor_id", "actors", "id")],
     },
@@ -54,6 +56,13 @@ TABLES: dict[str, dict] = {
         "columns": {"quote_id": str, "actor_id": str},
         "pk": None, "not_null": ["quote_id", "actor_id"],
         "foreign_keys": [("quote_id", "quotes", "id"), ("actor_id", "actors", "id")],
+    },
+    # Quotes the editors marked as not quotes: what the annotator had (`machine`, JSON) and their note.
+    "removed_quotes": {
+        "columns": {"article_id": str, "start": int, "end": int, "paragraph": int, "text": str,
+                    "correction_note": str, "machine": str},
+        "pk": None, "not_null": ["article_id", "start", "end", "text", "machine"],
+        "foreign_keys": [("article_id", "articles", "id")],
     },
     "mentions": {
         "columns": {"article_id": str, "actor_id": str, "start": int, "end": int},
@@ -114,7 +123,18 @@ def _quote_row(article: Article, number: int, q: Quote, actor_id: str | None) ->
             "paragraph": paragraph_number(article, q.start), "rule": q.rule,
             "cue": cue.text if cue else None, "cue_start": cue.start if cue else None,
             "cue_end": cue.end if cue else None,
-            "fragments": _json(fragments) if fragments is not None else None, "actor_id": actor_id}
+            "fragments": _json(fragments) if fragments is not None else None, "actor_id": actor_id,
+            "confidence": quote_confidence(q), "corrected": int(q.corrected), "correction_note": q.correction_note or None,
+            "machine": json.dumps(q.machine, ensure_ascii=False, sort_keys=True) if q.machine else None}
+
+
+def _removed_rows(index: Index) -> Iterator[dict]:
+    for article in index.articles:
+        for q in article.removed:
+            yield {"article_id": article.id, "start": q.start, "end": q.end,
+                   "paragraph": paragraph_number(article, q.start), "text": q.text,
+                   "correction_note": q.correction_note or None,
+                   "machine": json.dumps(q.machine, ensure_ascii=False, sort_keys=True)}
 
 
 def _speaker_row(quote_id: str, q: Quote, actor_id: str | None) -> dict:
@@ -122,7 +142,7 @@ def _speaker_row(quote_id: str, q: Quote, actor_id: str | None) -> dict:
     return {"quote_id": quote_id, "text": sp.text, "start": sp.start, "end": sp.end,
             "name": sp.name, "name_start": sp.name_start, "name_end": sp.name_end,
             "kind": sp.kind, "role": sp.role, "reason": sp.reason, "rule": sp.rule,
-            "resolution": sp.resolution, "actor_id": actor_id}
+            "resolution": sp.resolution, "confidence": speaker_confidence(q), "actor_id": actor_id}
 
 
 def _quotes(index: Index) -> Iterator[tuple[dict, dict]]:
@@ -177,13 +197,14 @@ def _fill(db: sqlite_utils.Database, index: Index) -> None:
         _insert(db, "actors", (_actor_row(a) for a in index.actors))
         _insert(db, "quotes", (row for row, _ in _quotes(index)))
         _insert(db, "speakers", (speaker for _, speaker in _quotes(index)))
+        _insert(db, "removed_quotes", _removed_rows(index))
         _insert(db, "mentions", _mentions(index))
         _insert(db, "credits", _credits(index))
 
 
 def write_database(index: Index, path: Path) -> None:
     """Write the site's data as an SQLite database file at `path` (`data/sourcebook.sqlite`):
-    tables articles, actors, quotes, speakers and mentions, with foreign keys and indexes.
+    tables articles, actors, quotes, speakers, removed_quotes and mentions, with foreign keys and indexes.
     A file already there is replaced.
 
     The same index always gives the same bytes.

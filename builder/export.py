@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from .confidence import quote_confidence, speaker_confidence
 from .database import database, paragraph_number, write_database
 from .index import Index
 from .records import Actor, Article, Quote
@@ -28,8 +29,10 @@ def _quote(article: Article, q: Quote) -> dict:
             "name": sp.name, "name_start": sp.name_start, "name_end": sp.name_end,
             "actor": sp.actor, "kind": sp.kind, "role": sp.role, "reason": sp.reason,
             "rule": sp.rule, "resolution": sp.resolution, "also": list(sp.also),
+            "confidence": speaker_confidence(q),
         },
-        "rule": q.rule,
+        "rule": q.rule, "confidence": quote_confidence(q),
+        "corrected": q.corrected, "correction_note": q.correction_note or None, "machine": q.machine,
     }
     if q.kind == "partial":
         data["fragments"] = [{"start": f.start, "end": f.end} for f in q.fragments]
@@ -45,6 +48,9 @@ def record(article: Article, present: list[tuple[Actor, list[tuple[int, int]]]])
         "metadata": article.metadata,
         "text": article.text,
         "quotes": [_quote(article, q) for q in article.quotes],
+        # What the editors marked as not a quote, as the annotator had it, with their note.
+        "removed_quotes": [{"paragraph": paragraph_number(article, q.start), "correction_note": q.correction_note or None,
+                            "machine": q.machine} for q in article.removed],
         "actors": [
             {"id": actor.id, "name": actor.name, "type": actor.type, "gender": actor.gender or "unknown",
              "description": actor.description, "party": actor.party, "aliases": list(actor.aliases),
@@ -94,7 +100,8 @@ def _write_csv(index: Index, out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header := ["article", "title", "date", "outlet", "url", "quote_id", "kind", "text", "speaker",
                      "speaker_as_written", "source_kind", "actor", "actor_name", "gender", "start", "end", "paragraph",
-                     "rule", "also_actors"])
+                     "rule", "also_actors", "confidence", "speaker_confidence", "corrected", "correction_note",
+                     "machine_speaker", "machine_kind", "machine_text"])
     for a in index.articles:
         meta = [a.metadata.get(key, "") for key in ("date", "outlet", "url")]
         for q in a.quotes:
@@ -103,7 +110,19 @@ def _write_csv(index: Index, out: TextIO) -> None:
                 a.id, a.title, *meta, q.id, q.kind, q.text, q.speaker.name, q.speaker.text, q.speaker.kind,
                 q.speaker.actor or "", actor.name if actor else "", (actor.gender or "unknown") if actor else "",
                 q.start, q.end,
-                paragraph_number(a, q.start), q.rule, " ".join(x for x in q.speaker.also if x in index.actor))))
+                paragraph_number(a, q.start), q.rule, " ".join(x for x in q.speaker.also if x in index.actor),
+                quote_confidence(q), speaker_confidence(q), *_machine_cells(q))))
+
+
+def _machine_cells(q: Quote) -> tuple:
+    """Whether the editors corrected a quote, their note, and what the annotator had
+    (its speaker, kind and words; empty for a quote it missed)."""
+    if not q.corrected:
+        return "false", "", "", "", ""
+    was = q.machine or {}
+    speaker = was.get("speaker") or {}
+    return ("true", q.correction_note, speaker.get("name") or speaker.get("text") or "",
+            was.get("kind", ""), was.get("text", ""))
 
 
 def _write_jsonl(index: Index, out: TextIO) -> None:

@@ -179,7 +179,7 @@ def _reconciled(article: Article, q: Quote, by_id: dict[str, Actor], surnames: d
                 mentions: list[tuple[int, int, str]]) -> Quote:
     sp = q.speaker
     said = said_gender(sp.text)
-    if not _conflicts(said, by_id.get(sp.actor or "")):
+    if q.corrected or not _conflicts(said, by_id.get(sp.actor or "")):  # the editors' word stands
         return q
     words = sp.text.split()
     target = None

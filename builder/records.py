@@ -69,6 +69,23 @@ class Quote:
     cue: Cue | None = None
     fragments: tuple[Span, ...] = ()
     rule: str = ""  # the named rule that found the quote ("direct", "verb-report", …)
+    # Set by the editors' corrections (builder/corrections.py), never by the annotator:
+    corrected: bool = False
+    correction_note: str = ""
+    # What the annotator said before the correction (`machine_view`); None: a quote it missed.
+    machine: dict[str, Any] | None = field(default=None, hash=False, compare=False)
+
+
+# Quote fields the corrections set: not part of an annotation, so not in the annotation cache.
+CORRECTION_FIELDS = ("corrected", "correction_note", "machine")
+
+
+def machine_view(q: Quote) -> dict[str, Any]:
+    """What the annotator said about a quote, as plain data: its span, kind, rule and speaker."""
+    sp = q.speaker
+    return {"start": q.start, "end": q.end, "text": q.text, "kind": q.kind, "rule": q.rule,
+            "speaker": {"text": sp.text, "name": sp.name, "actor": sp.actor, "kind": sp.kind,
+                        "rule": sp.rule, "resolution": sp.resolution}}
 
 
 @dataclass(frozen=True)
@@ -96,6 +113,8 @@ class Article:
     metadata: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     quotes: tuple[Quote, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    # Quotes the editors marked as not quotes (`not_a_quote` in corrections.yml), as the annotator had them.
+    removed: tuple[Quote, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -113,9 +113,11 @@ def test_import_does_not_load_spacy():
 
 def test_tables_and_primary_keys(db):
     tables = rows(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    assert [t for (t,) in tables] == ["actors", "articles", "credits", "mentions", "quotes", "speakers"]
+    assert [t for (t,) in tables] == ["actors", "articles", "credits", "mentions", "quotes", "removed_quotes",
+                                      "speakers"]
     pks = {t: [r[1] for r in rows(db, f"PRAGMA table_info({t})") if r[5]] for (t,) in tables}
     assert pks == {"actors": ["id"], "articles": ["id"], "credits": [], "mentions": [], "quotes": ["id"],
+                   "removed_quotes": [],
                    "speakers": ["quote_id"]}
 
 

@@ -38,10 +38,13 @@ def test_data_files():
     [rec] = [json.loads(line) for line in files["data/annotations.jsonl"].splitlines()]
     assert rec["id"] == "one"
     rows = list(csv.DictReader(io.StringIO(files["data/quotes.csv"])))
+    confidences = [(row.pop("confidence"), row.pop("speaker_confidence")) for row in rows]
+    assert all(0 <= float(c) <= 1 for pair in confidences for c in pair)
     assert rows == [{"article": "one", "title": "One", "date": "", "outlet": "Daily", "url": "", "quote_id": "q1",
                      "kind": "direct", "text": "We won,", "speaker": "Ann Lee", "speaker_as_written": "Ann Lee",
                      "source_kind": "named", "actor": "ann-lee", "actor_name": "Ann Lee", "gender": "unknown", "start": "1", "end": "8",
-                     "paragraph": "1", "rule": "direct", "also_actors": ""}]
+                     "paragraph": "1", "rule": "direct", "also_actors": "", "corrected": "false",
+                     "correction_note": "", "machine_speaker": "", "machine_kind": "", "machine_text": ""}]
 
 
 def test_data_files_written_to_disk_are_the_same_bytes(tmp_path):

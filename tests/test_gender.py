@@ -96,3 +96,13 @@ def test_gendered_speakers_are_linked_to_a_person_of_that_gender(said_by, linked
     articles, actors = settle_genders([article("a", text, quotes=(q,))], people)
     assert {a.id: a.gender for a in actors} == {"hillary": "female", "bill": "male"}
     assert articles[0].quotes[0].speaker.actor == expected
+
+
+def test_a_speaker_the_editors_corrected_is_never_relinked():
+    from builder.gender import settle_genders
+
+    text = "Hillary Clinton and Bill Clinton spoke. Mrs. Clinton smiled. “We will win,” Mrs. Clinton said."
+    q = dataclasses.replace(quote("Mrs. Clinton said", "We will win,", text, actor="bill"), corrected=True)
+    people = [actor("hillary", "Hillary Clinton", ("a", 0, 15), ("a", 45, 52)), actor("bill", "Bill Clinton", ("a", 20, 32))]
+    articles, _ = settle_genders([article("a", text, quotes=(q,))], people)
+    assert articles[0].quotes[0].speaker.actor == "bill"
