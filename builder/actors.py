@@ -661,6 +661,12 @@ def _link_speakers(article: Article, spans: list[tuple[int, int, str]], known: _
                 actor = None
         if found and actor in known.names and not _same_person(article.text, sp, found, known.names[actor]):
             actor = None
+        if sp.reason and known.types.get(actor) == "person":  # a named person: the reason was another source's
+            sp = dataclasses.replace(sp, reason=None)
+        elif sp.reason:  # "a Republican involved in the planning, who spoke on condition of anonymity"
+            actor, sp = None, dataclasses.replace(sp, kind="anonymous")
+        elif sp.kind == "anonymous" and actor is not None and known.types.get(actor) != "person":
+            actor = None  # "Republicans familiar with …": no group speaks through an anonymous source
         if actor is None:
             held = _by_role(article.text, sp, min(sp.start, q.start), spans, known)
             if held:

@@ -140,8 +140,12 @@ def _party_word(role: str | None) -> str | None:
 
 
 def is_role(role: str | None) -> bool:
-    """True for words that name a role: not a bare letter, number or party tag ("D", "21", "R-Tex.")."""
+    """True for words that name a role ("the mayor", "a political scientist at Rice"): a
+    role or occupation word among them, and not a bare letter, number or party tag ("D",
+    "21", "R-Tex.") nor other words the parser set beside a name ("the Iraq war")."""
     if not role:
         return False
     bare = role.strip(" .,()")
-    return len(re.sub(r"[^A-Za-z]", "", bare)) > 2 and not re.fullmatch(r"[DRI]\s*[-–]\s*[A-Za-z. ]+", bare)
+    if len(re.sub(r"[^A-Za-z]", "", bare)) <= 2 or re.fullmatch(r"[DRI]\s*[-–]\s*[A-Za-z. ]+", bare):
+        return False
+    return any(w in _ROLE_WORDS or w.rstrip("s") in _ROLE_WORDS for w in re.findall(r"[a-z-]+", bare.lower()))

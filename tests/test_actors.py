@@ -377,3 +377,26 @@ def test_a_joint_speaker_is_credited_to_each_person(speaker, credited):
     linked, _ = resolve_actors([dataclasses.replace(art, quotes=(q,))])
     sp = linked[0].quotes[0].speaker
     assert len(set(sp.actors)) == len(sp.actors) == credited
+
+
+@pytest.mark.parametrize("reason, label, linked", [
+    ("", "PERSON", True),                            # "Democratic candidates Ann Lee and …": a named person
+    ("spoke on condition of anonymity", "PERSON", True),   # a named person: the reason was someone else's
+    ("", "NORP", False),                             # "a Republican involved in the planning": not the group
+    ("spoke on condition of anonymity", "NORP", False),
+])
+def test_an_anonymous_source_links_only_to_a_named_person(reason, label, linked):
+    from base import quote
+
+    name = "Ann Lee" if label == "PERSON" else "Republican"
+    text = f"{name} arrived. “We won,” said {name}."
+    art = article("a", text, [(name, label), (name, label)])
+    q = quote(name, "We won,", text, source="group" if reason and label == "NORP" else "anonymous")
+    at = text.rfind(name)
+    q = dataclasses.replace(q, speaker=dataclasses.replace(q.speaker, start=at, end=at + len(name), name_start=at,
+                                                           name_end=at + len(name), reason=reason or None))
+    linked_articles, _ = resolve_actors([dataclasses.replace(art, quotes=(q,))])
+    sp = linked_articles[0].quotes[0].speaker
+    assert (sp.actor is not None) is linked
+    assert sp.kind == ("named" if linked else "anonymous")
+    assert sp.reason == (None if linked else reason or None)  # a named person is never "anonymous because …"

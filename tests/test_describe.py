@@ -57,6 +57,8 @@ def test_the_annotators_role_counts_and_a_curated_description_wins():
 
 @pytest.mark.parametrize("role, ok", [
     ("D", False), ("21", False), ("R-Tex.", False), ("(I-Vt.)", False), ("the mayor", True), ("spokesman", True),
+    ("a political scientist at Rice University", True), ("the Iraq war", False),
+    ("Hillary Clinton and Bernie Sanders", False),
 ])
 def test_a_role_is_words_not_a_letter_or_number(role, ok):
     assert is_role(role) is ok
