@@ -472,9 +472,8 @@ def read_paths(paths: list[Path], settings: Settings = Settings()) -> tuple[list
 
     Every article keeps the id its input gives (a `.jsonl`/`.csv` id, a front
     matter `id`, else the file name); a clash takes a numbered suffix and a warning."""
-    articles: list[Article] = []
+    read: list[tuple[Path, Article]] = []
     problems: list[Problem] = []
-    taken: set[str] = set()
     for path in _distinct(paths):
         files, left_out = _files(path)
         problems += left_out
@@ -482,28 +481,38 @@ def read_paths(paths: list[Path], settings: Settings = Settings()) -> tuple[list
             for item in READERS[_suffix(file)](file, settings):
                 if isinstance(item, Problem):
                     problems.append(item)
-                    continue
-                if item.id in taken:
-                    unique = _unique(item.id, taken)
-                    problems.append(Problem(str(file), f"id {item.id!r} is taken by an earlier article; "
-                                                       f"this one is {unique!r}", fatal=False))
-                    item = dataclasses.replace(item, id=unique)
-                taken.add(item.id)
-                articles.append(item)
-    return articles, problems
+                else:
+                    read.append((file, item))
+    return _distinct_ids(read, problems), problems
+
+
+def _distinct_ids(read: list[tuple[Path, Article]], problems: list[Problem]) -> list[Article]:
+    """The articles with an id each: the first to use an id keeps it; a later one takes
+    the next numbered suffix that no article's own id uses ("dup-2" never takes the id of
+    an article called "dup-2"), with a warning. Linear in the number of clashes."""
+    given = {item.id for _, item in read}
+    taken: set[str] = set()
+    next_number: dict[str, int] = {}
+    articles = []
+    for file, item in read:
+        if item.id in taken:
+            n = next_number.get(item.id, 2)
+            while f"{item.id}-{n}" in taken or f"{item.id}-{n}" in given:
+                n += 1
+            next_number[item.id] = n + 1
+            unique = f"{item.id}-{n}"
+            problems.append(Problem(str(file), f"id {item.id!r} is taken by an earlier article; "
+                                               f"this one is {unique!r}", fatal=False))
+            item = dataclasses.replace(item, id=unique)
+        taken.add(item.id)
+        articles.append(item)
+    return articles
 
 
 def _distinct(paths: list[Path]) -> list[Path]:
     """The paths in order, each file or directory once however it is written."""
     seen: set[Path] = set()
     return [p for p in paths if not (p.resolve() in seen or seen.add(p.resolve()))]
-
-
-def _unique(ident: str, taken: set[str]) -> str:
-    n = 2
-    while f"{ident}-{n}" in taken:
-        n += 1
-    return f"{ident}-{n}"
 
 
 def read_seeds(seeds: Path) -> tuple[list[Article], list[Problem]]:

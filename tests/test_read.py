@@ -1,6 +1,7 @@
 """The reader: titles, paragraphs, debris removal, credits, bad files."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,24 @@ def test_a_csv_corpus_with_mapped_fields(tmp_path):
         ("k1", "Line one.\nLine two.", "2024-01-02"), ("c-4", "No key.", None)]
     assert [(p.source, p.message) for p in items if isinstance(p, Problem)] == [
         (f"{path}:5", "bad record: no 'body' field with text")]
+
+
+def test_a_duplicate_id_suffix_never_takes_another_articles_own_id(tmp_path):
+    from builder.read import read_paths
+
+    lines = [{"id": "dup", "text": "First."}, {"id": "dup", "text": "Second."}, {"id": "dup-2", "text": "Third."}]
+    (tmp_path / "corpus.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), "utf-8")
+    articles, problems = read_paths([tmp_path])
+    ids = {a.text: a.id for a in articles}
+    assert ids == {"First.": "dup", "Second.": "dup-3", "Third.": "dup-2"}  # "dup-2" keeps its own id
+    assert [p.fatal for p in problems] == [False] and "'dup-3'" in problems[0].message
+
+
+def test_many_duplicate_ids_read_in_linear_time(tmp_path):
+    from builder.read import read_paths
+
+    n = 3000
+    (tmp_path / "corpus.jsonl").write_text("".join(json.dumps({"id": "same", "text": f"Text {i}."}) + "\n"
+                                                   for i in range(n)), "utf-8")
+    articles, _ = read_paths([tmp_path])
+    assert len({a.id for a in articles}) == n and articles[-1].id == f"same-{n}"
