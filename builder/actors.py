@@ -12,6 +12,7 @@ import bisect
 import dataclasses
 import functools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -30,9 +31,18 @@ _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Z&.]{1,9})\)")
 DOMINANCE = 0.8
 
 
+# Characters that change no word: zero-width and joiner marks, direction marks and
+# overrides, the byte-order mark and the soft hyphen.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+@functools.lru_cache(maxsize=65536)
 def _key(name: str) -> str:
-    """A grouping key: lowercase words of any script ("Владимир Путин" keeps its letters)."""
-    return re.sub(r"[\W_]+", " ", name.lower()).strip() or name.strip().lower() or "?"
+    """A grouping key: lowercase words of any script ("Владимир Путин" keeps its letters),
+    without accents or invisible characters ("José Díaz", "Jose Diaz" and "Jo\u200dse Diaz" are one)."""
+    bare = unicodedata.normalize("NFKD", _INVISIBLE.sub("", name))
+    bare = "".join(ch for ch in bare if not unicodedata.combining(ch))
+    return re.sub(r"[\W_]+", " ", bare.lower()).strip() or name.strip().lower() or "?"
 
 
 @dataclass
@@ -149,7 +159,7 @@ def _items(article: Article) -> tuple[list[_Item], dict[str, str], dict[str, str
     acronyms: dict[str, str] = {}
     named_after: dict[str, str] = {}
     for m in article.mentions:
-        name = _owned(_clean_name(m.text))
+        name = _owned(_clean_name(_INVISIBLE.sub("", m.text)))
         if m.label == "PERSON":
             name = _person_part(name)
         suffix = _ORG_SUFFIX.match(text[m.end:m.end + 20])
@@ -324,6 +334,16 @@ class _Merges:
             self.parent[a] = b
 
 
+def _plurals(groups: dict[str, _Group], merges: _Merges) -> None:
+    """A one-word plural joins the group its singular names ("Muslims" tagged a person
+    joins "Muslim", the group): people are not named in the plural."""
+    for key in sorted(groups):
+        singular = key[:-1]
+        if " " not in key and key.endswith("s") and not key.endswith("ss") and singular in groups \
+                and groups[singular].type == "group":
+            merges.join(key, singular)
+
+
 def _person_clusters(groups: dict[str, _Group], merges: _Merges) -> None:
     """Join full names that can name one person: the same last name and
     suffix, first names that agree (nicknames too), middle names that do not
@@ -443,6 +463,7 @@ def _group_site(articles: list[Article]) -> tuple[dict[str, _Group], list[tuple[
         key = _dominant({k: len(groups[k].articles) if k in groups else 0 for k in keys}) or keys[0]
         groups[key].add(article_id, item.mention, item.name, item.votes)
     merges = _Merges()
+    _plurals(groups, merges)
     _person_clusters(groups, merges)
     _fragments(groups, merges)
     _join_alone(groups, alone, merges)

@@ -10,8 +10,13 @@ import unicodedata
 MAX_SLUG = 100
 
 
+# Characters that change no word (zero-width, direction marks, BOM, soft hyphen): never part of an address.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
 def _digest(text: str) -> str:
-    return hashlib.sha1(text.strip().encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    bare = unicodedata.normalize("NFC", _INVISIBLE.sub("", text)).strip()
+    return hashlib.sha1(bare.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
 def slugify(text: str) -> str:

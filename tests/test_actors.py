@@ -400,3 +400,20 @@ def test_an_anonymous_source_links_only_to_a_named_person(reason, label, linked)
     assert (sp.actor is not None) is linked
     assert sp.kind == ("named" if linked else "anonymous")
     assert sp.reason == (None if linked else reason or None)  # a named person is never "anonymous because …"
+
+
+@pytest.mark.parametrize("variant", ["Jose Diaz", "JOSÉ DÍAZ", "Jose\u0301 Di\u0301az", "Jo\u200dsé\u200e Díaz", "\ufeffJosé Díaz"])
+def test_spellings_of_one_name_are_one_actor_at_one_address(variant):
+    first = article("a1", "José Díaz spoke.", [("José Díaz", "PERSON")])
+    second = article("a2", f"{variant} spoke.", [(variant, "PERSON")])
+    _, actors = resolve_actors([first, second])
+    [diaz] = [a for a in actors if a.type == "person"]
+    assert diaz.id == "jose-diaz" and {m[0] for m in diaz.mentions} == {"a1", "a2"}
+
+
+def test_a_plural_the_parser_took_for_a_person_joins_its_group():
+    first = article("a1", "Muslim leaders met. Muslim voters came.", [("Muslim", "NORP"), ("Muslim", "NORP")])
+    second = article("a2", "Muslims spoke.", [("Muslims", "PERSON")])
+    _, actors = resolve_actors([first, second])
+    [group] = [a for a in actors if "Muslims" in (a.name, *a.aliases)]
+    assert group.type == "group" and {m[0] for m in group.mentions} == {"a1", "a2"}

@@ -31,3 +31,8 @@ def test_long_text_gets_a_bounded_stable_slug(text):
     slug = slugify(text)
     assert len(slug.encode()) <= MAX_SLUG and re.fullmatch(r"[a-z0-9-]+-[0-9a-f]{8}", slug)
     assert slugify(text) == slug and slugify(text + "b") != slug
+
+
+@pytest.mark.parametrize("variant", ["Владимир\u200d Путин", "\ufeffВладимир Путин", "Владимир Путин\u200f"])
+def test_invisible_characters_never_change_an_address(variant):
+    assert slugify(variant) == slugify("Владимир Путин")
