@@ -121,7 +121,7 @@ def _decode(path: Path, limit: int) -> str:
         raise ReadError(
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from exc
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")  # NUL is no text
 
 
 def _read_at_most(handle, size: int, chunk: int = 1 << 20) -> bytes:
@@ -429,9 +429,9 @@ def record_article(data: object, *, where: str, source: str, default_id: str,
         meta[key] = value
     meta = _metadata(meta, warnings)
     yield from (Problem(where, w, fatal=False) for w in warnings)
-    text = text.replace("\r", "\n")
+    text = text.replace("\r", "\n").replace("\x00", "")  # NUL is no text
     ident = str(ident) if ident is not None else default_id
-    title = " ".join(str(meta.pop("title", "") or ident).split())
+    title = " ".join(str(meta.pop("title", "") or ident).replace("\x00", "").split())
     yield Article(id=ident, title=title, source=source, text=text, paragraphs=paragraph_spans(text),
                   metadata=meta)
 

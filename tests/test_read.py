@@ -201,3 +201,12 @@ def test_many_duplicate_ids_read_in_linear_time(tmp_path):
                                                    for i in range(n)), "utf-8")
     articles, _ = read_paths([tmp_path])
     assert len({a.id for a in articles}) == n and articles[-1].id == f"same-{n}"
+
+
+def test_nul_is_dropped_from_titles_and_text(tmp_path):
+    from builder.read import read_paths
+
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "a", "title": "Ti\x00tle", "text": "Fi\x00rst."}) + "\n", "utf-8")
+    write(tmp_path, "b.txt", "Head\x00line\n\nBo\x00dy.")
+    articles, _ = read_paths([tmp_path])
+    assert all("\x00" not in a.title + a.text for a in articles) and len(articles) == 2
