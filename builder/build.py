@@ -51,6 +51,9 @@ class Corpus:
     warnings: list[Problem]  # worth telling, never fatal
     cached: int = 0  # articles whose annotation came from the cache
     parsed: int = 0  # articles parsed in this run
+    # What annotation warned of ("an unclosed quotation mark"), freshly or from the cache:
+    # told and counted with the warnings, fatal when strict.
+    noted: list[Problem] = dataclasses.field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class Result:
     warnings: list[Problem]
     cached: int = 0
     parsed: int = 0
+    noted: list[Problem] = dataclasses.field(default_factory=list)
 
     @property
     def articles(self) -> list[Article]:
@@ -101,10 +105,12 @@ def parse(article: Article, model: str) -> tuple[Article, list]:
     recorder = cache.Recorder(article.source)
     logger = logging.getLogger(ann.__name__)
     logger.addHandler(recorder)
+    logger.propagate = False  # recorded, then told once with the build's warnings (`noted`)
     try:
         return ann.annotate(article, nlp), recorder.lines
     finally:
         logger.removeHandler(recorder)
+        logger.propagate = True
 
 
 def _lookup(article: Article, model: str, store: cache.AnnotationCache | None
@@ -147,9 +153,10 @@ def _parse_misses(misses: list[Article], model: str, n_process: int, scheduler: 
 
 def _settle(article: Article, looked_up: tuple[str | None, tuple[Article, list] | None],
             parsed: ParsedStream, store: cache.AnnotationCache | None,
-            tally: cache.Tally) -> Article | parallel.Failed:
-    """The annotated article: a hit (its log lines told again) or the next parsed
-    miss (stored); Failed when annotating it raised."""
+            tally: cache.Tally, noted: list[Problem]) -> Article | parallel.Failed:
+    """The annotated article: a hit or the next parsed miss (stored); Failed when
+    annotating it raised. What its annotation warned of, from the cache or fresh,
+    goes into `noted`: the faces tell and count it."""
     key, found = looked_up
     if found is None:
         tally.misses += 1
@@ -160,15 +167,16 @@ def _settle(article: Article, looked_up: tuple[str | None, tuple[Article, list] 
             store.put(key, value)
     else:
         tally.hits += 1
-        cache.replay(found[1], article.source)
     if key is not None:
         _CACHE[key] = found
+    noted += [Problem(article.source, message, fatal=False) for message in cache.told(found[1], article.source)]
     return _keep(article, found)
 
 
 def annotate_all(articles: list[Article], model: str, *, cache_dir: Path | None = None,
                  progress: Progress | None = None, tally: cache.Tally | None = None,
-                 n_process: int = 0, scheduler: str | None = None) -> tuple[list[Article], list[Problem]]:
+                 n_process: int = 0, scheduler: str | None = None,
+                 noted: list[Problem] | None = None) -> tuple[list[Article], list[Problem]]:
     """Annotate each article on its own: one that fails is reported and left out.
     With `cache_dir`, results persist there between runs; `progress` is told
     (done, total, parsed) after each article; `tally` counts hits and misses.
@@ -185,7 +193,7 @@ def annotate_all(articles: list[Article], model: str, *, cache_dir: Path | None 
             progress(0, len(articles), 0)  # before the model loads: a bar shows at once
         try:
             for done, (article, entry) in enumerate(zip(articles, looked_up), 1):
-                result = _settle(article, entry, parsed, store, tally)
+                result = _settle(article, entry, parsed, store, tally, noted if noted is not None else [])
                 if isinstance(result, parallel.Failed):
                     problems.append(Problem(article.source, f"annotation failed: {result.reason}"))
                 else:
@@ -282,8 +290,9 @@ def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Sett
     corrections, bad_corrections = load_corrections(overrides_files(paths, refused, name=CORRECTIONS_FILE))
     bad_overrides = refused + bad_overrides + bad_corrections
     tally = cache.Tally()
+    noted: list[Problem] = []
     annotated, failed = annotate_all(articles, model, cache_dir=cache_dir, progress=progress, tally=tally,
-                                     n_process=n_process, scheduler=scheduler)
+                                     n_process=n_process, scheduler=scheduler, noted=noted)
     (resolved, actors), annotated, unresolved = isolated(resolve_actors, annotated, "actor resolution")
     resolved, actors, override_warnings = apply_overrides(resolved, actors, overrides)
     resolved, actors, corrected = apply_corrections(resolved, actors, corrections, known={a.id for a in articles})
@@ -292,7 +301,7 @@ def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Sett
         resolved, actors = settle_genders(resolved, actors)
     found = read_problems + bad_overrides + failed + unresolved + corrected
     warnings = [p for p in found if not p.fatal] + override_warnings
-    return Corpus(resolved, actors, [p for p in found if p.fatal], warnings, tally.hits, tally.misses)
+    return Corpus(resolved, actors, [p for p in found if p.fatal], warnings, tally.hits, tally.misses, noted)
 
 
 def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
@@ -320,4 +329,4 @@ def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
 
     (site, index), _, unrendered = isolated(pages, corpus.articles, "rendering")
     return Result(site=site, index=index, problems=corpus.problems + unrendered, warnings=corpus.warnings,
-                  cached=corpus.cached, parsed=corpus.parsed)
+                  cached=corpus.cached, parsed=corpus.parsed, noted=corpus.noted)

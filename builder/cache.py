@@ -376,6 +376,18 @@ class Recorder(logging.Handler):
                                *(_SOURCE if a == self.source else a for a in args)])
 
 
+def told(logged: list[list[Any]], source: str) -> list[str]:
+    """What the recorded warnings say, each without the source it names first."""
+    found = []
+    for _, _, template, *args in logged:
+        try:
+            message = template % tuple(source if a == _SOURCE else a for a in args)
+        except (TypeError, ValueError):
+            message = template
+        found.append(message.removeprefix(f"{source}: "))
+    return found
+
+
 def replay(logged: list[list[Any]], source: str) -> None:
     """Log again what annotating an article logged, naming its current source."""
     for name, level, template, *args in logged:

@@ -102,7 +102,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         return 1
     for problem in corpus.problems:
         print(f"error: {problem}", file=sys.stderr)
-    for warning in corpus.warnings:
+    for warning in corpus.warnings + corpus.noted:
         print(f"warning: {warning}", file=sys.stderr)
     present = actors_present(corpus.articles, corpus.actors)
     out = [record(a, present.get(a.id, [])) for a in corpus.articles]
@@ -111,7 +111,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     else:
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    return 1 if (corpus.problems or corpus.warnings) and args.strict else 0
+    return 1 if (corpus.problems or corpus.warnings or corpus.noted) and args.strict else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -151,14 +151,14 @@ def unpack(pairs: Iterable[tuple[list[Article], BatchResult]]) -> ParsedStream:
 
 
 def _decoded(article: Article, status: str, value: str) -> Parsed:
-    """The article with the records a worker returned, its log lines told again here."""
+    """The article with the records a worker returned and the log lines it recorded
+    (told with the build's warnings)."""
     if status != "ok":
         return Failed(value)
     try:
         quotes, mentions, logged = cache.decode(value, article.text)
     except cache.Undecodable as exc:
         return Failed(repr(exc))
-    cache.replay(logged, article.source)
     return dataclasses.replace(article, quotes=quotes, mentions=mentions), logged
 
 

@@ -150,9 +150,9 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         # the plugin's own `strict` setting makes bad input fatal.
         for line in report.lines(result.problems):
             log.info("skipped %s", line)
-        for line in report.lines(result.warnings):
+        for line in report.lines(result.warnings + result.noted):
             log.info("warning: %s", line)
-        found = result.problems + result.warnings
+        found = result.problems + result.warnings + result.noted
         if found and self.config.strict:
             listing = "\n".join(f"  {line}" for line in report.lines(found))
             raise PluginError(f"sourcebook: {report.plural(len(found), 'problem')} with the input in strict mode:\n{listing}")
@@ -167,7 +167,7 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
                  report.plural(sum(len(a.quotes) for a in result.articles), "quote"),
                  report.plural(len(result.index.actors), "actor"), len(result.index.paged),
                  report.plural(len(result.site.pages), "page"), report.plural(len(result.problems), "problem"),
-                 report.plural(len(result.warnings), "warning"), time.monotonic() - started,
+                 report.plural(len(result.warnings) + len(result.noted), "warning"), time.monotonic() - started,
                  report.safe(str(config.site_dir)))
         return files
 

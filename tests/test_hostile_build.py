@@ -233,3 +233,18 @@ def test_a_site_dir_over_the_inputs_is_refused_before_anything_is_deleted(tmp_pa
     assert proc.returncode != 0
     assert "site_dir" in proc.stderr and "Traceback" not in proc.stderr
     assert snapshot(project, site="none") == before
+
+
+# ---------------------------------------------------------------- what annotation warns of is counted
+
+@pytest.mark.parametrize("face", ["cli", "mkdocs"])
+def test_an_unclosed_quotation_mark_is_a_counted_warning_fatal_when_strict(tmp_path, face):
+    project = make_project(tmp_path, {"open.txt": "Open\n\n“We will win, he said.\n\nThe end.\n"})
+    for run in range(2):  # parsed, then from the cache: told and counted both times
+        proc = cli(project, "build") if face == "cli" else mkdocs_build(project, check=False)
+        assert proc.returncode == 0
+        told = [line for line in proc.stderr.splitlines() if "unclosed quotation mark" in line]
+        assert len(told) == 1 and "open.txt" in told[0], proc.stderr
+        assert re.search(r"0 problems, 1 warning in", proc.stderr), proc.stderr
+    strict = cli(project, "build", "--strict")
+    assert strict.returncode == 1 and "open.txt" in strict.stderr and "unclosed quotation mark" in strict.stderr
