@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import get_args
 
+import yaml
+
 from . import lexicon as lx
 from . import safe_yaml
 from .database import paragraph_number
@@ -416,3 +418,53 @@ def apply_corrections(articles: list[Article], actors: list[Actor], corrections:
         except _Skip as skip:
             problems.append(Problem(fix.where, f"article {fix.article!r}: {skip}", fatal=skip.fatal))
     return [states[a.id].result() for a in articles], sorted(registry.all.values(), key=lambda a: a.id), problems
+
+
+# ---------------------------------------------------------------- "Correct this"
+
+# An excerpt starts at this many words and grows until no other quote of the article holds it.
+EXCERPT_WORDS = 6
+
+
+def _quoted(value: str) -> str:
+    """A YAML double-quoted scalar: any text, escaped as YAML wants it."""
+    return yaml.safe_dump(value, default_style='"', allow_unicode=True, width=1 << 30).rstrip("\n")
+
+
+def _machine_texts(article: Article) -> list[tuple[str, str]]:
+    """(quote id, words) of each quote the corrections reader matches an entry against:
+    what the annotator found, before any correction."""
+    found = [(q.id, q.machine["text"] if q.corrected and q.machine else q.text)
+             for q in article.quotes if not (q.corrected and q.machine is None)]
+    return found + [(q.id, q.text) for q in article.removed]
+
+
+def excerpt(article: Article, q: Quote) -> str:
+    """The fewest leading words (at least EXCERPT_WORDS) of the annotator's words for `q`
+    that no other quote of the article holds: the excerpt an entry names it by. All its
+    words when another quote has the same (the paragraph then tells them apart)."""
+    own = q.machine["text"] if q.corrected and q.machine else q.text
+    others = [text for ident, text in _machine_texts(article) if ident != q.id]
+    ends = [m.end() for m in re.finditer(r"\S+", own)]
+    for n in range(min(EXCERPT_WORDS, len(ends)), len(ends) + 1):
+        words = own[:ends[n - 1]].strip()
+        pattern = _pattern(words)
+        if not any(pattern.search(text) for text in others):
+            return words
+    return own.strip()
+
+
+def snippet(article: Article, q: Quote, *, speaker: str) -> str:
+    """The corrections.yml entry for quote `q`, ready to paste: the article's id, an excerpt
+    the reader matches to this quote alone (its paragraph as a tiebreak) and the speaker
+    (`speaker`: a name or id that names one actor, or a description) to edit. A quote the
+    editors added is named by its words (`add:`), which correct it when pasted again."""
+    added = q.corrected and q.machine is None
+    lines = [f"- article: {_quoted(article.id)}",
+             f"  add: {_quoted(q.text.strip())}" if added else f"  quote: {_quoted(excerpt(article, q))}"]
+    number = paragraph_number(article, q.start)
+    if number:
+        lines.append(f"  paragraph: {number}")
+    lines.append(f"  speaker: {_quoted(speaker)}")
+    lines.append("  # note: why, shown in the footnote")
+    return "\n".join(lines) + "\n"

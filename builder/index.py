@@ -7,9 +7,11 @@ Render and export only read this index; neither groups on its own.
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from .confidence import quote_confidence, speaker_confidence
 from .records import Actor, Article, Quote
 from .slugs import slugify
 
@@ -92,6 +94,16 @@ def summary(article: Article, actors: dict[str, Actor] | None = None) -> dict:
         "kinds": sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])),
         "top": sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))[:3],
     }
+
+
+def least_confident(articles: list[Article], limit: int) -> tuple[list[tuple[Article, Quote, float, float]], int]:
+    """The `limit` least confident attributions, as (article, quote, quote confidence,
+    speaker confidence), the least likely to be right whole first (quote × speaker
+    confidence; then in article order, and in text order within one); and how many there are."""
+    rows = [(quote_confidence(q) * speaker_confidence(q), n, q.start, art, q)
+            for n, art in enumerate(articles) for q in art.quotes]
+    chosen = heapq.nsmallest(limit, rows, key=lambda r: r[:3])
+    return [(art, q, quote_confidence(q), speaker_confidence(q)) for _, _, _, art, q in chosen], len(rows)
 
 
 def month(article: Article) -> str | None:

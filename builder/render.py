@@ -9,6 +9,7 @@ import functools
 import posixpath
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,9 +17,10 @@ import jinja2
 from markupsafe import Markup
 
 from . import lexicon as lx
+from .corrections import snippet
 from .dashboard import NO_OUTLET, UNDATED, dashboard
 from .explain import explain
-from .index import Index, month
+from .index import Index, least_confident, month
 from .read import is_safe_url
 from .records import Actor, Article, Quote
 
@@ -174,6 +176,7 @@ def segments(article: Article, start: int, end: int) -> list[Segment]:
 def _article_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[str, str]:
     pages = {}
     paged = _paged(index)
+    speaker = _snippet_speaker(index)
     for art in index.articles:
         src = urls.article_src(index.slug[art.id])
         pages[src] = env.get_template("article.md.j2").render(
@@ -181,8 +184,25 @@ def _article_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[st
             summary=index.summary[art.id], actors=paged,
             actor_link=lambda aid, _s=src: urls.link(_s, urls.actor_src(aid)),
             index_link=urls.link(src, "actors/index.md"),
+            fix=lambda q, _a=art: snippet(_a, q, speaker=speaker(q)),
         )
     return pages
+
+
+def _snippet_speaker(index: Index) -> Callable[[Quote], str]:
+    """How a "Correct this" entry names a quote's speaker: its actor's name, or the actor's
+    id when the name is another actor's too; a description as the article gives it."""
+    named: dict[str, set[str]] = {}
+    for a in index.actors:
+        for name in (a.id, a.name, *a.aliases):
+            named.setdefault(name.casefold(), set()).add(a.id)
+
+    def speaker(q: Quote) -> str:
+        actor = index.actor.get(q.speaker.actor) if q.speaker.actor else None
+        if actor is None:
+            return q.speaker.name
+        return actor.name if named.get(actor.name.casefold()) == {actor.id} else actor.id
+    return speaker
 
 
 # An actor page lists at most this many quotes, reported statements, articles and roles.
@@ -273,6 +293,42 @@ def _dashboard(env: jinja2.Environment, urls: Urls, index: Index) -> str:
     )
 
 
+# The review page lists at most this many attributions, the least confident first.
+REVIEW_LIMIT = 500
+REVIEW_WORDS = 160  # characters of a quote's words shown in its row
+
+
+def _review(env: jinja2.Environment, urls: Urls, index: Index) -> str:
+    """The review page: the REVIEW_LIMIT least confident attributions (index.least_confident),
+    with their words, speaker, kind, article, outlet and a link to the quote."""
+    src, limit = "review/index.md", REVIEW_LIMIT
+    found, total = least_confident(index.articles, limit)
+    rows = [{"article": art, "quote": q, "confidence": q_conf * s_conf, "quote_confidence": q_conf,
+             "speaker_confidence": s_conf, "words": _truncate(q.text, REVIEW_WORDS),
+             "outlet": art.metadata.get("outlet") or NO_OUTLET,
+             "link": urls.link(src, urls.article_src(index.slug[art.id]), q.id)}
+            for art, q, q_conf, s_conf in found]
+    order = {a.id: n for n, a in enumerate(index.articles)}
+    articles = {r["article"].id: r["article"] for r in rows}
+    return env.get_template("review.md.j2").render(
+        rows=rows, total=total, limit=limit, guide=urls.link(src, "guide.md", "correcting-quotes"),
+        articles=sorted(articles.values(), key=lambda a: order[a.id]),
+        outlets=sorted({r["outlet"] for r in rows}, key=lambda o: (o == NO_OUTLET, o.lower())),
+        kinds=[k for k in QUOTE_LABELS if any(r["quote"].kind == k for r in rows)],
+        sources=[k for k in SOURCE_LABELS if any(r["quote"].speaker.kind == k for r in rows)],
+        actors=_paged(index), actor_link=lambda aid: urls.link(src, urls.actor_src(aid)),
+    )
+
+
+def _truncate(text: str, size: int) -> str:
+    """At most `size` characters of `text`, cut at a word, with "…" when cut."""
+    text = " ".join(text.split())
+    if len(text) <= size:
+        return text
+    cut = text[:size].rsplit(" ", 1)[0]
+    return (cut or text[:size]) + "…"
+
+
 # The home page lists the newest articles; the articles index lists them all.
 HOME_ARTICLES = 20
 
@@ -285,6 +341,7 @@ def render_site(index: Index, *, templates: Path, use_directory_urls: bool = Tru
     pages["actors/index.md"] = _actors_index(env, urls, index)
     pages["sources/index.md"] = _sources_index(env, urls, index)
     pages["dashboard/index.md"] = _dashboard(env, urls, index)
+    pages["review/index.md"] = _review(env, urls, index)
     rows = [{"article": a, "summary": index.summary[a.id], "src": urls.article_src(index.slug[a.id])}
             for a in index.articles]
     months: dict[str, list[dict]] = {}

@@ -6,6 +6,7 @@ Screenshots are saved under test-artifacts/screenshots/.
 from __future__ import annotations
 
 import contextlib
+import shutil
 import functools
 import http.server
 import threading
@@ -499,4 +500,157 @@ def test_a_script_link_in_metadata_never_runs(browser, tmp_path):
     pg.get_by_text("javascript:window.__pwned", exact=False).first.click()
     pg.wait_for_timeout(300)
     assert dialogs == [] and pg.evaluate("window.__pwned === undefined")
+    context.close()
+
+
+# ---------------------------------------------------------------- the review page and "Correct this"
+
+REVIEW_SEEDS = {
+    "harbor.md": """
+        ---
+        title: Harbor plan approved
+        outlet: Metro Daily
+        date: 2024-03-02
+        ---
+
+        “We will dredge the harbor this summer,” said Mayor Ana Ortiz.
+
+        A city official, who asked not to be named, said the cost would double.
+
+        The plan was rushed, according to the port authority.
+    """,
+    "school.md": """
+        ---
+        title: School budget vote
+        outlet: Valley Herald
+        date: 2024-04-09
+        ---
+
+        “Teachers deserve better,” said Councilman Bo Park.
+
+        He said the vote would be close. Critics said the budget was a gimmick.
+    """,
+}
+
+
+@pytest.fixture(scope="module")
+def review_url(tmp_path_factory):
+    """The sample article beside two short ones from two outlets, served as for GitHub Pages."""
+    from conftest import make_project, mkdocs_build
+
+    project = make_project(tmp_path_factory.mktemp("review"), REVIEW_SEEDS)
+    for seed in (ROOT / "seeds").iterdir():
+        shutil.copy(seed, project / "seeds" / seed.name)
+    mkdocs_build(project)
+    with served(project / "site") as url:
+        yield url + "review/"
+
+
+def overflow(pg) -> int:
+    """How far the page is wider than the window (0: no sideways scrolling)."""
+    return pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+def visible_rows(pg) -> list[dict]:
+    return pg.locator(".sb-review > li").evaluate_all(
+        "els => els.filter(e => !e.hidden).map(e => Object.assign({}, e.dataset))")
+
+
+def test_the_review_page_lists_the_least_confident_first_and_filters_by_outlet_and_kind(page, review_url):
+    page.goto(review_url)
+    rows = visible_rows(page)
+    confidence = [float(r["confidence"]) for r in rows]
+    assert len(rows) >= 30 and confidence == sorted(confidence) and confidence[0] < confidence[-1]
+    shown = page.locator(".sb-review__confidence").all_inner_texts()
+    assert shown == [f"{c:.2f}" for c in confidence]
+    assert {r["outlet"] for r in rows} == {"Metro Daily", "Valley Herald", "(no outlet)"}
+    page.get_by_label("Outlet").select_option(label="Metro Daily")
+    metro = visible_rows(page)
+    assert metro and all(r["outlet"] == "Metro Daily" and r["article"] == "harbor" for r in metro)
+    assert page.locator(".sb-review-filter__count").inner_text() == f"{len(metro)} of {len(rows)} shown"
+    page.get_by_label("Outlet").select_option(label="All outlets")
+    page.get_by_label("Kind").select_option(label="Reported statement")
+    reported = visible_rows(page)
+    assert 0 < len(reported) < len(rows) and all(r["kind"] == "indirect" for r in reported)
+    page.get_by_label("Article").select_option(label="School budget vote")
+    assert all(r["article"] == "school" and r["kind"] == "indirect" for r in visible_rows(page))
+    page.get_by_label("Article").select_option(label="All articles")
+    page.get_by_label("Kind").select_option(label="All kinds")
+    assert len(visible_rows(page)) == len(rows) and page.locator(".sb-review-filter__count").inner_text() == ""
+    # A row links to its quote in the article.
+    first = page.locator(".sb-review > li a.sb-review__quote").first
+    words = first.inner_text().rstrip("…")
+    with page.expect_navigation():
+        first.click()
+    anchor = page.evaluate("location.hash.slice(1)")
+    target = page.locator(f"[id='{anchor}']")
+    assert target.get_attribute("class").startswith("sb-quote") and " ".join(target.inner_text().split()).startswith(words)
+    assert page.errors == []
+
+
+def test_the_review_page_fits_a_phone(browser, review_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    phone = context.new_page()
+    errors = []
+    phone.on("pageerror", lambda exc: errors.append(str(exc)))
+    phone.goto(review_url)
+    assert overflow(phone) == 0
+    rights = phone.locator(".sb-review > li, .sb-review-filter select").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().right)")
+    assert rights and max(rights) <= 390
+    phone.get_by_label("Article").select_option(label="The limits of Biden’s one-on-one diplomacy with Netanyahu")
+    assert overflow(phone) == 0 and {r["article"] for r in visible_rows(phone)} == {"000_0ae15d52ad391496"}
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("width, height", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
+def test_no_serious_accessibility_violations_on_the_review_page(browser, review_url, width, height):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": width, "height": height})
+    pg = context.new_page()
+    pg.goto(review_url)
+    results = Axe().run(pg)
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    context.close()
+    assert serious == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in serious]
+
+
+def test_correct_this_gives_lines_that_pasted_into_corrections_yml_apply_on_the_next_build(browser, tmp_path):
+    from conftest import make_project, mkdocs_build
+
+    project = make_project(tmp_path, {})
+    for seed in (ROOT / "seeds").iterdir():
+        shutil.copy(seed, project / "seeds" / seed.name)
+    mkdocs_build(project)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    with served(project / "site") as url:
+        pg.goto(f"{url}articles/000-0ae15d52ad391496/")
+        quote = pg.locator(".sb-quote[data-speaker=richard-haass]").first
+        ident = quote.get_attribute("id")
+        tag = pg.locator(f".sb-tag:has([aria-controls='fix-{ident}'])")
+        button = tag.get_by_role("button", name="Correct this")
+        code = pg.locator(f"[id='fix-{ident}']")
+        assert not code.is_visible()
+        tag.hover()
+        button.click()
+        assert code.is_visible() and button.get_attribute("aria-expanded") == "true"
+        box = code.evaluate("c => { const r = c.getBoundingClientRect(); return [r.left, r.right]; }")
+        assert 0 <= box[0] and box[1] <= 1280
+        assert pg.evaluate("getSelection().toString()").strip() == code.text_content().strip()  # ready to copy
+        lines = code.text_content()
+        assert lines.startswith('- article: "000_0ae15d52ad391496"\n  quote: "') and '\n  speaker: "Richard Haass"' in lines
+        # The editor changes the speaker, writes a note and saves the lines beside the seeds.
+        (project / "seeds" / "corrections.yml").write_text(
+            lines.replace('speaker: "Richard Haass"', 'speaker: "Benjamin Netanyahu"')
+                 .replace("  # note: why, shown in the footnote", "  note: checked against the transcript"), "utf-8")
+        proc = mkdocs_build(project)
+        assert "0 problems, 0 warnings" in proc.stderr  # the entry applied: not stale, not ambiguous
+        pg.goto(f"{url}articles/000-0ae15d52ad391496/")
+        assert pg.locator(f"[id='{ident}']").get_attribute("data-speaker") == "benjamin-netanyahu"
+        note = pg.locator(f"[id='fn:{ident}']").inner_text()
+        assert "attributed to Benjamin Netanyahu" in note
+        assert "corrected by the editors: checked against the transcript" in note.lower()
     context.close()

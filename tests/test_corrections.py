@@ -398,3 +398,61 @@ def test_the_cache_holds_the_annotation_only(annotated):
     assert "corrected" not in value["quotes"][0] and "machine" not in value["quotes"][0]
     quotes, _, _ = cache.decode(cache.encode(annotated.articles[0]), annotated.articles[0].text)
     assert quotes[0] == q and quotes[0].corrected is False
+
+
+# ---------------------------------------------------------------- "Correct this" (corrections.snippet)
+
+def with_speaker(snippet_text: str, speaker: str, note: str = "") -> str:
+    """A "Correct this" snippet as an editor edits it: another speaker, and a note."""
+    lines = [f'  speaker: "{speaker}"' if line.startswith("  speaker: ") else line for line in snippet_text.splitlines()]
+    if note:
+        lines = [f"  note: {note}" if line.startswith("  # note:") else line for line in lines]
+    return "\n".join(lines) + "\n"
+
+
+def test_each_quotes_snippet_pasted_into_corrections_yml_applies_to_that_quote_alone(tmp_path, annotated):
+    from builder.corrections import snippet
+
+    checked = 0
+    for art in annotated.articles:
+        for q in art.quotes:
+            text = snippet(art, q, speaker=q.speaker.name)
+            assert text.startswith(f'- article: "{art.id}"\n  quote: "') and "\n  paragraph: " in text
+            path, articles, problems = apply(tmp_path, annotated, with_speaker(text, "a council aide", "checked"))
+            assert problems == [], (text, problems)
+            corrected = [c for c in articles[art.id].quotes if c.corrected]
+            assert [(c.id, c.speaker.name, c.correction_note) for c in corrected] == [(q.id, "a council aide", "checked")]
+            unchanged = [c for a in articles.values() for c in a.quotes if not c.corrected]
+            assert len(unchanged) == sum(len(a.quotes) for a in annotated.articles) - 1
+            checked += 1
+    assert checked >= 8  # council's quotes, and the two "Four more years" told apart by paragraph
+
+
+def test_a_snippet_names_a_quote_by_a_short_excerpt_and_escapes_what_yaml_would_read():
+    from base import article, quote
+
+    from builder.corrections import excerpt, snippet
+
+    text = 'She said: "A #1 priority: no \\ backslash, \'quotes\' or - dashes, ever again, said the mayor.'
+    said = 'A #1 priority: no \\ backslash, \'quotes\' or - dashes, ever again'
+    art = article("odd: id", text, quotes=(quote("the mayor", said, text),))
+    q = art.quotes[0]
+    assert excerpt(art, q) == "A #1 priority: no \\ backslash,"  # six words: no other quote holds them
+    import yaml
+
+    [entry] = yaml.safe_load(snippet(art, q, speaker='The "mayor"'))
+    assert entry == {"article": "odd: id", "quote": "A #1 priority: no \\ backslash,", "paragraph": 1,
+                     "speaker": 'The "mayor"'}
+
+
+def test_the_snippet_of_a_corrected_quote_still_applies_after_the_entries_before_it(tmp_path, annotated, built):
+    from builder.corrections import snippet
+
+    council = next(a for a in built["result"].articles if a.id == "council")
+    snippets = [snippet(council, q, speaker="Tom Reyes") for q in council.quotes if q.corrected]
+    assert any("\n  add: " in s for s in snippets) and len(snippets) >= 5
+    path, articles, problems = apply(tmp_path, annotated, CORRECTIONS + "".join(
+        textwrap.indent(s, "    ") for s in snippets))
+    assert [p for p in problems if "Bo Park" not in p.message] == []
+    fixed = [q for q in articles["council"].quotes if q.corrected]
+    assert len(fixed) == len(snippets) and all(q.speaker.actor == "tom-reyes" for q in fixed)

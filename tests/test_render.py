@@ -69,7 +69,7 @@ def test_render_site_makes_one_page_per_article_and_actor():
     ann = actor("ann-lee", "Ann Lee", ("one", 15, 22))
     pages, home = render_site(index_site([art], [ann]), templates=ROOT / "templates")
     assert set(pages) == {"articles/one.md", "actors/ann-lee.md", "actors/index.md", "sources/index.md", "dashboard/index.md",
-                          "articles/index.md"}
+                          "articles/index.md", "review/index.md"}
     assert "../../actors/ann-lee/" in pages["articles/one.md"]
     assert "(named source). Rules: direct, verb-subject." in pages["articles/one.md"].replace("&#45;", "-")
     assert "articles/one/" in home
@@ -158,3 +158,26 @@ def test_an_actor_quoted_in_several_months_has_a_timeline():
     assert "## Over time" in page and "Bar chart of quotes per month: 2024-05 2, 2024-07 1." in html.unescape(page)
     single = render_site(index_site(arts[:2], [ann]), templates=ROOT / "templates")[0]["actors/ann-lee.md"]
     assert "Over time" not in single  # one month: nothing to chart
+
+
+def test_the_review_page_lists_the_least_confident_first_up_to_its_limit_escaped(monkeypatch):
+    from builder import render
+    from builder.confidence import quote_confidence, speaker_confidence
+
+    text = "“We won,” said Ann Lee. Bo Park said <script>alert(1)</script> was fine. “No,” a <b>bold</b> aide said."
+    quotes = (quote("Ann Lee", "We won,", text, actor="ann-lee", number=1),
+              quote("Bo Park", "<script>alert(1)</script> was fine", text, kind="indirect", rule="verb-report",
+                    number=2),
+              quote("a <b>bold</b> aide", "No,", text, source="anonymous", number=3))
+    art = article("one", text, quotes=quotes, outlet="The <i>Daily</i>")
+    index = index_site([art], [actor("ann-lee", "Ann Lee", ("one", 15, 22))])
+    joint = sorted((quote_confidence(q) * speaker_confidence(q), q.id) for q in quotes)
+    monkeypatch.setattr(render, "REVIEW_LIMIT", 2)
+    pages, _ = render_site(index, templates=ROOT / "templates")
+    page = markdown.markdown(pages["review/index.md"].split("---", 2)[2], extensions=["md_in_html"])
+    assert "The 2 least confident of 3 attributions" in page
+    assert re.findall(r'href="../articles/one/#(q\d)"', page) == [q for _, q in joint[:2]]
+    assert "<script>" not in page and "<b>" not in page and "<i>" not in page
+    monkeypatch.setattr(render, "REVIEW_LIMIT", 500)
+    page = render_site(index, templates=ROOT / "templates")[0]["review/index.md"]
+    assert "All 3 attributions." in page and page.count("<li ") == 3

@@ -1,5 +1,6 @@
 /* The reader's tools, no server needed: the actors table (sorted by a column, filtered by
-   type), source cards on touch screens, and "Highlight a speaker" on an article page. */
+   type), source cards on touch screens, "Correct this" on a card, "Highlight a speaker" on
+   an article page, and the review page's filters. */
 (function () {
   var collator = new Intl.Collator(undefined, { numeric: true });
   var ready = false;  // the document's listeners are set once
@@ -101,6 +102,50 @@
     }
     document.addEventListener("mouseover", shown);
     document.addEventListener("focusin", shown);
+    // "Correct this": show the card's corrections.yml entry, selected, and copy it where the browser lets us.
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest(".sb-fix__btn");
+      if (!button) return;
+      var code = document.getElementById(button.getAttribute("aria-controls"));
+      var status = button.parentNode.querySelector(".sb-fix__status");
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      code.hidden = !open;
+      if (status) status.textContent = "";
+      place(button.closest(".sb-card"));
+      if (!open) return;
+      window.getSelection().selectAllChildren(code);
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(code.textContent).then(function () {
+          if (status) status.textContent = "Copied: paste it into corrections.yml";
+        }, function () { /* selected: the reader copies it */ });
+      }
+    });
+  }
+
+  // The review page: rows shown when they match every chosen filter.
+  function reviewFilter() {
+    var box = document.querySelector(".sb-review-filter");
+    var list = document.querySelector(".sb-review");
+    if (!box || !list || box.sbReady) return;
+    box.sbReady = true;
+    box.hidden = false;
+    var selects = box.querySelectorAll("select[data-filter]");
+    var count = box.querySelector(".sb-review-filter__count");
+    var rows = list.children;
+    function apply() {
+      var shown = 0, chosen = false;
+      selects.forEach(function (s) { chosen = chosen || !!s.value; });
+      Array.prototype.forEach.call(rows, function (row) {
+        var match = Array.prototype.every.call(selects, function (s) {
+          return !s.value || row.getAttribute("data-" + s.getAttribute("data-filter")) === s.value;
+        });
+        row.hidden = !match;
+        if (match) shown++;
+      });
+      count.textContent = chosen ? shown + " of " + rows.length + " shown" : "";
+    }
+    selects.forEach(function (s) { s.addEventListener("change", apply); });
   }
 
   function speakerFilter() {
@@ -160,6 +205,7 @@
     actorsTable();
     tagCards();
     speakerFilter();
+    reviewFilter();
   }
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(setup); }
   else if (document.readyState !== "loading") { setup(); }
