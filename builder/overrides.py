@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import get_args
 
 from . import safe_yaml
-from .actors import source_kind
+from .linking import source_kind
 from .records import Actor, ActorType, Article, Gender, Problem, Speaker
 from .safe_yaml import Document, YamlError
 
