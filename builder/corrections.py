@@ -14,6 +14,8 @@
     - actor: Joe Biden                   # actors, as in actors.yml
       merge: [Biden, Joseph R. Biden]
       gender: male
+    - actor: Smith                       # one actor that is two people (builder/splits.py)
+      split: {name: Tom Smith, articles: [senate-vote]}
 
 Entries are anchored to words, not offsets, so they hold after the annotator, the
 reading of the article or the cache changes. Quote entries also take `span` (the
@@ -41,6 +43,7 @@ from .overrides import GENDERS, SIZE_LIMIT, TYPES, Override, Overrides, _read, a
 from .records import Actor, Article, Problem, Quote, QuoteKind, SourceKind, Span, Speaker, machine_view
 from .safe_yaml import YamlError
 from .slugs import slugify
+from .splits import ActorSplit, is_split, split_actors
 
 CORRECTIONS_FILE = "corrections.yml"
 KINDS = get_args(QuoteKind)
@@ -74,6 +77,7 @@ ACTOR_FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {
     "merge": (lambda v: isinstance(v, list) and all(_text(n) for n in v), "a list of actor names"),
     "type": (lambda v: v in TYPES, "one of " + ", ".join(TYPES)),
     "gender": (lambda v: v in GENDERS, "one of " + ", ".join(GENDERS)),
+    "split": (is_split, "a mapping of `name` (who the actor is there) and `articles` (a list of article ids)"),
 }
 # A speaker's kind of source, by the type of the actor it names.
 SOURCE_OF_TYPE = {"person": "named", "organization": "organization", "group": "group"}
@@ -101,6 +105,7 @@ class QuoteFix:
 class Corrections:
     quotes: list[QuoteFix] = field(default_factory=list)
     actors: Overrides = field(default_factory=Overrides)
+    splits: list[ActorSplit] = field(default_factory=list)
 
 
 def load_corrections(paths: list[Path]) -> tuple[Corrections, list[Problem]]:
@@ -162,7 +167,7 @@ def _check(entry: object, line_of: Callable[[str], str], at: str) -> Problem | N
             return Problem(line_of(key), f"{key!r} must be {must}, not {shown}")
     if what == "actor":
         changes = set(entry) - {"actor", "note"}
-        return None if changes else Problem(at, "an actor correction needs one of merge, type, gender, description, party")
+        return None if changes else Problem(at, "an actor correction needs one of merge, split, type, gender, description, party")
     return _check_quote(entry, at)
 
 
@@ -184,11 +189,16 @@ def _check_quote(entry: dict, at: str) -> Problem | None:
 
 
 def _add(entry: dict, at: str, into: Corrections) -> None:
-    if "actor" in entry:
+    if "split" in entry:
+        split = entry["split"]
+        into.splits.append(ActorSplit(where=at, actor=entry["actor"].strip(), name=split["name"].strip(),
+                                      articles=tuple(str(a).strip() for a in split["articles"])))
+    if "actor" in entry and set(entry) - {"actor", "note", "split"}:
         into.actors.entries.append(Override(
             target=entry["actor"].strip(), where=at, aliases=tuple(n.strip() for n in entry.get("merge", ())),
             type=entry.get("type"), gender=entry.get("gender"),
             description=entry.get("description"), party=entry.get("party")))
+    if "actor" in entry:
         return
     into.quotes.append(QuoteFix(
         where=at, article=str(entry["article"]), excerpt=entry.get("quote", ""), add=entry.get("add", ""),
@@ -402,6 +412,8 @@ def apply_corrections(articles: list[Article], actors: list[Actor], corrections:
     failed to annotate is skipped quietly; any other id is an error). Returns the articles,
     the actors and the problems (fatal: errors; else warnings)."""
     articles, actors, problems = apply_overrides(articles, actors, corrections.actors)
+    articles, actors, split_problems = split_actors(articles, actors, corrections.splits, known=known)
+    problems += split_problems
     if not corrections.quotes:
         return articles, actors, problems
     known = {a.id for a in articles} | (known or set())

@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import lexicon as lx
+from .confidence import quote_confidence, speaker_confidence
 from .corrections import snippet
 from .dashboard import NO_OUTLET, UNDATED, dashboard
 from .explain import explain
@@ -96,7 +97,8 @@ def environment(templates: Path) -> jinja2.Environment:
     env.tests["safe_url"] = is_safe_url
     env.tests["punctuation"] = lambda text: bool(text) and text[0] in _TIGHT
     env.globals.update(SOURCE_LABELS=SOURCE_LABELS, SOURCE_ICONS=SOURCE_ICONS,
-                       QUOTE_LABELS=QUOTE_LABELS, TYPE_LABELS=TYPE_LABELS, explain=explain)
+                       QUOTE_LABELS=QUOTE_LABELS, TYPE_LABELS=TYPE_LABELS, explain=explain,
+                       quote_confidence=quote_confidence, speaker_confidence=speaker_confidence)
     return env
 
 

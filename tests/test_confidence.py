@@ -60,3 +60,21 @@ def test_confidence_in_every_data_file(tmp_path):
     found = sqlite3.connect(db).execute(
         "SELECT q.confidence, s.confidence FROM quotes q JOIN speakers s ON s.quote_id = q.id").fetchone()
     assert found == expected
+
+
+def test_the_card_says_how_sure_the_annotator_is_and_a_correction_says_it_was_corrected():
+    import html
+    from pathlib import Path
+
+    from builder.render import render_site
+
+    q = quote("Ann Lee", "We won,", TEXT, actor="ann-lee")
+    fixed = dataclasses.replace(quote("Ann Lee", "We won,", TEXT, actor="ann-lee"), corrected=True)
+    index = index_site([article("one", TEXT, quotes=(q,)), article("two", TEXT, quotes=(fixed,))],
+                       [actor("ann-lee", "Ann Lee", ("one", 15, 22), ("two", 15, 22))])
+    pages, _ = render_site(index, templates=Path(__file__).parents[1] / "templates")
+    one, two = (html.unescape(pages[f"articles/{name}.md"]) for name in ("one", "two"))
+    said = (f"Confidence: quote {100 * quote_confidence(q):.0f}%, "
+            f"speaker {100 * speaker_confidence(q):.0f}%")
+    assert said in one and "Corrected by the editors" not in one
+    assert "Confidence:" not in two and "Corrected by the editors" in two

@@ -350,8 +350,10 @@ def test_an_entry_matching_twice_is_an_error_unless_all_or_a_paragraph(tmp_path,
     ("- article: council\n  add: The bridge is old\n", 1, "an added quote needs a `speaker`"),
     ("article: council\n", 1, "expected a list of corrections"),
     ("- actor: Ana Ortiz\n  gender: woman\n", 2, "'gender' must be one of female, male, unknown"),
+    ("- actor: Ana Ortiz\n  split: [twice]\n", 2, "'split' must be a mapping of `name`"),
+    ("- actor: Ana Ortiz\n  split:\n    name: Ann Ortiz\n", 2, "'split' must be a mapping of `name`"),
 ], ids=["yaml-error", "unknown-article", "unknown-field", "speaker-list", "bad-kind", "no-change", "add-no-speaker",
-        "not-a-list", "bad-gender"])
+        "not-a-list", "bad-gender", "split-list", "split-no-articles"])
 def test_a_malformed_file_is_an_error_naming_file_and_line(tmp_path, annotated, body, line, message):
     path, articles, problems = apply(tmp_path, annotated, body)
     assert len(problems) == 1, problems
@@ -456,3 +458,72 @@ def test_the_snippet_of_a_corrected_quote_still_applies_after_the_entries_before
     assert [p for p in problems if "Bo Park" not in p.message] == []
     fixed = [q for q in articles["council"].quotes if q.corrected]
     assert len(fixed) == len(snippets) and all(q.speaker.actor == "tom-reyes" for q in fixed)
+
+
+# ---------------------------------------------------------------- splitting an actor
+
+def test_a_split_gives_the_actor_in_the_articles_named_to_a_new_person(tmp_path, annotated):
+    path, articles, problems = apply(tmp_path, annotated, """\
+        - actor: Ana Ortiz
+          split:
+            name: Ann Ortiz
+            articles: [twice]
+    """)
+    assert problems == []
+    corrections, _ = load_corrections([path])
+    _, actors, _ = apply_corrections(annotated.articles, annotated.actors, corrections)
+    by_id = {a.id: a for a in actors}
+    assert {m[0] for m in by_id["ana-ortiz"].mentions} == {"council"}
+    assert {m[0] for m in by_id["ann-ortiz"].mentions} == {"twice"}
+    assert (by_id["ann-ortiz"].name, by_id["ann-ortiz"].type) == ("Ann Ortiz", "person")
+    credited = {(art.id, q.speaker.actor) for art in articles.values() for q in art.quotes
+                if q.speaker.actor in {"ana-ortiz", "ann-ortiz"}}
+    assert ("twice", "ann-ortiz") in credited and ("twice", "ana-ortiz") not in credited
+    assert ("council", "ana-ortiz") in credited and ("council", "ann-ortiz") not in credited
+
+
+def test_a_split_into_an_actor_the_site_knows_joins_it(tmp_path, annotated):
+    _, articles, problems = apply(tmp_path, annotated, """\
+        - actor: Ana Ortiz
+          split: {name: Tom Reyes, articles: [twice]}
+    """)
+    assert problems == []
+    assert not [q for q in articles["twice"].quotes if q.speaker.actor == "ana-ortiz"]
+    assert [q.speaker.actor for q in articles["twice"].quotes if q.speaker.actor] == ["tom-reyes", "tom-reyes"]
+
+
+@pytest.mark.parametrize("body, fatal, message", [
+    ("- actor: Nobody Here\n  split: {name: Ann Ortiz, articles: [twice]}\n", False, "no actor named 'Nobody Here'"),
+    ("- actor: Ana Ortiz\n  split: {name: Ann Ortiz, articles: [no-such-story]}\n", True,
+     "unknown article id 'no-such-story'"),
+    ("- actor: Tom Reyes\n  split: {name: Ann Ortiz, articles: [other-story]}\n", False, "is not in"),
+], ids=["unknown-actor", "unknown-article", "not-in-article"])
+def test_a_split_that_cannot_apply_says_why_and_changes_nothing(tmp_path, annotated, body, fatal, message):
+    path = tmp_path / "corrections.yml"
+    path.write_text(body, "utf-8")
+    corrections, loaded = load_corrections([path])
+    articles, actors, problems = apply_corrections(annotated.articles, annotated.actors, corrections,
+                                                   known={"council", "twice", "other-story"})
+    assert loaded == [] and [(p.source, p.fatal) for p in problems] == [(f"{path}:1", fatal)]
+    assert message in problems[0].message
+    assert sorted(a.id for a in actors) == sorted(a.id for a in annotated.actors)
+
+
+def test_a_split_reaches_the_pages_and_every_data_file(tmp_path, nlp):
+    seeds = write(tmp_path / "seeds", {"council.txt": STORY, "twice.txt": TWICE, "corrections.yml": """\
+        - actor: Ana Ortiz
+          split: {name: Ann Ortiz, articles: [twice]}
+    """})
+    result = build(seeds, templates=ROOT / "templates")
+    assert result.problems == [] and result.warnings == []
+    files, pages = result.site.files, result.site.pages
+    [twice] = [rec for rec in map(json.loads, files[JSONL].splitlines()) if rec["id"] == "twice"]
+    assert "ann-ortiz" in {q["speaker"]["actor"] for q in twice["quotes"]}
+    assert "ana-ortiz" not in {q["speaker"]["actor"] for q in twice["quotes"]}
+    assert {row["actor"] for row in csv.DictReader(io.StringIO(files[CSV]))
+            if row["article"] == "twice" and row["actor"]} >= {"ann-ortiz"}
+    db = tmp_path / "s.sqlite"
+    db.write_bytes(files[SQLITE])
+    assert sqlite3.connect(db).execute("SELECT name FROM actors WHERE id = 'ann-ortiz'").fetchone() == ("Ann Ortiz",)
+    assert "Ann Ortiz" in pages["actors/ann-ortiz.md"] and "Two rallies" in pages["actors/ann-ortiz.md"]
+    assert "Two rallies" not in pages["actors/ana-ortiz.md"] and "Council votes" in pages["actors/ana-ortiz.md"]
