@@ -28,6 +28,7 @@ from dateutil import parser as dateparser
 
 from . import lexicon as lx
 from . import safe_yaml
+from .markup import plain
 from .names import is_debris
 from .records import Article, Problem, Span
 
@@ -482,8 +483,17 @@ def read_paths(paths: list[Path], settings: Settings = Settings()) -> tuple[list
                 if isinstance(item, Problem):
                     problems.append(item)
                 else:
-                    read.append((file, item))
+                    read.append((file, _without_markup(item)))
     return _distinct_ids(read, problems), problems
+
+
+def _without_markup(article: Article) -> Article:
+    """The article with the markup of a scraped page made plain (builder/markup.py)."""
+    text, title = plain(article.text), plain(article.title)
+    if text == article.text and title == article.title:
+        return article
+    return dataclasses.replace(article, text=text, title=" ".join(title.split()) or article.id,
+                               paragraphs=paragraph_spans(text))
 
 
 def _distinct_ids(read: list[tuple[Path, Article]], problems: list[Problem]) -> list[Article]:
