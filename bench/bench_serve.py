@@ -61,7 +61,7 @@ def first_snippet(project: Path) -> tuple[str, str]:
     """(the served path of the first article page with a quote, that quote's "Correct this"
     entry with another speaker), as a user would copy it from the page."""
     for page in sorted((project / "site" / "articles").glob("*/index.html")):
-        found = re.search(r'class="sb-fix__yaml"[^>]*>(.*?)</code>', page.read_text("utf-8"), re.S)
+        found = re.search(r'sb-fix__yaml\b[^>]*>(.*?)</code>', page.read_text("utf-8"), re.S)
         if found:
             entry = html.unescape(found.group(1))
             entry = re.sub(r"(?m)^  speaker: .*$", "  speaker: A benchmark reader\n  note: timed by bench_serve", entry)

@@ -20,6 +20,7 @@ from .describe import describe_actors
 from .gender import settle_genders
 from .export import export_files, write_files
 from .index import Index, PagePolicy, index_site
+from .outlets import OUTLETS_FILE, Outlet, load_outlets, outlets
 from .overrides import OVERRIDES_FILE, apply_overrides, load_overrides
 from .parallel import ParsedStream
 from .read import Settings, read_paths
@@ -54,6 +55,7 @@ class Corpus:
     # What annotation warned of ("an unclosed quotation mark"), freshly or from the cache:
     # told and counted with the warnings, fatal when strict.
     noted: list[Problem] = dataclasses.field(default_factory=list)
+    outlets: dict[str, Outlet] = dataclasses.field(default_factory=dict)  # by the key the articles give
 
 
 @dataclass(frozen=True)
@@ -288,7 +290,8 @@ def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Sett
     refused: list[Problem] = []
     overrides, bad_overrides = load_overrides(overrides_files(paths, refused))
     corrections, bad_corrections = load_corrections(overrides_files(paths, refused, name=CORRECTIONS_FILE))
-    bad_overrides = refused + bad_overrides + bad_corrections
+    curated_outlets, bad_outlets = load_outlets(overrides_files(paths, refused, name=OUTLETS_FILE))
+    bad_overrides = refused + bad_overrides + bad_corrections + bad_outlets
     tally = cache.Tally()
     noted: list[Problem] = []
     annotated, failed = annotate_all(articles, model, cache_dir=cache_dir, progress=progress, tally=tally,
@@ -299,9 +302,11 @@ def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Sett
     actors = describe_actors(resolved, actors)
     if gender:
         resolved, actors = settle_genders(resolved, actors)
+    found_outlets, outlet_warnings = outlets(articles, curated_outlets)
     found = read_problems + bad_overrides + failed + unresolved + corrected
-    warnings = [p for p in found if not p.fatal] + override_warnings
-    return Corpus(resolved, actors, [p for p in found if p.fatal], warnings, tally.hits, tally.misses, noted)
+    warnings = [p for p in found if not p.fatal] + override_warnings + outlet_warnings
+    return Corpus(resolved, actors, [p for p in found if p.fatal], warnings, tally.hits, tally.misses, noted,
+                  found_outlets)
 
 
 def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
@@ -321,7 +326,7 @@ def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
                      n_process=n_process, gender=gender)
 
     def pages(articles: list[Article]) -> tuple[Site, Index]:
-        index = index_site(articles, corpus.actors, actor_pages)
+        index = index_site(articles, corpus.actors, actor_pages, outlets=corpus.outlets)
         # Data files first: what writing them takes in memory is given back before the pages are held.
         files = export_files(index) if data_dir is None else write_files(index, data_dir)
         found, home = render_site(index, templates=templates, use_directory_urls=use_directory_urls)

@@ -14,11 +14,15 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .index import Index, month as month_of
+from .outlets import NO_OUTLET, outlet_of
+from .records import Article
 
 TOP_ACTORS = 15
 TOP_REASONS = 10
 UNDATED = "Undated"
-NO_OUTLET = "(no outlet)"
+# A share resting on fewer articles, or on fewer people of known gender, is marked a small sample.
+SMALL_ARTICLES = 10
+SMALL_PEOPLE = 20
 
 
 @dataclass
@@ -54,6 +58,28 @@ class Dashboard:
     months: list[tuple[str, Tally]] = field(default_factory=list)  # YYYY-MM, in order; undated last
 
 
+def _add(index: Index, article: Article, slices: tuple[Tally, ...]) -> None:
+    """Count one article into each of `slices`."""
+    summary = index.summary[article.id]  # its people quoted, by gender
+    anonymous = sum(q.speaker.kind == "anonymous" for q in article.quotes)
+    for tally in slices:
+        tally.articles += 1
+        tally.women += summary["women"]
+        tally.men += summary["men"]
+        tally.unknown += summary["people"] - summary["women"] - summary["men"]
+        tally.quotes += len(article.quotes)
+        tally.anonymous += anonymous
+
+
+def by_month(index: Index, articles: list[Article]) -> tuple[Tally, list[tuple[str, Tally]]]:
+    """The tally of `articles` and of each month of them (YYYY-MM in order, undated last)."""
+    total: Tally = Tally()
+    months: dict[str, Tally] = defaultdict(Tally)
+    for article in articles:
+        _add(index, article, (total, months[month_of(article) or UNDATED]))
+    return total, sorted(months.items(), key=lambda kv: (kv[0] == UNDATED, kv[0]))
+
+
 def dashboard(index: Index) -> Dashboard:
     """Totals, shares and top lists for the whole site, each outlet and each month."""
     total = Tally()
@@ -64,27 +90,17 @@ def dashboard(index: Index) -> Dashboard:
     quoted: Counter = Counter()
     unnamed: set[str] = set()
     for article in index.articles:
-        outlet = str(article.metadata.get("outlet") or NO_OUTLET)
-        slices = (total, outlets[outlet], months[month_of(article) or UNDATED])
-        summary = index.summary[article.id]  # its people quoted, by gender
-        for tally in slices:
-            tally.articles += 1
-            tally.women += summary["women"]
-            tally.men += summary["men"]
-            tally.unknown += summary["people"] - summary["women"] - summary["men"]
+        outlet = outlet_of(article) or NO_OUTLET
+        _add(index, article, (total, outlets[outlet], months[month_of(article) or UNDATED]))
         for q in article.quotes:
             sp = q.speaker
             kinds[sp.kind] += 1
-            anonymous = sp.kind == "anonymous"
-            if anonymous and sp.reason:
+            if sp.kind == "anonymous" and sp.reason:
                 reasons[sp.reason.strip()] += 1
             if sp.actor in index.actor:
                 quoted.update(a for a in sp.actors if a in index.actor)  # a joint speaker's quote is each one's
             else:
                 unnamed.add(sp.name.casefold() if sp.name else "")
-            for tally in slices:
-                tally.quotes += 1
-                tally.anonymous += anonymous
     top = [(aid, index.actor[aid].name, n) for aid, n in sorted(quoted.items(), key=lambda kv: (-kv[1], kv[0]))]
     return Dashboard(
         total=total, sources=len(quoted) + len(unnamed - {""}),

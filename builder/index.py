@@ -9,9 +9,10 @@ from __future__ import annotations
 import bisect
 import heapq
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .confidence import quote_confidence, speaker_confidence
+from .outlets import Outlet, outlets as outlets_of
 from .records import Actor, Article, Quote
 from .slugs import slugify
 
@@ -74,6 +75,7 @@ class Index:
     summary: dict[str, dict]  # article id → sourcing summary
     sources: dict[str, list[SourceGroup]]  # per section of SOURCE_SECTIONS, most quoted first
     paged: frozenset[str] = frozenset()  # actor ids with a page of their own
+    outlets: dict[str, Outlet] = field(default_factory=dict)  # by the key the articles give
 
 
 def summary(article: Article, actors: dict[str, Actor] | None = None) -> dict:
@@ -198,9 +200,11 @@ def actors_present(articles: list[Article], actors: list[Actor]
     return dict(present)
 
 
-def index_site(articles: list[Article], actors: list[Actor], pages: PagePolicy = PagePolicy()) -> Index:
+def index_site(articles: list[Article], actors: list[Actor], pages: PagePolicy = PagePolicy(), *,
+               outlets: dict[str, Outlet] | None = None) -> Index:
     """Group the resolved articles and actors for rendering and export; `pages`
-    says which actors get a page."""
+    says which actors get a page; `outlets` are the articles' outlets, named (by
+    default, as the articles give them)."""
     # Newest first; undated articles last; then by id.
     articles = sorted(sorted(articles, key=lambda a: a.id), key=lambda a: str(a.metadata.get("date", "")), reverse=True)
     actors = sorted(actors, key=lambda a: a.id)
@@ -225,4 +229,5 @@ def index_site(articles: list[Article], actors: list[Actor], pages: PagePolicy =
         present=present, summary={a.id: summary(a, by_id) for a in articles},
         sources=_source_groups(articles, by_id),
         paged=frozenset(a.id for a in actors if pages.earns(a, len(said.get(a.id, ())), len(appearances[a.id]))),
+        outlets=outlets if outlets is not None else outlets_of(articles)[0],
     )

