@@ -356,12 +356,30 @@ def render_site(index: Index, *, templates: Path, use_directory_urls: bool = Tru
     for row in rows:  # newest first, undated last: the months come in that order
         found = month(row["article"])
         months.setdefault(_month_name(found) if found else UNDATED, []).append(row)
+    keys = sorted({str(r["article"].metadata["date"])[:7] for r in rows if r["article"].metadata.get("date")},
+                  reverse=True)
+    outlet_keys = sorted({outlet_of(r["article"]) for r in rows},
+                         key=lambda k: (not k, env.globals["outlet_name"](k).casefold(), k))
     pages["articles/index.md"] = env.get_template("articles.md.j2").render(
-        rows=rows, months=list(months.items()), link=lambda s: urls.link("articles/index.md", s))
+        rows=rows, months=list(months.items()), link=lambda s: urls.link("articles/index.md", s),
+        outlets=[(k, env.globals["outlet_name"](k)) for k in outlet_keys],
+        month_keys=[(k, _month_name(k)) for k in keys] + ([("undated", UNDATED)] if len(keys) < len(months) else []))
     pages.update(outlet_pages(env, urls, index, rows, _month_name))
-    home = env.get_template("home_list.md.j2").render(rows=rows, limit=HOME_ARTICLES,
-                                                      link=lambda s: urls.link("index.md", s))
-    return pages, home
+    return pages, _home(env, urls, index, rows)
+
+
+def _home(env: jinja2.Environment, urls: Urls, index: Index, rows: list[dict]) -> str:
+    """The home page's generated part: the corpus in a sentence, where to start, the newest articles."""
+    quoted = {a for art in index.articles for q in art.quotes for a in q.speaker.actors if a in index.actor}
+    people = sum(index.actor[a].type == "person" for a in quoted)
+    dates = sorted(str(a.metadata["date"]) for a in index.articles if a.metadata.get("date"))
+    return env.get_template("home.md.j2").render(
+        rows=rows, home_limit=HOME_ARTICLES, link=lambda s: urls.link("index.md", s),
+        listed_outlets=sorted(index.outlets.values(), key=lambda o: (-o.articles, o.name.casefold(), o.key)),
+        unnamed=sum(not outlet_of(a) for a in index.articles), undated=len(index.articles) - len(dates),
+        span=(dates[0], dates[-1]) if dates else ("", ""), quotes=sum(len(a.quotes) for a in index.articles),
+        people=people, others=len(quoted) - people, top=dashboard(index).top[:5], paged=index.paged,
+        actor_src=urls.actor_src)
 
 
 def _month_name(found: str) -> str:

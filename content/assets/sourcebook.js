@@ -198,6 +198,38 @@
     (summary || article.firstElementChild).insertAdjacentElement("afterend", box);
   }
 
+  // The articles index: items shown when they match every chosen filter (outlet, month);
+  // a month's heading is hidden with its last item.
+  function listFilter() {
+    var box = document.querySelector(".sb-list-filter");
+    if (!box || box.sbReady) return;
+    var lists = document.querySelectorAll(box.getAttribute("data-for"));
+    if (!lists.length) return;
+    box.sbReady = true;
+    box.hidden = false;
+    var selects = box.querySelectorAll("select[data-filter]");
+    var count = box.querySelector(".sb-list-filter__count");
+    function apply() {
+      var shown = 0, all = 0, chosen = false;
+      selects.forEach(function (s) { chosen = chosen || !!s.value; });
+      lists.forEach(function (list) {
+        var here = 0;
+        Array.prototype.forEach.call(list.children, function (row) {
+          var match = Array.prototype.every.call(selects, function (s) {
+            return !s.value || row.getAttribute("data-" + s.getAttribute("data-filter")) === s.value;
+          });
+          row.hidden = !match;
+          all++;
+          if (match) { shown++; here++; }
+        });
+        var heading = list.previousElementSibling;
+        if (heading && /^H[2-4]$/.test(heading.tagName)) heading.hidden = here === 0;
+      });
+      count.textContent = chosen ? shown + " of " + all + " shown" : "";
+    }
+    selects.forEach(function (s) { s.addEventListener("change", apply); });
+  }
+
   function setup() {
     // The theme's search dialog has no accessible name; give it one.
     var dialog = document.querySelector(".md-search[role=dialog]");
@@ -206,6 +238,7 @@
     tagCards();
     speakerFilter();
     reviewFilter();
+    listFilter();
   }
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(setup); }
   else if (document.readyState !== "loading") { setup(); }
