@@ -21,6 +21,7 @@ FOUND = {
     "run-in-lead": "a quotation finishing what “{cue}” reports",
     "colon-content-lead": "a quotation after a colon that ends what “{cue}” reports",
     "quote-runs-on": "a quotation opening a sentence that goes on past it",
+    "clause-lead": "a long quotation finishing a phrase with no verb of saying over it",
     "split-quote": "another piece of a quotation attributed in the same paragraph",
     "carry-back": "a quotation whose attribution comes in its next paragraph",
     "previous-subject": "a quotation right after a sentence about its speaker",
@@ -44,6 +45,13 @@ SPEAKER = {
     "transcript-label": "the speaker, “{text}”, is the line's label",
     "headline-source": "the speaker, “{text}”, is before the headline's colon",
 }
+# How a quotation with no attribution of its own got its speaker, by `Speaker.rule`, when a rule that shaped
+# it named it first ("clause-lead", "quote-runs-on"); a plain quotation is named by these rules themselves.
+ATTRIBUTED = {
+    "split-quote": "the speaker, “{text}”, is that of another piece of the quotation in the same paragraph",
+    "previous-subject": "the speaker, “{text}”, is who the sentence right before is about",
+    "continuation": "the speaker, “{text}”, is the last one named before",
+}
 NO_SPEAKER = "no attribution in reach: the quotation is kept, its source unknown"
 # How a speaker as written ("she") was matched to a fuller mention, by `Speaker.resolution`.
 RESOLVED = {
@@ -66,6 +74,8 @@ def explain(q: Quote) -> str:
         found = ""
     parts = [found.format(**words)] if found else []
     speaker = SPEAKER.get(sp.rule, "") if sp.text else ""
+    if not speaker and sp.text and sp.rule != q.rule:
+        speaker = ATTRIBUTED.get(sp.rule, "")
     if speaker and "{cue}" in speaker and not words["cue"]:
         speaker = ""
     if not speaker and sp.text and sp.text != sp.name and sp.resolution not in RESOLVED:

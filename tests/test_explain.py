@@ -6,7 +6,7 @@ import dataclasses
 import pytest
 
 from builder.annotate.attribution import RULES
-from builder.explain import FOUND, RESOLVED, SPEAKER, explain
+from builder.explain import ATTRIBUTED, FOUND, RESOLVED, SPEAKER, explain
 from builder.records import Cue, Quote, Speaker
 
 
@@ -37,7 +37,14 @@ def q(rule: str, cue: str | None, sp_rule: str, text: str, name: str = "", resol
     (q("direct", None, "verb-subject", "Ann Lee"), ""),  # nothing to cite: no cue
     (q("continuation", None, "continuation", ""), "no attribution in reach: the quotation is kept, its source unknown"),
     (q("a-rule-from-elsewhere", "said", "another", "Ann Lee"), ""),
-], ids=["verb", "pronoun", "according-to", "continuation", "role", "written", "colon", "no-cue", "no-speaker", "unknown-rules"])
+    (q("clause-lead", None, "continuation", "Lee", "Ann Lee", "full-name"),
+     "a long quotation finishing a phrase with no verb of saying over it; the speaker, “Lee”, is the last one named "
+     "before; “Lee” is Ann Lee, named in full in the article"),
+    (q("quote-runs-on", None, "split-quote", "Ann Lee"),
+     "a quotation opening a sentence that goes on past it; the speaker, “Ann Lee”, is that of another piece of the "
+     "quotation in the same paragraph"),
+], ids=["verb", "pronoun", "according-to", "continuation", "role", "written", "colon", "no-cue", "no-speaker", "unknown-rules",
+        "shaped-then-continued", "shaped-then-split"])
 def test_explain_names_the_words_the_attribution_rests_on(quote, said):
     assert explain(quote) == said
 
@@ -49,8 +56,9 @@ def test_every_rule_that_finds_a_quote_or_speaker_is_explained():
     quote_finders = {"headline", "verb-report", "noun-report", "light-verb-report", "according-to", "quoted-fragment",
                      "direct", "colon-lead-in", "transcript-label", "sentence-lead", "split-quote", "previous-subject",
                      "continuation", "run-in-lead", "colon-content-lead",
-                     "quote-runs-on"}
+                     "quote-runs-on", "clause-lead"}
     assert quote_finders <= set(FOUND)
     assert set(SPEAKER) <= set(SPEAKER_RULES)
+    assert set(ATTRIBUTED) <= set(SPEAKER_RULES) | {"continuation"}  # continuation: the resolver's
     # a speaker rule with no words of its own is one whose quote rule says it all
     assert set(SPEAKER_RULES) - set(SPEAKER) <= set(FOUND)

@@ -1,20 +1,21 @@
 """Every named rule is checked: switching it off changes what the attribution
-table (tests/test_attribution.py) gets.
+table (the rows of tests/test_rules_<family>.py) gets.
 
 Each case is parsed once per session; only `attribute_paragraph` runs again
 with a rule switched off.
 """
 from __future__ import annotations
 
+import importlib
 import inspect
 import re
 
 import pytest
 
-from builder.annotate import attribution, speakers
+from builder.annotate import attribution, rules, speakers
 from builder.annotate.attribution import PASSES, RULES, Candidate, attribute_paragraph, disabled_rules
 from builder.annotate.speakers import DISABLED, SPEAKER_RULES
-from test_attribution import CASES, parse_paragraphs
+from attribution_table import FAMILIES, all_cases, parse_paragraphs
 from test_speakers import SPEAKER_CASES
 
 # Rules with no name in the table's expected columns (filters, cuts, content
@@ -31,7 +32,7 @@ TARGETS = {
     "next-sentence": "attribution-in-a-short-sentence-after-the-quote",
     "overlap": "report-inside-a-report-is-taken-once",
     "parenthetical-attribution": "parenthetical-attribution",
-    "complement": "content-stops-before-a-second-verb",
+    "complement": "group-privately-told-with-the-subject-parsed-as-object",
     "infinitive": "vowed-to",
     "rest-of-sentence": "said-then-when-then-what",
     "naming-object": "called-x-y",
@@ -50,7 +51,6 @@ TARGETS = {
     "adjunct-cut": "object-stops-before-where-it-was-said",
     "close-quote": "report-ending-inside-a-quotation-takes-its-closing-mark",
     "whole-quote-report": "report-that-is-all-one-quotation-is-direct",
-    "clause-lead": "long-quotation-run-into-a-clause-is-partial-from-the-clause",
     "according-to-quote": "quote-with-its-own-verb-under-according-to",
     "close-bracket": "report-takes-the-closing-bracket-it-opened",
     "object-after-quote": "inverted-verb-with-two-speakers-parsed-as-its-object",
@@ -77,6 +77,7 @@ TARGETS = {
     "light-verb-preposition": "light-verb-with-its-preposition-parsed-onto-the-verb",
 }
 
+CASES = all_cases()
 _BY_ID = {case.id: case.values for case in CASES}
 
 
@@ -123,7 +124,8 @@ def test_every_pass_is_a_rule():
 
 
 def test_every_rule_switched_in_the_code_is_in_the_table():
-    source = inspect.getsource(attribution) + inspect.getsource(speakers)
+    modules = [attribution, speakers] + [importlib.import_module(f"{rules.__name__}.{f}") for f in FAMILIES]
+    source = "".join(inspect.getsource(m) for m in modules)
     switched = set(re.findall(r'\b(?:_on|rule_on)\("([a-z-]+)"\)', source))
     assert switched and sorted(switched - set(RULES)) == []
 
@@ -150,4 +152,23 @@ def test_every_rule_is_documented_for_users():
 
     doc = (ROOT / "content" / "format.md").read_text("utf-8")
     missing = [name for name in [*RULES, *SPEAKER_RULES, "carry-back", "continuation"] if f"| `{name}` |" not in doc]
+    assert missing == []
+
+
+def _family(name: str):
+    return importlib.import_module(f"{rules.__name__}.{name}")
+
+
+def test_each_family_names_its_rules_and_no_other_family_does():
+    names = [name for family in FAMILIES for name in _family(family).RULES]
+    assert len(names) == len(set(names))
+    assert set(names) <= set(RULES)
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_each_rule_of_a_family_has_a_row_in_the_familys_table(family):
+    table = importlib.import_module(f"test_rules_{family}").CASES
+    ids = {case.id for case in table}
+    named = {e[i] for case in table for e in case.values[1] for i in (4, 5)}
+    missing = [name for name in _family(family).RULES if name not in named and TARGETS.get(name) not in ids]
     assert missing == []

@@ -305,7 +305,7 @@ class SpeakerResolver:
         start, end = who.start, who.end
         clause = cand.cue[1] if cand.cue and who.rule == "verb-subject" else -1
         ante = self._antecedent(who, start, para, sent, clause)
-        ante_rule = _resolution_rule(who) if ante is not None else ""
+        resolution = _resolution_rule(who) if ante is not None else ""
         if ante is not None:
             seen = Seen(who, ante.text, ante.start, ante.end, ante.kind, para, ante.head)
             seen.who = ante.who if ante.who.role or ante.who.reason else who
@@ -313,7 +313,7 @@ class SpeakerResolver:
             full = self._full_name(" ".join(who.name_tokens), start)
             if full is not None:
                 seen = Seen(who, full.text, full.start, full.end, source_kind(who), para, full.head)
-                ante_rule = "full-name"
+                resolution = "full-name"
             else:
                 seen = Seen(who, who.text, start, end, source_kind(who), para, who.head)
         if (who.head in lx.PRONOUNS_PERSON or who.head == "it") and ante is None:
@@ -326,7 +326,7 @@ class SpeakerResolver:
         speaker = Speaker(text=text, start=start, end=end, kind=seen.kind,
                           role=seen.who.role, reason=seen.who.reason,
                           name=seen.text, name_start=seen.start, name_end=seen.end,
-                          head=seen.head, rule=who.rule, resolution=ante_rule)
+                          head=seen.head, rule=who.rule, resolution=resolution)
         if cand.kind != "source":
             self.last = speaker
         return speaker
