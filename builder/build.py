@@ -10,10 +10,11 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from . import annotate as ann
 from . import cache, parallel
+from .cache import parse
 from .actors import resolve_actors
 from .corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
 from .describe import describe_actors
@@ -27,9 +28,6 @@ from .read import Settings, read_paths
 from .records import Actor, Article, Problem
 from .render import Site, render_site
 from .report import plural
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -80,13 +78,6 @@ def _cache_key(article: Article, model: str) -> str | None:
     return None if env is None else cache.cache_key(article, env)
 
 
-def _pipeline(model: str) -> Language:
-    """The spaCy pipeline, loaded on the first article not in the cache."""
-    if ann.load_pipeline.cache_info().currsize == 0:
-        log.info("loading spaCy model %r", model)
-    return ann.load_pipeline(model)
-
-
 def _from_store(store: cache.AnnotationCache | None, key: str, article: Article) -> tuple[Article, list] | None:
     """The article with its quotes and mentions from the persistent cache, if a
     stored entry decodes; a bad entry is a miss (and is overwritten)."""
@@ -99,20 +90,6 @@ def _from_store(store: cache.AnnotationCache | None, key: str, article: Article)
         log.info("%s: cached annotation ignored (%s); annotating again", article.source, exc)
         return None
     return dataclasses.replace(article, quotes=quotes, mentions=mentions), logged
-
-
-def parse(article: Article, model: str) -> tuple[Article, list]:
-    """Annotate with spaCy, recording the warnings it logs so that a hit can repeat them."""
-    nlp = _pipeline(model)  # first: what loading the model logs is not the article's
-    recorder = cache.Recorder(article.source)
-    logger = logging.getLogger(ann.__name__)
-    logger.addHandler(recorder)
-    logger.propagate = False  # recorded, then told once with the build's warnings (`noted`)
-    try:
-        return ann.annotate(article, nlp), recorder.lines
-    finally:
-        logger.removeHandler(recorder)
-        logger.propagate = True
 
 
 def _lookup(article: Article, model: str, store: cache.AnnotationCache | None

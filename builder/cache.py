@@ -21,9 +21,13 @@ import typing
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, is_dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from . import annotate as ann
 from .records import CORRECTION_FIELDS, Article, Mention, Quote
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
@@ -392,3 +396,27 @@ def replay(logged: list[list[Any]], source: str) -> None:
     """Log again what annotating an article logged, naming its current source."""
     for name, level, template, *args in logged:
         logging.getLogger(name).log(level, template, *(source if a == _SOURCE else a for a in args))
+
+
+# ---------------------------------------------------------------- parsing, with what it warns of
+
+def _pipeline(model: str) -> Language:
+    """The spaCy pipeline, loaded on the first article not in the cache."""
+    if ann.load_pipeline.cache_info().currsize == 0:
+        log.info("loading spaCy model %r", model)
+    return ann.load_pipeline(model)
+
+
+def parse(article: Article, model: str) -> tuple[Article, list]:
+    """Annotate with spaCy, recording the warnings it logs so that a hit can repeat them
+    (what the build, its workers and a Dask cluster all call: none imports the build)."""
+    nlp = _pipeline(model)  # first: what loading the model logs is not the article's
+    recorder = Recorder(article.source)
+    logger = logging.getLogger(ann.__name__)
+    logger.addHandler(recorder)
+    logger.propagate = False  # recorded, then told once with the build's warnings (`noted`)
+    try:
+        return ann.annotate(article, nlp), recorder.lines
+    finally:
+        logger.removeHandler(recorder)
+        logger.propagate = True

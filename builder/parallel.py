@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import cache
+from .cache import parse
 from .records import Article
 
 log = logging.getLogger(__name__)
@@ -113,8 +114,6 @@ def annotate_batch(articles: list[Article], model: str, env: str | None) -> Batc
     """Annotate a batch in a worker. `env` is the main process's cache environment:
     a worker whose code or model differs refuses rather than fill the cache with
     records under the wrong key."""
-    from .build import parse
-
     loaded, missing = _load(model)
     if missing is not None:
         return loaded, ["model", missing], []

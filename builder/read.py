@@ -28,6 +28,7 @@ from dateutil import parser as dateparser
 
 from . import lexicon as lx
 from . import safe_yaml
+from .links import is_safe_url
 from .markup import plain
 from .names import is_debris
 from .records import Article, Problem, Span
@@ -157,15 +158,6 @@ def _front_matter(text: str) -> tuple[dict, str, list[str]]:
         raise ReadError("front matter must be a mapping of keys to values")
     warnings = [f"front matter line {w.line + 1}: {w.message}" for w in doc.warnings]
     return doc.value, text[match.end():], warnings
-
-
-def is_safe_url(url: object) -> bool:
-    """True for a link a page may carry: http(s) or relative, never `javascript:` and the like."""
-    if not isinstance(url, str):
-        return False
-    bare = re.sub(r"[\x00-\x20\x7f]+", "", url).lower()  # browsers ignore these inside a scheme
-    scheme = re.match(r"([a-z][a-z0-9+.-]*):", bare)
-    return scheme is None or scheme.group(1) in ("http", "https")
 
 
 def parse_date(value: object) -> str | None:

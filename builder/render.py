@@ -22,9 +22,9 @@ from .corrections import snippet
 from .dashboard import UNDATED, dashboard
 from .explain import explain
 from .index import Index, least_confident, month
+from .links import is_safe_url
 from .outlet_pages import outlet_pages, outlet_src
 from .outlets import NO_OUTLET, outlet_of
-from .read import is_safe_url
 from .records import Actor, Article, Quote
 
 SOURCE_LABELS = {

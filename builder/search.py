@@ -13,6 +13,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .search_order import stable_filters
+
 # Left out of the index: what material's search leaves out too (footnotes, quote lists),
 # the tag cards (which repeat the tag), then marks that would clutter the excerpts: permalinks, footnote
 # numbers and decorative icons.
@@ -100,6 +102,8 @@ def index_site(site_dir: Path, *, pages_per_index: int = PAGES_PER_INDEX, timeou
         for name in (*UNUSED, UI_SCRIPT, UI_SCRIPT.replace(".js", ".css")):
             (bundle / sub / name).unlink(missing_ok=True)
     (bundle / PARTS_LIST).write_text(json.dumps(merged) + "\n", "utf-8")
+    for folder in (bundle, *(bundle / sub for sub in merged)):
+        stable_filters(folder)
     return Indexed(pages=sum(p for p, _ in done), words=max(w for _, w in done),
                    seconds=time.monotonic() - started, parts=len(done))
 

@@ -563,7 +563,7 @@ def test_the_review_page_lists_the_least_confident_first_and_filters_by_outlet_a
     assert len(rows) >= 30 and confidence == sorted(confidence) and confidence[0] < confidence[-1]
     shown = page.locator(".sb-review__confidence").all_inner_texts()
     assert shown == [f"{c:.2f}" for c in confidence]
-    assert {r["outlet"] for r in rows} == {"Metro Daily", "Valley Herald", "(no outlet)"}
+    assert {r["outlet"] for r in rows} == {"Metro Daily", "Valley Herald", "No outlet given"}
     page.get_by_label("Outlet").select_option(label="Metro Daily")
     metro = visible_rows(page)
     assert metro and all(r["outlet"] == "Metro Daily" and r["article"] == "harbor" for r in metro)

@@ -140,7 +140,7 @@ def test_pagefind_switches_materials_search_plugin_off(tmp_path):
     assert "sourcebook: search: Pagefind replaces material's search plugin, which is switched off" in proc.stderr
     assert re.search(r"INFO    -  sourcebook: search: Pagefind indexed \d+ pages \(\d+ distinct words\) in [\d.]+ s, 1 part\(s\)", proc.stderr)
     site = project / "site"
-    assert (site / "pagefind" / "pagefind.js").is_file() and not (site / "search").exists()
+    assert (site / "pagefind" / "pagefind.js").is_file() and not (site / "search" / "search_index.json").exists()
     html = (site / "index.html").read_text("utf-8")
     assert "<pagefind-searchbox" in html and "md-search__input" not in html
 

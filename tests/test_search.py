@@ -129,3 +129,41 @@ def test_parts_take_every_nth_page_so_each_holds_a_like_mix(site):
         part = path.parent.parent.name
         parts.setdefault(part, []).append(search_index_url(path))
     assert sorted(map(sorted, parts.values())) == [["/", "/extra0/", "/extra2/"], ["/extra1/", "/extra3/", "/storm/"]]
+
+
+FILTERED = """<!doctype html><html lang="en"><head><title>{n}</title></head><body>
+<article data-pagefind-body><h1>Story {n}</h1><p>Harbor words {n}</p>
+<span data-pagefind-filter="outlet[data-value]" data-value="Outlet {o}"></span>
+<span data-pagefind-filter="month[data-value]" data-value="2024-0{m}"></span>
+<span data-pagefind-sort="date[data-value]" data-value="2024-0{m}-01"></span></article></body></html>"""
+
+
+def test_filter_indexes_are_byte_identical_across_runs_and_keep_every_value(tmp_path):
+    from builder.search_order import _read
+
+    site = tmp_path / "site"
+    for n in range(12):
+        (site / f"p{n}").mkdir(parents=True)
+        (site / f"p{n}" / "index.html").write_text(FILTERED.format(n=n, o=n % 5, m=1 + n % 4), "utf-8")
+
+    def run() -> dict:
+        index_site(site)
+        return {p.relative_to(site): p.read_bytes() for p in sorted((site / OUTPUT).rglob("*")) if p.is_file()}
+
+    runs = [run() for _ in range(3)]
+    assert runs[0] == runs[1] == runs[2]
+    [meta] = (site / OUTPUT).glob("pagefind.en_*.pf_meta")
+    filters = dict(_read(meta)[3])
+    assert sorted(filters) == ["month", "outlet"]
+    name, values = _read(site / OUTPUT / "filter" / f"{filters['outlet']}.pf_filter")
+    assert name == "outlet" and [v[0] for v in values] == [f"Outlet {o}" for o in range(5)]
+    assert sorted(page for _, pages in values for page in pages) == list(range(12))
+
+
+@pytest.mark.parametrize("value", [0, 23, 24, 255, 256, 65535, 65536, 2**32, -1, -300, "", "é⌘", b"\x00\xff",
+                                   [], [1, ["a", [2]]], {"k": [1, 2]}])
+def test_cbor_reads_back_what_it_writes(value):
+    from builder.search_order import decode, encode
+
+    data = encode(value)
+    assert decode(data) == (value, len(data))

@@ -101,9 +101,11 @@ def test_internal_links_resolve(small_site):
 
 def test_search_is_pagefinds_chunked_index_not_materials_one_file(small_site):
     assert (small_site / "pagefind" / "pagefind-entry.json").is_file()
-    assert not (small_site / "search").exists()  # no search/search_index.json
+    assert not (small_site / "search" / "search_index.json").exists()
     pages = search_index(small_site)
-    assert {"/", "/articles/harbor/", "/articles/storm/", "/actors/ana-ortiz/", "/guide/"} <= pages.keys()
+    assert {"/articles/harbor/", "/articles/storm/", "/actors/ana-ortiz/", "/guide/"} <= pages.keys()
+    # the indexes that list pages are not results themselves
+    assert not {"/", "/articles/", "/actors/", "/sources/", "/dashboard/", "/review/", "/outlets/", "/search/"} & pages.keys()
     assert "404" not in " ".join(pages)
     article, actor = pages["/articles/harbor/"], pages["/actors/ana-ortiz/"]
     assert "best day for the waterfront" in article and "Named source: Mayor Ana Ortiz" in article
