@@ -64,7 +64,7 @@ def first_snippet(project: Path) -> tuple[str, str]:
         found = re.search(r'sb-fix__yaml\b[^>]*>(.*?)</code>', page.read_text("utf-8"), re.S)
         if found:
             entry = html.unescape(found.group(1))
-            entry = re.sub(r"(?m)^  speaker: .*$", "  speaker: A benchmark reader\n  note: timed by bench_serve", entry)
+            entry = re.sub(r"(?m)^  speaker: .*$", "  speaker: A benchmark reader\n  note: timed by the serve benchmark", entry)
             return f"articles/{page.parent.name}/", entry
     raise SystemExit("no quote to correct")
 
@@ -87,7 +87,7 @@ def main() -> None:
         first = wait_for(url, "sb-quote")
         time.sleep(2)  # let the watcher settle after the first build
         (project / "seeds" / "corrections.yml").write_text(entry, "utf-8")
-        corrections = wait_for(url, "timed by bench_serve")
+        corrections = wait_for(url, "timed by the serve benchmark")
         time.sleep(2)
         edit_one(project)
         edited = wait_for(f"http://127.0.0.1:{port}/data/annotations.jsonl", "added by the benchmark")
