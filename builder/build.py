@@ -289,13 +289,15 @@ def collect(paths: list[Path], *, model: str = ann.DEFAULT_MODEL, settings: Sett
 def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
           use_directory_urls: bool = True, settings: Settings = Settings(),
           cache_dir: Path | None = None, progress: Progress | None = None, n_process: int = 0,
-          actor_pages: PagePolicy = PagePolicy(), gender: bool = True, data_dir: Path | None = None) -> Result:
+          actor_pages: PagePolicy = PagePolicy(), gender: bool = True, data_dir: Path | None = None,
+          links_from_source: bool = False) -> Result:
     """Build every generated page and data file from the articles in `seeds`,
     parsing in `n_process` processes (0: one per CPU); `actor_pages` says which
     actors get a page of their own; `gender` says whether people's gender is
     worked out from the text (`actors.yml` values apply either way). With
     `data_dir`, the data files are written there (`Site.files` then says where)
-    rather than held in memory.
+    rather than held in memory. `links_from_source` makes links between pages relative
+    to each page's Markdown file (for a generator that rewrites them, as Zensical does).
 
     Bad articles are reported in `Result.problems` and left out; the rest build.
     """
@@ -306,7 +308,8 @@ def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
         index = index_site(articles, corpus.actors, actor_pages, outlets=corpus.outlets)
         # Data files first: what writing them takes in memory is given back before the pages are held.
         files = export_files(index) if data_dir is None else write_files(index, data_dir)
-        found, home = render_site(index, templates=templates, use_directory_urls=use_directory_urls)
+        found, home = render_site(index, templates=templates, use_directory_urls=use_directory_urls,
+                                  links_from_source=links_from_source)
         return Site(pages=found, files=files, home=home), index
 
     (site, index), _, unrendered = isolated(pages, corpus.articles, "rendering")

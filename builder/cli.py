@@ -66,6 +66,16 @@ def _parser() -> argparse.ArgumentParser:
     _add_no_cache(bld, ".cache/sourcebook beside mkdocs.yml")
     _add_processes(bld)
 
+    pgs = sub.add_parser("pages", parents=[flags],
+                         help="write the site as a folder of Markdown with a config for Zensical (or another generator)")
+    pgs.add_argument("folder", type=Path, help="where: DIR/docs (pages, data, hand-written pages), DIR/mkdocs.yml, "
+                                               "DIR/overrides; build it with `cd DIR && zensical build`")
+    pgs.add_argument("--seeds", type=Path, help="directory of articles (default: the config's)")
+    pgs.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"))
+    pgs.add_argument("--strict", action="store_true", help="fail on any bad article")
+    _add_no_cache(pgs, "beside mkdocs.yml")
+    srch = sub.add_parser("search", parents=[flags], help="index a built site with Pagefind (after zensical build)")
+    srch.add_argument("site", type=Path, help="the built site's folder")
     chk = sub.add_parser("check-actors", parents=[flags],
                          help="list actors a reader would flag: gender conflicts, split or run-on names, type splits")
     chk.add_argument("paths", nargs="*", type=Path, default=[Path("seeds")], help="article files or directories (default: seeds)")
@@ -212,4 +222,10 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_cache(args)
     if args.command == "check-actors":
         return cmd_check_actors(args)
+    if args.command == "pages":
+        from .faces import cmd_pages
+        return cmd_pages(args)
+    if args.command == "search":
+        from .faces import cmd_search
+        return cmd_search(args)
     return cmd_build(args)

@@ -118,6 +118,22 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         return env
 
     def on_files(self, files: Files, /, *, config) -> Files:
+        self.held = {}
+        self._drop_data_dir()
+        self.data_dir = _data_dir(Path(config.site_dir))
+        result = self.run(config, data_dir=self.data_dir)
+        for path, content in sorted(result.site.pages.items()):
+            files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+        for path, written in sorted(result.site.files.items()):
+            files.append(File.generated(config, path, abs_src_path=str(written)))
+        self.home = result.site.home
+        _drop_unused_theme_files(files, config, material_search=self.config.search == "material")
+        return files
+
+    def run(self, config, *, data_dir: Path | None = None, links_from_source: bool = False):
+        """Build the pages and data files with this plugin's settings, telling what the input
+        got (skipped files, warnings, a summary); the `build.Result`. PluginError when the
+        build cannot go on (no model, a broken template, bad input under `strict`)."""
         from .annotate import ModelNotFound
         from .build import BuildFailed, build
         from .index import PagePolicy
@@ -125,9 +141,6 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         from .parallel import WorkerError
         from .read import Settings
 
-        self.held = {}
-        self._drop_data_dir()
-        self.data_dir = _data_dir(Path(config.site_dir))
         seeds = Path(self.config.seeds)
         setting = self.config.cache
         base = Path(config.config_file_path or ".").resolve().parent
@@ -141,7 +154,7 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
                            cache_dir=cache_dir, progress=self.progress or Progress(started),
                            n_process=self.config.n_process,
                            actor_pages=PagePolicy(self.config.actor_page_quotes, self.config.actor_page_articles),
-                           gender=self.config.gender, data_dir=self.data_dir)
+                           gender=self.config.gender, data_dir=data_dir, links_from_source=links_from_source)
         except (ModelNotFound, WorkerError) as exc:
             raise PluginError(str(exc)) from exc
         except BuildFailed as exc:
@@ -156,12 +169,6 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         if found and self.config.strict:
             listing = "\n".join(f"  {line}" for line in report.lines(found))
             raise PluginError(f"sourcebook: {report.plural(len(found), 'problem')} with the input in strict mode:\n{listing}")
-        for path, content in sorted(result.site.pages.items()):
-            files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
-        for path, written in sorted(result.site.files.items()):
-            files.append(File.generated(config, path, abs_src_path=str(written)))
-        self.home = result.site.home
-        _drop_unused_theme_files(files, config, material_search=self.config.search == "material")
         log.info("%s (%d from the cache, %d parsed), %s, %s (%d with a page), %s, %s, %s in %.1f s; site: %s",
                  report.plural(len(result.articles), "article"), result.cached, result.parsed,
                  report.plural(sum(len(a.quotes) for a in result.articles), "quote"),
@@ -169,7 +176,7 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
                  report.plural(len(result.site.pages), "page"), report.plural(len(result.problems), "problem"),
                  report.plural(len(result.warnings) + len(result.noted), "warning"), time.monotonic() - started,
                  report.safe(str(config.site_dir)))
-        return files
+        return result
 
     # MkDocs renders every page's Markdown to HTML before it writes the first one, and
     # keeps each page's source, Markdown and HTML until the end: at 10,000 articles that

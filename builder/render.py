@@ -129,8 +129,11 @@ class Site:
 class Urls:
     """Site-relative URLs of generated pages, and links between them."""
 
-    def __init__(self, use_directory_urls: bool = True):
+    def __init__(self, use_directory_urls: bool = True, *, from_source: bool = False):
         self.dirs = use_directory_urls
+        # True: links are relative to the page's Markdown file, as a generator that rewrites
+        # them (Zensical) expects; False: to the page's URL, which MkDocs leaves as written.
+        self.from_source = from_source
 
     @staticmethod
     def article_src(slug: str) -> str:
@@ -148,7 +151,7 @@ class Urls:
 
     def link(self, from_src: str, to_src: str, anchor: str = "") -> str:
         """A relative link that works wherever the site is served, sub-paths included."""
-        here = self.url(from_src)
+        here = posixpath.dirname(from_src) + "/" if self.from_source else self.url(from_src)
         there = self.url(to_src) if to_src.endswith(".md") else to_src
         base = posixpath.dirname(here.rstrip("/")) if not here.endswith("/") else here.rstrip("/")
         rel = _relpath(there or ".", base or ".")
@@ -338,10 +341,11 @@ def _truncate(text: str, size: int) -> str:
 HOME_ARTICLES = 20
 
 
-def render_site(index: Index, *, templates: Path, use_directory_urls: bool = True) -> tuple[dict[str, str], str]:
+def render_site(index: Index, *, templates: Path, use_directory_urls: bool = True,
+                links_from_source: bool = False) -> tuple[dict[str, str], str]:
     """Render every generated page; returns the pages by path and the home page's article list."""
     env = environment(templates)
-    urls = Urls(use_directory_urls)
+    urls = Urls(use_directory_urls, from_source=links_from_source)
     env.globals.update(outlet_name=lambda key: index.outlets[key].name if key in index.outlets else key or NO_OUTLET,
                        outlet_of=outlet_of,
                        outlet_page=lambda key: outlet_src(index.outlets[key].slug) if key in index.outlets else None)

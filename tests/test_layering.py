@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "builder"
-FACES = {"builder.plugin", "builder.cli"}  # MkDocs' plugin and the command line
+FACES = {"builder.plugin", "builder.cli", "builder.faces"}  # MkDocs' plugin, the command line, other generators
 GENERATORS = ("mkdocs", "material", "zensical", "properdocs")
 
 
