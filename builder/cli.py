@@ -94,6 +94,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from .build import collect
     from .cache import CACHE_DIR
     from .export import record
+    from .groups import group_quotes
     from .index import actors_present
     from .parallel import WorkerError
     from .progress import terminal_bar
@@ -115,7 +116,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     for warning in corpus.warnings + corpus.noted:
         print(f"warning: {warning}", file=sys.stderr)
     present = actors_present(corpus.articles, corpus.actors)
-    out = [record(a, present.get(a.id, [])) for a in corpus.articles]
+    grouped = {(a.article, a.quote): g for g in group_quotes(corpus.articles) for a in g.appearances}
+    out = [record(a, present.get(a.id, []), grouped) for a in corpus.articles]
     if args.format == "jsonl":
         sys.stdout.writelines(json.dumps(rec, ensure_ascii=False) + "\n" for rec in out)
     else:

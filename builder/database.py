@@ -18,7 +18,7 @@ import sqlite_utils
 
 from .confidence import quote_confidence, speaker_confidence
 from .index import Index
-from .records import Actor, Article, Quote
+from .records import Actor, Article, Quote, QuoteGroup
 
 FILENAME = "sourcebook.sqlite"
 
@@ -36,13 +36,25 @@ TABLES: dict[str, dict] = {
         "columns": _ACTOR_COLUMNS,
         "pk": "id", "not_null": [c for c in _ACTOR_COLUMNS if c not in ("id", "description", "party")], "foreign_keys": [],
     },
+    # Quotes that travel (builder/groups.py): one row per group, its earliest appearance in
+    # the corpus (a quote), and how many articles and quotes it spans; each quote's
+    # `group_id` says which group it is in (NULL: it appears in one article only).
+    "quote_groups": {
+        "columns": {"id": str, "earliest_quote_id": str, "earliest_article_id": str, "earliest_date": str,
+                    "earliest_outlet": str, "articles": int, "quotes": int, "speakers": int, "altered": int},
+        "pk": "id", "not_null": ["earliest_quote_id", "earliest_article_id", "articles", "quotes", "speakers",
+                                 "altered"],
+        "foreign_keys": [("earliest_article_id", "articles", "id")],
+    },
     "quotes": {
         "columns": {"id": str, "article_id": str, "number": int, "kind": str, "text": str,
                     "start": int, "end": int, "paragraph": int, "rule": str, "cue": str,
                     "cue_start": int, "cue_end": int, "fragments": str, "actor_id": str,
-                    "confidence": float, "corrected": int, "correction_note": str, "machine": str},
+                    "confidence": float, "corrected": int, "correction_note": str, "machine": str,
+                    "group_id": str},
         "pk": "id", "not_null": ["article_id", "number", "kind", "text", "start", "end", "corrected"],
-        "foreign_keys": [("article_id", "articles", "id"), ("actor_id", "actors", "id")],
+        "foreign_keys": [("article_id", "articles", "id"), ("actor_id", "actors", "id"),
+                         ("group_id", "quote_groups", "id")],
     },
     "speakers": {
         "columns": {"quote_id": str, "text": str, "start": int, "end": int, "name": str,
@@ -73,7 +85,7 @@ TABLES: dict[str, dict] = {
 
 INDEXES: list[tuple[str, str]] = [
     ("articles", "date"), ("articles", "outlet"),
-    ("quotes", "article_id"), ("quotes", "actor_id"),
+    ("quotes", "article_id"), ("quotes", "actor_id"), ("quotes", "group_id"),
     ("speakers", "kind"), ("speakers", "actor_id"),
     # Mentions are found by actor; by article, SQLite's automatic index serves the rare
     # query (a stored one would be the largest part of the file).
@@ -115,7 +127,14 @@ def paragraph_number(article: Article, offset: int) -> int | None:
     return number or None
 
 
-def _quote_row(article: Article, number: int, q: Quote, actor_id: str | None) -> dict:
+def _group_row(group: QuoteGroup) -> dict:
+    first = group.earliest
+    return {"id": group.id, "earliest_quote_id": f"{first.article}/{first.quote}", "earliest_article_id": first.article,
+            "earliest_date": first.date, "earliest_outlet": first.outlet, "articles": group.articles,
+            "quotes": len(group.appearances), "speakers": len(group.speakers), "altered": group.altered}
+
+
+def _quote_row(article: Article, number: int, q: Quote, actor_id: str | None, group_id: str | None = None) -> dict:
     cue = q.cue
     fragments = [[f.start, f.end] for f in q.fragments] if q.kind == "partial" else None
     return {"id": f"{article.id}/{q.id}", "article_id": article.id, "number": number,
@@ -125,7 +144,8 @@ def _quote_row(article: Article, number: int, q: Quote, actor_id: str | None) ->
             "cue_end": cue.end if cue else None,
             "fragments": _json(fragments) if fragments is not None else None, "actor_id": actor_id,
             "confidence": quote_confidence(q), "corrected": int(q.corrected), "correction_note": q.correction_note or None,
-            "machine": json.dumps(q.machine, ensure_ascii=False, sort_keys=True) if q.machine else None}
+            "machine": json.dumps(q.machine, ensure_ascii=False, sort_keys=True) if q.machine else None,
+            "group_id": group_id}
 
 
 def _removed_rows(index: Index) -> Iterator[dict]:
@@ -151,7 +171,8 @@ def _quotes(index: Index) -> Iterator[tuple[dict, dict]]:
     for article in index.articles:
         for number, q in enumerate(article.quotes, start=1):
             actor_id = q.speaker.actor if q.speaker.actor in index.actor else None
-            row = _quote_row(article, number, q, actor_id)
+            group = index.group_of.get((article.id, q.id))
+            row = _quote_row(article, number, q, actor_id, group.id if group else None)
             yield row, _speaker_row(row["id"], q, actor_id)
 
 
@@ -195,6 +216,7 @@ def _fill(db: sqlite_utils.Database, index: Index) -> None:
     with db.conn:
         _insert(db, "articles", (_article_row(a) for a in index.articles))
         _insert(db, "actors", (_actor_row(a) for a in index.actors))
+        _insert(db, "quote_groups", (_group_row(g) for g in index.groups))
         _insert(db, "quotes", (row for row, _ in _quotes(index)))
         _insert(db, "speakers", (speaker for _, speaker in _quotes(index)))
         _insert(db, "removed_quotes", _removed_rows(index))
@@ -204,7 +226,8 @@ def _fill(db: sqlite_utils.Database, index: Index) -> None:
 
 def write_database(index: Index, path: Path) -> None:
     """Write the site's data as an SQLite database file at `path` (`data/sourcebook.sqlite`):
-    tables articles, actors, quotes, speakers, removed_quotes and mentions, with foreign keys and indexes.
+    tables articles, actors, quote_groups, quotes, speakers, credits, removed_quotes and mentions,
+    with foreign keys and indexes.
     A file already there is replaced.
 
     The same index always gives the same bytes.

@@ -15,10 +15,10 @@ from typing import TextIO
 from .confidence import quote_confidence, speaker_confidence
 from .database import database, paragraph_number, write_database
 from .index import Index
-from .records import Actor, Article, Quote
+from .records import Actor, Article, Quote, QuoteGroup
 
 
-def _quote(article: Article, q: Quote) -> dict:
+def _quote(article: Article, q: Quote, group_id: str | None = None) -> dict:
     sp = q.speaker
     data = {
         "id": q.id, "start": q.start, "end": q.end, "paragraph": paragraph_number(article, q.start),
@@ -33,21 +33,25 @@ def _quote(article: Article, q: Quote) -> dict:
         },
         "rule": q.rule, "confidence": quote_confidence(q),
         "corrected": q.corrected, "correction_note": q.correction_note or None, "machine": q.machine,
+        "group_id": group_id,
     }
     if q.kind == "partial":
         data["fragments"] = [{"start": f.start, "end": f.end} for f in q.fragments]
     return data
 
 
-def record(article: Article, present: list[tuple[Actor, list[tuple[int, int]]]]) -> dict:
-    """The annotation record of one article, with the actors it mentions and where."""
+def record(article: Article, present: list[tuple[Actor, list[tuple[int, int]]]],
+           groups: dict[tuple[str, str], QuoteGroup] | None = None) -> dict:
+    """The annotation record of one article, with the actors it mentions and where, and the
+    group of quotes that travel (`groups`, by article and quote id) each quote belongs to."""
+    groups = groups or {}
     return {
         "id": article.id,
         "title": article.title,
         "source": article.source,
         "metadata": article.metadata,
         "text": article.text,
-        "quotes": [_quote(article, q) for q in article.quotes],
+        "quotes": [_quote(article, q, _group_id(groups, article, q)) for q in article.quotes],
         # What the editors marked as not a quote, as the annotator had it, with their note.
         "removed_quotes": [{"paragraph": paragraph_number(article, q.start), "correction_note": q.correction_note or None,
                             "machine": q.machine} for q in article.removed],
@@ -60,10 +64,15 @@ def record(article: Article, present: list[tuple[Actor, list[tuple[int, int]]]])
     }
 
 
+def _group_id(groups: dict[tuple[str, str], QuoteGroup], article: Article, q: Quote) -> str | None:
+    group = groups.get((article.id, q.id))
+    return group.id if group else None
+
+
 def records(index: Index) -> Iterator[dict]:
     """Annotation records of every article, in index order, one at a time (a corpus
     of thousands of articles need not hold them all)."""
-    return (record(a, index.present.get(a.id, [])) for a in index.articles)
+    return (record(a, index.present.get(a.id, []), index.group_of) for a in index.articles)
 
 
 # What a spreadsheet skips before a formula: whitespace (the ideographic space
@@ -72,7 +81,7 @@ _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u180e"
 _LEAD = re.compile(f"^[\\s{_INVISIBLE}]+")
 _FORMULA = tuple("=+-@\t\r\uff1d\uff0b\uff0d\uff20")  # full-width ＝ ＋ － ＠ too
 # Columns that hold ids: kept as they are, so that they join with the JSON Lines and SQLite files.
-ID_COLUMNS = ("article", "quote_id", "actor", "also_actors")
+ID_COLUMNS = ("article", "quote_id", "actor", "also_actors", "group_id")
 
 
 def _cell(value: object) -> object:
@@ -101,7 +110,7 @@ def _write_csv(index: Index, out: TextIO) -> None:
     writer.writerow(header := ["article", "title", "date", "outlet", "url", "quote_id", "kind", "text", "speaker",
                      "speaker_as_written", "source_kind", "actor", "actor_name", "gender", "start", "end", "paragraph",
                      "rule", "also_actors", "confidence", "speaker_confidence", "corrected", "correction_note",
-                     "machine_speaker", "machine_kind", "machine_text"])
+                     "machine_speaker", "machine_kind", "machine_text", "group_id"])
     for a in index.articles:
         meta = [a.metadata.get(key, "") for key in ("date", "outlet", "url")]
         for q in a.quotes:
@@ -111,7 +120,8 @@ def _write_csv(index: Index, out: TextIO) -> None:
                 q.speaker.actor or "", actor.name if actor else "", (actor.gender or "unknown") if actor else "",
                 q.start, q.end,
                 paragraph_number(a, q.start), q.rule, " ".join(x for x in q.speaker.also if x in index.actor),
-                quote_confidence(q), speaker_confidence(q), *_machine_cells(q))))
+                quote_confidence(q), speaker_confidence(q), *_machine_cells(q),
+                _group_id(index.group_of, a, q) or "")))
 
 
 def _machine_cells(q: Quote) -> tuple:

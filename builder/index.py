@@ -1,7 +1,8 @@
 """Stage 4: group across articles once, before anything is rendered.
 
 Quotes by actor, where each actor appears, who appears beside whom, sources
-grouped by how they are described, and each article's sourcing summary.
+grouped by how they are described, each article's sourcing summary, and the
+quotes that travel between articles (builder/groups.py).
 Render and export only read this index; neither groups on its own.
 """
 from __future__ import annotations
@@ -12,8 +13,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .confidence import quote_confidence, speaker_confidence
+from .groups import group_quotes
 from .outlets import Outlet, outlets as outlets_of
-from .records import Actor, Article, Quote
+from .records import Actor, Article, Quote, QuoteGroup
 from .slugs import slugify
 
 # Page names the generated indexes use: an article or actor never takes them.
@@ -76,6 +78,9 @@ class Index:
     sources: dict[str, list[SourceGroup]]  # per section of SOURCE_SECTIONS, most quoted first
     paged: frozenset[str] = frozenset()  # actor ids with a page of their own
     outlets: dict[str, Outlet] = field(default_factory=dict)  # by the key the articles give
+    groups: tuple[QuoteGroup, ...] = ()  # quotes that travel, in the most articles first
+    # (article id, quote id) → the group of quotes that travel the quote belongs to
+    group_of: dict[tuple[str, str], QuoteGroup] = field(default_factory=dict)
 
 
 def summary(article: Article, actors: dict[str, Actor] | None = None) -> dict:
@@ -222,6 +227,7 @@ def index_site(articles: list[Article], actors: list[Actor], pages: PagePolicy =
             counts[actor.id].append((article_id, len(spans)))
     appearances = {a.id: sorted(counts[a.id], key=lambda kv: (-kv[1], titles.get(kv[0], kv[0]))) for a in actors}
     together = _co_occurrence(articles, actors)
+    groups = group_quotes(articles)
     return Index(
         articles=articles, actors=actors, actor=by_id, slug=_slugs(articles),
         said=dict(said), appearances=appearances,
@@ -230,4 +236,5 @@ def index_site(articles: list[Article], actors: list[Actor], pages: PagePolicy =
         sources=_source_groups(articles, by_id),
         paged=frozenset(a.id for a in actors if pages.earns(a, len(said.get(a.id, ())), len(appearances[a.id]))),
         outlets=outlets if outlets is not None else outlets_of(articles)[0],
+        groups=groups, group_of={(a.article, a.quote): g for g in groups for a in g.appearances},
     )

@@ -350,3 +350,18 @@ from in at on for with to by""".split())
 ROLE_MODIFIERS = frozenset("""former presidential vice deputy campaign state national senior chief executive
 general press political communications policy foreign economic top longtime veteran federal district
 county city republican democratic""".split())
+
+# Quotes that travel (builder/groups.py): marks folded before two quotes' words are compared,
+# so that curly and straight marks, dashes and ellipses never make a difference.
+MARK_FOLDS = str.maketrans({"’": "'", "‘": "'", "‛": "'", "′": "'", "`": "'", "“": '"', "”": '"', "„": '"',
+                            "″": '"', "«": '"', "»": '"', "–": "-", "—": "-", "‒": "-", "…": "..."})
+# English function words: two quotes that share only these share no words worth comparing them for.
+COMMON_WORDS = _words("""
+a an the this that these those and or but nor so if then than as of at by for from in into on onto to
+with without about over under after before up down out off again further once here there when where why
+how what which who whom whose all any both each few more most other some such no not only own same too very
+just can will would could should shall may might must do does did done doing be is are was were been being
+have has had having i me my mine myself we us our ours ourselves you your yours yourself yourselves he him
+his himself she her hers herself it its itself they them their theirs themselves it's i'm don't that's
+we're they're you're isn't aren't wasn't weren't won't can't didn't doesn't there's let's going get got
+""")

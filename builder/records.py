@@ -133,6 +133,65 @@ class Actor:
     party: str | None = None  # a person's party as the text states it (builder/describe.py)
 
 
+WordState = Literal["same", "changed", "extra"]
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One quote of a group of quotes that travel (builder/groups.py): where it appears, who
+    the article says spoke, and how its words differ from the group's earliest version."""
+
+    article: str  # article id
+    quote: str  # the quote's id in its article
+    outlet: str | None  # the outlet as the article gives it (see builder/outlets.py for its name)
+    date: str | None
+    speaker: str  # the source as the article names it ("" when the annotator found none)
+    actor: str | None
+    # The quote's words as written, each "same", "changed" (differs from the earliest
+    # version) or "extra" (beyond the part of it the earliest version quotes).
+    words: tuple[tuple[str, WordState], ...]
+    # (the earliest version's words, this one's) for each change inside the shared part:
+    # ("great", "terrific") replaced, ("very", "") left out, ("", "really") added.
+    changes: tuple[tuple[str, str], ...] = ()
+    trimmed: bool = False  # leaves out the start or end of the earliest version
+
+    @property
+    def text(self) -> str:
+        return " ".join(word for word, _ in self.words)
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """The same words quoted in several articles: the earliest appearance in this
+    corpus first, then every repetition in date order (undated last)."""
+
+    id: str
+    appearances: tuple[Appearance, ...]
+
+    @property
+    def earliest(self) -> Appearance:
+        return self.appearances[0]
+
+    @property
+    def articles(self) -> int:
+        """How many articles the quote appears in."""
+        return len({a.article for a in self.appearances})
+
+    @property
+    def altered(self) -> int:
+        """How many words were changed, left out or added, over all repetitions."""
+        return sum(max(len(old.split()), len(new.split())) for a in self.appearances for old, new in a.changes)
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """The speakers the articles give, each once, in date order: one actor however
+        it is written, else the name as written (case aside). More than one: they disagree."""
+        seen: dict[str, str] = {}
+        for a in self.appearances:
+            seen.setdefault(a.actor or (a.speaker or "").casefold(), a.speaker)
+        return tuple(seen.values())
+
+
 @dataclass(frozen=True)
 class Problem:
     """A bad input: the file and what is wrong with it."""

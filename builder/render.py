@@ -21,11 +21,12 @@ from .confidence import quote_confidence, speaker_confidence
 from .corrections import snippet
 from .dashboard import UNDATED, dashboard
 from .explain import explain
+from .groups import MIN_WORDS
 from .index import Index, least_confident, month
 from .links import is_safe_url
 from .outlet_pages import outlet_pages, outlet_src
 from .outlets import NO_OUTLET, outlet_of
-from .records import Actor, Article, Quote
+from .records import Actor, Appearance, Article, Quote, QuoteGroup
 
 SOURCE_LABELS = {
     "named": "Named source",
@@ -184,6 +185,7 @@ def _article_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[st
     pages = {}
     paged = _paged(index)
     speaker = _snippet_speaker(index)
+    shown = {g.id for g in _travel_shown(index)}
     for art in index.articles:
         src = urls.article_src(index.slug[art.id])
         pages[src] = env.get_template("article.md.j2").render(
@@ -192,8 +194,20 @@ def _article_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[st
             actor_link=lambda aid, _s=src: urls.link(_s, urls.actor_src(aid)),
             index_link=urls.link(src, "actors/index.md"), link=lambda s, _s=src: urls.link(_s, s),
             fix=lambda q, _a=art: snippet(_a, q, speaker=speaker(q)),
+            travel=lambda q, _a=art, _s=src: _trip(index, urls, shown, _s, _a, q),
         )
     return pages
+
+
+def _trip(index: Index, urls: Urls, shown: set[str], src: str, art: Article, q: Quote) -> dict | None:
+    """What a quote's card says of the other articles that quote the same words: how many,
+    the earliest appearance, and a link to its group on the travel page (when listed there)."""
+    group = index.group_of.get((art.id, q.id))
+    if group is None:
+        return None
+    first = group.earliest
+    return {"others": group.articles - 1, "outlet": first.outlet, "date": first.date, "here": first.article == art.id,
+            "link": urls.link(src, TRAVEL_PAGE, group.id) if group.id in shown else None}
 
 
 def _snippet_speaker(index: Index) -> Callable[[Quote], str]:
@@ -337,6 +351,39 @@ def _truncate(text: str, size: int) -> str:
     return (cut or text[:size]) + "…"
 
 
+# The travel page lists this many groups in full (in the most articles first), and the
+# most repeated and most altered of them in short; the data files hold every group.
+TRAVEL_LIMITS = {"groups": 300, "top": 25}
+TRAVEL_PAGE = "travel/index.md"
+TRAVEL_WORDS = 160  # characters of a quote's words in a group's heading
+
+
+def _travel_shown(index: Index) -> tuple[QuoteGroup, ...]:
+    """The groups the travel page lists in full: those in the most articles."""
+    return index.groups[:TRAVEL_LIMITS["groups"]]
+
+
+def _travel(env: jinja2.Environment, urls: Urls, index: Index) -> str:
+    """The "Quotes that travel" page: the most repeated and the most altered groups, then
+    each group with its appearances in date order, speakers and changed words."""
+    src, top = TRAVEL_PAGE, TRAVEL_LIMITS["top"]
+    shown = _travel_shown(index)
+    slugs = index.slug
+
+    def quote_link(a: Appearance) -> str:
+        return urls.link(src, urls.article_src(slugs[a.article]), a.quote)
+
+    return env.get_template("travel.md.j2").render(
+        groups=index.groups, shown=shown, repeated=shown[:top],
+        altered=sorted((g for g in shown if g.altered), key=lambda g: (-g.altered, -g.articles))[:top],
+        quotes=sum(len(g.appearances) for g in index.groups), articles=len(index.articles),
+        titles={a.id: a.title for a in index.articles}, actors=_paged(index), min_words=MIN_WORDS,
+        words=lambda a: _truncate(a.text, TRAVEL_WORDS), quote_link=quote_link,
+        actor_link=lambda aid: urls.link(src, urls.actor_src(aid)),
+        guide=urls.link(src, "guide.md", "quotes-that-travel"),
+    )
+
+
 # The home page lists the newest articles; the articles index lists them all.
 HOME_ARTICLES = 20
 
@@ -354,6 +401,7 @@ def render_site(index: Index, *, templates: Path, use_directory_urls: bool = Tru
     pages["sources/index.md"] = _sources_index(env, urls, index)
     pages["dashboard/index.md"] = _dashboard(env, urls, index)
     pages["review/index.md"] = _review(env, urls, index)
+    pages[TRAVEL_PAGE] = _travel(env, urls, index)
     rows = [{"article": a, "summary": index.summary[a.id], "src": urls.article_src(index.slug[a.id])}
             for a in index.articles]
     months: dict[str, list[dict]] = {}

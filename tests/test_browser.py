@@ -654,3 +654,73 @@ def test_correct_this_gives_lines_that_pasted_into_corrections_yml_apply_on_the_
         assert "attributed to Benjamin Netanyahu" in note
         assert "corrected by the editors: checked against the transcript" in note.lower()
     context.close()
+
+
+# ---------------------------------------------------------------- quotes that travel
+
+TRAVEL_SEEDS = {
+    f"{name}.md": f"""
+        ---
+        title: {title}
+        outlet: {outlet}
+        date: {date}
+        ---
+
+        The council met on {date}.
+
+        “{words}” said Mayor Ana Ortiz.
+    """ for name, title, outlet, date, words in [
+        ("dredge", "Harbor plan approved", "Metro Daily", "2024-03-02",
+         "We will dredge the harbor this summer and open the new pier by the fall."),
+        ("pier", "A pier by the fall", "Valley Herald", "2024-03-04",
+         "We will dredge the harbor this summer and open the new dock by the fall."),
+        ("summer", "Summer of dredging", "Metro Daily", "2024-03-09",
+         "We will dredge the harbor this summer"),
+    ]
+}
+
+
+@pytest.fixture(scope="module")
+def travel_url(tmp_path_factory):
+    """Three articles quoting the same words, one changed and one trimmed, served as for GitHub Pages."""
+    from conftest import make_project, mkdocs_build
+
+    project = make_project(tmp_path_factory.mktemp("travel"), TRAVEL_SEEDS)
+    mkdocs_build(project)
+    with served(project / "site") as url:
+        yield url
+
+
+def test_the_also_in_card_names_the_earliest_and_leads_to_the_group(page, travel_url):
+    page.goto(f"{travel_url}articles/summer/")
+    tag = page.locator(".sb-tag:has(.sb-card)").first
+    line = tag.locator(".sb-card__travel")
+    assert not line.is_visible()
+    tag.hover()
+    assert line.is_visible()
+    assert line.inner_text() == "Also in 2 articles; earliest: Metro Daily, 2024-03-02"
+    line.get_by_role("link").click()
+    page.wait_for_url("**/travel/#g-*")
+    group = page.locator(f"[id='{page.url.split('#')[1]}']")
+    assert group.is_visible() and group.locator("h3").inner_text().startswith("“We will dredge the harbor")
+    items = group.locator(".sb-group__appearances > li")
+    assert items.count() == 3
+    assert [items.nth(n).locator("time").inner_text() for n in range(3)] == ["2024-03-02", "2024-03-04", "2024-03-09"]
+    assert items.nth(0).inner_text().count("earliest in this corpus") == 1
+    assert items.nth(1).locator("mark").all_inner_texts() == ["dock"]
+    assert "Quotes part of the earliest version." in items.nth(2).inner_text()
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("width, height", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
+def test_the_travel_page_fits_a_phone_with_no_serious_accessibility_violations(browser, travel_url, width, height):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": width, "height": height})
+    pg = context.new_page()
+    pg.goto(f"{travel_url}travel/")
+    assert overflow(pg) == 0
+    results = Axe().run(pg)
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    context.close()
+    assert serious == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in serious]

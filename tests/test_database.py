@@ -113,11 +113,11 @@ def test_import_does_not_load_spacy():
 
 def test_tables_and_primary_keys(db):
     tables = rows(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    assert [t for (t,) in tables] == ["actors", "articles", "credits", "mentions", "quotes", "removed_quotes",
-                                      "speakers"]
+    assert [t for (t,) in tables] == ["actors", "articles", "credits", "mentions", "quote_groups", "quotes",
+                                      "removed_quotes", "speakers"]
     pks = {t: [r[1] for r in rows(db, f"PRAGMA table_info({t})") if r[5]] for (t,) in tables}
     assert pks == {"actors": ["id"], "articles": ["id"], "credits": [], "mentions": [], "quotes": ["id"],
-                   "removed_quotes": [],
+                   "quote_groups": ["id"], "removed_quotes": [],
                    "speakers": ["quote_id"]}
 
 
@@ -125,7 +125,9 @@ def test_foreign_keys_declared_and_kept(db):
     def keys(table: str) -> set[tuple]:
         return {(r[3], r[2], r[4]) for r in rows(db, f"PRAGMA foreign_key_list({table})")}
 
-    assert keys("quotes") == {("article_id", "articles", "id"), ("actor_id", "actors", "id")}
+    assert keys("quotes") == {("article_id", "articles", "id"), ("actor_id", "actors", "id"),
+                              ("group_id", "quote_groups", "id")}
+    assert keys("quote_groups") == {("earliest_article_id", "articles", "id")}
     assert keys("speakers") == {("quote_id", "quotes", "id"), ("actor_id", "actors", "id")}
     assert keys("mentions") == {("article_id", "articles", "id"), ("actor_id", "actors", "id")}
     assert keys("articles") == keys("actors") == set()

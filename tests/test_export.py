@@ -44,7 +44,8 @@ def test_data_files():
                      "kind": "direct", "text": "We won,", "speaker": "Ann Lee", "speaker_as_written": "Ann Lee",
                      "source_kind": "named", "actor": "ann-lee", "actor_name": "Ann Lee", "gender": "unknown", "start": "1", "end": "8",
                      "paragraph": "1", "rule": "direct", "also_actors": "", "corrected": "false",
-                     "correction_note": "", "machine_speaker": "", "machine_kind": "", "machine_text": ""}]
+                     "correction_note": "", "machine_speaker": "", "machine_kind": "", "machine_text": "",
+                     "group_id": ""}]
 
 
 def test_data_files_written_to_disk_are_the_same_bytes(tmp_path):

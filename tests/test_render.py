@@ -69,7 +69,7 @@ def test_render_site_makes_one_page_per_article_and_actor():
     ann = actor("ann-lee", "Ann Lee", ("one", 15, 22))
     pages, home = render_site(index_site([art], [ann]), templates=ROOT / "templates")
     assert set(pages) == {"articles/one.md", "actors/ann-lee.md", "actors/index.md", "sources/index.md", "dashboard/index.md",
-                          "articles/index.md", "review/index.md", "outlets/index.md"}
+                          "articles/index.md", "review/index.md", "outlets/index.md", "travel/index.md"}
     assert "../../actors/ann-lee/" in pages["articles/one.md"]
     assert "(named source). Rules: direct, verb-subject." in pages["articles/one.md"].replace("&#45;", "-")
     assert "articles/one/" in home
