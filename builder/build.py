@@ -17,6 +17,7 @@ from . import cache, parallel
 from .cache import parse
 from .actors import resolve_actors
 from .corrections import CORRECTIONS_FILE, apply_corrections, load_corrections
+from .dashboard import SmallSample
 from .describe import describe_actors
 from .gender import settle_genders
 from .export import export_files, write_files
@@ -290,7 +291,7 @@ def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
           use_directory_urls: bool = True, settings: Settings = Settings(),
           cache_dir: Path | None = None, progress: Progress | None = None, n_process: int = 0,
           actor_pages: PagePolicy = PagePolicy(), gender: bool = True, data_dir: Path | None = None,
-          links_from_source: bool = False) -> Result:
+          links_from_source: bool = False, small_sample: SmallSample = SmallSample()) -> Result:
     """Build every generated page and data file from the articles in `seeds`,
     parsing in `n_process` processes (0: one per CPU); `actor_pages` says which
     actors get a page of their own; `gender` says whether people's gender is
@@ -298,6 +299,8 @@ def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
     `data_dir`, the data files are written there (`Site.files` then says where)
     rather than held in memory. `links_from_source` makes links between pages relative
     to each page's Markdown file (for a generator that rewrites them, as Zensical does).
+    `small_sample` says when a share rests on too few articles or people to trust (the
+    dashboard and outlet pages mark it).
 
     Bad articles are reported in `Result.problems` and left out; the rest build.
     """
@@ -309,7 +312,7 @@ def build(seeds: Path, *, templates: Path, model: str = ann.DEFAULT_MODEL,
         # Data files first: what writing them takes in memory is given back before the pages are held.
         files = export_files(index) if data_dir is None else write_files(index, data_dir)
         found, home = render_site(index, templates=templates, use_directory_urls=use_directory_urls,
-                                  links_from_source=links_from_source)
+                                  links_from_source=links_from_source, small=small_sample)
         return Site(pages=found, files=files, home=home), index
 
     (site, index), _, unrendered = isolated(pages, corpus.articles, "rendering")

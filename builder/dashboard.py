@@ -20,7 +20,8 @@ from .records import Article
 TOP_ACTORS = 15
 TOP_REASONS = 10
 UNDATED = "Undated"
-# A share resting on fewer articles, or on fewer people of known gender, is marked a small sample.
+# A share resting on fewer articles, or on fewer people of known gender, is marked a small
+# sample (the defaults of the `small_sample_articles` and `small_sample_people` settings).
 SMALL_ARTICLES = 10
 SMALL_PEOPLE = 20
 
@@ -35,6 +36,7 @@ class Tally:
     women: int = 0  # people quoted, once per article
     men: int = 0
     unknown: int = 0
+    kinds: Counter = field(default_factory=Counter)  # quotes by kind of source
 
     @property
     def anonymous_share(self) -> float | None:
@@ -44,6 +46,28 @@ class Tally:
     def women_share(self) -> float | None:
         known = self.women + self.men
         return round(100 * self.women / known, 1) if known else None
+
+
+@dataclass(frozen=True)
+class SmallSample:
+    """When a slice of the corpus is too small to trust its shares: it is shown, and marked."""
+
+    articles: int = SMALL_ARTICLES  # a month, an outlet: fewer articles than this
+    people: int = SMALL_PEOPLE  # a women's share: fewer people of known gender than this
+
+    def few_articles(self, tally: Tally) -> bool:
+        return tally.articles < self.articles
+
+    def few_people(self, tally: Tally) -> bool:
+        return 0 < tally.women + tally.men < self.people
+
+    def anonymous(self, tally: Tally) -> bool:
+        """Whether the anonymous share of `tally` rests on a small sample (its articles)."""
+        return self.few_articles(tally)
+
+    def women(self, tally: Tally) -> bool:
+        """Whether the women's share of `tally` rests on a small sample (its articles or its people)."""
+        return self.few_articles(tally) or self.few_people(tally)
 
 
 @dataclass
@@ -56,12 +80,15 @@ class Dashboard:
     top: list[tuple[str, str, int]]  # (actor id, name, quotes), most quoted first
     outlets: list[tuple[str, Tally]] = field(default_factory=list)  # by quotes, most first
     months: list[tuple[str, Tally]] = field(default_factory=list)  # YYYY-MM, in order; undated last
+    # (outlet, month, tally) for each outlet in `outlets` order, its months in order (undated last)
+    outlet_months: list[tuple[str, str, Tally]] = field(default_factory=list)
 
 
 def _add(index: Index, article: Article, slices: tuple[Tally, ...]) -> None:
     """Count one article into each of `slices`."""
     summary = index.summary[article.id]  # its people quoted, by gender
     anonymous = sum(q.speaker.kind == "anonymous" for q in article.quotes)
+    kinds = Counter(q.speaker.kind for q in article.quotes)
     for tally in slices:
         tally.articles += 1
         tally.women += summary["women"]
@@ -69,6 +96,7 @@ def _add(index: Index, article: Article, slices: tuple[Tally, ...]) -> None:
         tally.unknown += summary["people"] - summary["women"] - summary["men"]
         tally.quotes += len(article.quotes)
         tally.anonymous += anonymous
+        tally.kinds.update(kinds)
 
 
 def by_month(index: Index, articles: list[Article]) -> tuple[Tally, list[tuple[str, Tally]]]:
@@ -85,13 +113,15 @@ def dashboard(index: Index) -> Dashboard:
     total = Tally()
     outlets: dict[str, Tally] = defaultdict(Tally)
     months: dict[str, Tally] = defaultdict(Tally)
+    outlet_months: dict[tuple[str, str], Tally] = defaultdict(Tally)
     kinds: Counter = Counter()
     reasons: Counter = Counter()
     quoted: Counter = Counter()
     unnamed: set[str] = set()
     for article in index.articles:
         outlet = outlet_of(article) or NO_OUTLET
-        _add(index, article, (total, outlets[outlet], months[month_of(article) or UNDATED]))
+        when = month_of(article) or UNDATED
+        _add(index, article, (total, outlets[outlet], months[when], outlet_months[outlet, when]))
         for q in article.quotes:
             sp = q.speaker
             kinds[sp.kind] += 1
@@ -101,6 +131,8 @@ def dashboard(index: Index) -> Dashboard:
                 quoted.update(a for a in sp.actors if a in index.actor)  # a joint speaker's quote is each one's
             else:
                 unnamed.add(sp.name.casefold() if sp.name else "")
+    ranked = sorted(outlets.items(), key=lambda kv: (-kv[1].quotes, kv[0]))
+    place = {key: n for n, (key, _) in enumerate(ranked)}
     top = [(aid, index.actor[aid].name, n) for aid, n in sorted(quoted.items(), key=lambda kv: (-kv[1], kv[0]))]
     return Dashboard(
         total=total, sources=len(quoted) + len(unnamed - {""}),
@@ -108,6 +140,8 @@ def dashboard(index: Index) -> Dashboard:
         reasons=sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_REASONS],
         reasons_given=sum(reasons.values()),
         top=top[:TOP_ACTORS],
-        outlets=sorted(outlets.items(), key=lambda kv: (-kv[1].quotes, kv[0])),
+        outlets=ranked,
         months=sorted(months.items(), key=lambda kv: (kv[0] == UNDATED, kv[0])),
+        outlet_months=[(o, m, t) for (o, m), t in sorted(outlet_months.items(),
+                                                          key=lambda kv: (place[kv[0][0]], kv[0][1] == UNDATED, kv[0][1]))],
     )

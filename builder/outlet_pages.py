@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from .dashboard import SMALL_ARTICLES, SMALL_PEOPLE, UNDATED, by_month
+from .dashboard import UNDATED, SmallSample, by_month
 from .index import Index
 from .outlets import NO_OUTLET, outlet_of
 from .records import Article
@@ -36,9 +36,9 @@ def _span(articles: list[Article]) -> tuple[str, str]:
 
 
 def outlet_pages(env: jinja2.Environment, urls: Urls, index: Index, rows: list[dict],
-                 month_name) -> dict[str, str]:
+                 month_name, *, small: SmallSample = SmallSample()) -> dict[str, str]:
     """Each outlet's page and `outlets/index.md`, from the articles index `rows`
-    (article, summary, src), newest first."""
+    (article, summary, src), newest first; `small` says which months are small samples."""
     by_outlet: dict[str, list[dict]] = {}
     for row in rows:
         by_outlet.setdefault(outlet_of(row["article"]), []).append(row)
@@ -60,7 +60,7 @@ def outlet_pages(env: jinja2.Environment, urls: Urls, index: Index, rows: list[d
             grouped=list(grouped.items()), top=_top(index, articles), paged=index.paged,
             actor_link=lambda aid, _s=src: urls.link(_s, urls.actor_src(aid)),
             link=lambda s, _s=src: urls.link(_s, s), outlets_link=urls.link(src, "outlets/index.md"),
-            small_articles=SMALL_ARTICLES, small_people=SMALL_PEOPLE)
+            small_articles=small.articles, small_people=small.people)
         listed.append((outlet, total, _span(articles), urls.link("outlets/index.md", src)))
     unnamed = [r["article"] for r in by_outlet.get("", [])]
     none_given = (by_month(index, unnamed)[0], _span(unnamed)) if unnamed else None

@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import report
+from .dashboard import SMALL_ARTICLES, SMALL_PEOPLE
 
 log = get_plugin_logger("sourcebook")
 
@@ -52,6 +53,10 @@ class SourcebookConfig(Config):
     # An actor gets a page when quoted this often, or mentioned in this many articles.
     actor_page_quotes = c.Type(int, default=1)
     actor_page_articles = c.Type(int, default=3)
+    # A share resting on fewer articles than this, or (women's share) on fewer people of known
+    # gender, is marked as a small sample on the dashboard and outlet pages (shown, not hidden).
+    small_sample_articles = c.Type(int, default=SMALL_ARTICLES)
+    small_sample_people = c.Type(int, default=SMALL_PEOPLE)
     # Minify every HTML page as it is written (about a fifth smaller; scripts and styles untouched).
     minify = c.Type(bool, default=True)
     # Annotation cache: true (.cache/sourcebook beside mkdocs.yml), false (off) or a directory.
@@ -109,6 +114,9 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
                               "is not 1 or more")
         if self.config.n_process < 0:
             raise PluginError(f"sourcebook: option 'n_process': {self.config.n_process} is not 0 (one per CPU) or more")
+        for option in ("small_sample_articles", "small_sample_people"):
+            if self.config[option] < 0:
+                raise PluginError(f"sourcebook: option '{option}': {self.config[option]} is not 0 (mark nothing) or more")
         _choose_search(self.config.search, config)
         return config
 
@@ -138,6 +146,7 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         from .build import BuildFailed, build
         from .index import PagePolicy
         from .cache import CACHE_DIR
+        from .dashboard import SmallSample
         from .parallel import WorkerError
         from .read import Settings
 
@@ -154,7 +163,9 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
                            cache_dir=cache_dir, progress=self.progress or Progress(started),
                            n_process=self.config.n_process,
                            actor_pages=PagePolicy(self.config.actor_page_quotes, self.config.actor_page_articles),
-                           gender=self.config.gender, data_dir=data_dir, links_from_source=links_from_source)
+                           gender=self.config.gender, data_dir=data_dir, links_from_source=links_from_source,
+                           small_sample=SmallSample(self.config.small_sample_articles,
+                                                    self.config.small_sample_people))
         except (ModelNotFound, WorkerError) as exc:
             raise PluginError(str(exc)) from exc
         except BuildFailed as exc:

@@ -19,7 +19,8 @@ from markupsafe import Markup
 from . import lexicon as lx
 from .confidence import quote_confidence, speaker_confidence
 from .corrections import snippet
-from .dashboard import UNDATED, dashboard
+from .charts import dashboard_charts, spec_json
+from .dashboard import UNDATED, SmallSample, dashboard
 from .explain import explain
 from .groups import MIN_WORDS
 from .index import Index, least_confident, month
@@ -97,6 +98,7 @@ def environment(templates: Path) -> jinja2.Environment:
         auto_reload=False,  # one build, one set of templates: no file check per include
     )
     env.filters["md"] = md_escape
+    env.filters["chart_json"] = spec_json
     env.tests["safe_url"] = is_safe_url
     env.tests["punctuation"] = lambda text: bool(text) and text[0] in _TIGHT
     env.globals.update(SOURCE_LABELS=SOURCE_LABELS, SOURCE_ICONS=SOURCE_ICONS,
@@ -234,23 +236,44 @@ def _actor_pages(env: jinja2.Environment, urls: Urls, index: Index) -> dict[str,
     pages = {}
     titles = {a.id: a.title for a in index.articles}
     metadata = {a.id: a.metadata for a in index.articles}
+    by_id = {a.id: a for a in index.articles}
+    limit = ACTOR_PAGE_LIMITS
     for actor in index.actors:
         if actor.id not in index.paged:
             continue
         src = urls.actor_src(actor.id)
         said = index.said.get(actor.id, [])
+        quotes = [(a, q) for a, q in said if q.kind != "indirect"]
+        statements = [(a, q) for a, q in said if q.kind == "indirect"]
+        articles = index.appearances.get(actor.id, [])
+        listed = [a for a, _ in quotes[:limit["quotes"]] + statements[:limit["quotes"]]]
+        listed += [by_id[aid] for aid, _ in articles[:limit["articles"]] if aid in by_id]
         pages[src] = env.get_template("actor.md.j2").render(
-            actor=actor,
-            quotes=[(a, q) for a, q in said if q.kind != "indirect"],
-            statements=[(a, q) for a, q in said if q.kind == "indirect"],
+            actor=actor, quotes=quotes, statements=statements,
             related=[index.actor[r] for r in actor.related if r in index.paged],
-            articles=index.appearances.get(actor.id, []),
-            titles=titles, metadata=metadata, limits=ACTOR_PAGE_LIMITS, timeline=_timeline(said),
+            articles=articles, by_id=by_id, narrow=_narrowing(env, listed),
+            titles=titles, metadata=metadata, limits=limit, timeline=_timeline(said),
             together=[(index.actor[i], n) for i, n in index.together.get(actor.id, []) if i in index.paged],
             article_link=lambda aid, anchor="", _s=src: urls.link(_s, urls.article_src(index.slug[aid]), anchor),
             actor_link=lambda aid, _s=src: urls.link(_s, urls.actor_src(aid)),
         )
     return pages
+
+
+def month_key(article: Article) -> str:
+    """An article's month as its list items carry it for the filters ("2024-03", or "undated")."""
+    return month(article) or "undated"
+
+
+def _narrowing(env: jinja2.Environment, articles: list[Article]) -> dict[str, list[tuple[str, str]]]:
+    """The outlets and months of the articles a page lists, as (key, name) options for its
+    filter: each kind only when there are two or more to choose from."""
+    outlets = sorted({outlet_of(a) for a in articles},
+                     key=lambda k: (not k, env.globals["outlet_name"](k).casefold(), k))
+    found = {month_key(a) for a in articles}
+    months = sorted(found - {"undated"}, reverse=True) + sorted(found & {"undated"})  # newest first, undated last
+    return {"outlet": [(k, env.globals["outlet_name"](k)) for k in outlets] if len(outlets) > 1 else [],
+            "month": [(m, UNDATED if m == "undated" else _month_name(m)) for m in months] if len(months) > 1 else []}
 
 
 def _timeline(said: list) -> list[tuple[str, int, str]]:
@@ -295,22 +318,20 @@ def _sources_index(env: jinja2.Environment, urls: Urls, index: Index) -> str:
     )
 
 
-def _dashboard(env: jinja2.Environment, urls: Urls, index: Index) -> str:
+def _dashboard(env: jinja2.Environment, urls: Urls, index: Index, small: SmallSample) -> str:
+    """The dashboard: its numbers (`dashboard`), their charts as Vega-Lite specs (`charts`)
+    and the tables beside them; outlets by their names, months by theirs."""
     src = "dashboard/index.md"
     d = dashboard(index)
-    d.outlets = [(env.globals["outlet_name"]("" if key == NO_OUTLET else key), t) for key, t in d.outlets]
-
-    def women(rows: list) -> list[tuple[str, float, str]]:
-        return [(name, t.women_share, "sb-chart__bar--women") for name, t in rows if t.women_share is not None]
-
-    bars = {  # (label, value, CSS class) for each bar of each chart
-        "kinds": [(SOURCE_LABELS[kind], n, f"sb-chart__bar--{kind}") for kind, n in d.kinds],
-        "top": [(name, n, "sb-chart__bar--actor") for _, name, n in d.top],
-        "outlets": women(d.outlets), "months": women(d.months),
-    }
+    name = env.globals["outlet_name"]
+    d.outlets = [(name("" if key == NO_OUTLET else key), t) for key, t in d.outlets]
+    d.outlet_months = [(name("" if key == NO_OUTLET else key), m, t) for key, m, t in d.outlet_months]
+    charts = dashboard_charts(d, small=small, labels=SOURCE_LABELS, month_name=_short_month)
     return env.get_template("dashboard.md.j2").render(
-        d=d, bars=bars, paged=index.paged, NO_OUTLET=NO_OUTLET, UNDATED=UNDATED,
+        d=d, charts=charts, small=small, paged=index.paged, NO_OUTLET=NO_OUTLET, UNDATED=UNDATED,
+        kinds=[k for k in SOURCE_LABELS if d.total.kinds.get(k)],
         actor_link=lambda aid: urls.link(src, urls.actor_src(aid)),
+        asset=lambda path: urls.link(src, f"assets/{path}"),
         guide=urls.link(src, "guide.md"), quotes_csv=urls.link(src, "data/quotes.csv"),
     )
 
@@ -389,17 +410,18 @@ HOME_ARTICLES = 20
 
 
 def render_site(index: Index, *, templates: Path, use_directory_urls: bool = True,
-                links_from_source: bool = False) -> tuple[dict[str, str], str]:
-    """Render every generated page; returns the pages by path and the home page's article list."""
+                links_from_source: bool = False, small: SmallSample = SmallSample()) -> tuple[dict[str, str], str]:
+    """Render every generated page; returns the pages by path and the home page's article list.
+    `small` says when a share rests on a small sample (the dashboard and outlet pages mark it)."""
     env = environment(templates)
     urls = Urls(use_directory_urls, from_source=links_from_source)
     env.globals.update(outlet_name=lambda key: index.outlets[key].name if key in index.outlets else key or NO_OUTLET,
-                       outlet_of=outlet_of,
+                       outlet_of=outlet_of, month_key=month_key,
                        outlet_page=lambda key: outlet_src(index.outlets[key].slug) if key in index.outlets else None)
     pages = {**_article_pages(env, urls, index), **_actor_pages(env, urls, index)}
     pages["actors/index.md"] = _actors_index(env, urls, index)
     pages["sources/index.md"] = _sources_index(env, urls, index)
-    pages["dashboard/index.md"] = _dashboard(env, urls, index)
+    pages["dashboard/index.md"] = _dashboard(env, urls, index, small)
     pages["review/index.md"] = _review(env, urls, index)
     pages[TRAVEL_PAGE] = _travel(env, urls, index)
     rows = [{"article": a, "summary": index.summary[a.id], "src": urls.article_src(index.slug[a.id])}
@@ -416,7 +438,7 @@ def render_site(index: Index, *, templates: Path, use_directory_urls: bool = Tru
         rows=rows, months=list(months.items()), link=lambda s: urls.link("articles/index.md", s),
         outlets=[(k, env.globals["outlet_name"](k)) for k in outlet_keys],
         month_keys=[(k, _month_name(k)) for k in keys] + ([("undated", UNDATED)] if len(keys) < len(months) else []))
-    pages.update(outlet_pages(env, urls, index, rows, _month_name))
+    pages.update(outlet_pages(env, urls, index, rows, _month_name, small=small))
     return pages, _home(env, urls, index, rows)
 
 
@@ -439,6 +461,12 @@ def _month_name(found: str) -> str:
     year, number = found[:4], found[5:7]
     names = ("January February March April May June July August September October November December").split()
     return f"{names[int(number) - 1]} {year}" if number.isdigit() and 1 <= int(number) <= 12 else found
+
+
+def _short_month(found: str) -> str:
+    """"2024-03" → "Mar 2024" (a chart's label, short enough for a phone)."""
+    name = _month_name(found)
+    return f"{name[:3]} {name.rsplit(' ', 1)[-1]}" if name != found else found
 
 
 def _relpath(path: str, start: str) -> str:

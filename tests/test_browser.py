@@ -119,13 +119,20 @@ def test_a_chosen_colour_scheme_follows_the_reader_to_the_next_page(page, base_u
     assert page.locator("body").get_attribute("data-md-color-scheme") == chosen
 
 
+def drawn(page, figure: str):
+    """The chart `figure` (its id) once vega has drawn it: the figure's locator."""
+    chart = page.locator(f"figure#{figure}")
+    chart.locator(".sb-vega__view svg").wait_for()
+    return chart
+
+
 def test_a_dashboard_chart_shows_its_numbers_in_a_table_on_demand(page, base_url):
     page.goto(f"{base_url}dashboard/")
-    chart = page.get_by_role("img", name="Quotes by kind of source")
-    assert chart.is_visible() and chart.locator("rect").count() >= 2
-    labels = chart.locator("text.sb-chart__label").all_text_contents()
-    values = chart.locator("text:not(.sb-chart__label)").all_text_contents()
-    bars = dict(zip(labels, values))
+    chart = drawn(page, "kinds")
+    assert page.get_by_role("img", name="Quotes by kind of source").is_visible()
+    assert chart.locator(".sb-vega__view svg path").count() >= 2  # bars, drawn by vega
+    bars = {row["label"]: str(row["n"]) for row in chart.locator("script").evaluate(
+        "s => JSON.parse(s.textContent).data.values")}
     table = page.locator("details", has_text="The numbers: quotes by kind of source")
     assert not table.locator("table").is_visible()
     table.locator("summary").click()
@@ -133,7 +140,17 @@ def test_a_dashboard_chart_shows_its_numbers_in_a_table_on_demand(page, base_url
     rows = {r.locator("td").nth(0).text_content(): r.locator("td").nth(1).text_content()
             for r in table.locator("tbody tr").all()}
     assert rows == bars and sum(map(int, rows.values())) == int(page.locator("dt:text('Quotes') + dd").text_content())
+    quotes = page.locator("dt:text('Quotes') + dd").text_content()
+    assert f"n = {quotes} quotes" in chart.locator("figcaption").inner_text()
     assert page.errors == []
+
+
+def test_without_vega_the_dashboard_opens_its_tables(page, base_url):
+    page.route("**/assets/vendor/vega.min.js", lambda route: route.abort())
+    page.goto(f"{base_url}dashboard/")
+    table = page.locator("details", has_text="The numbers: quotes by kind of source")
+    table.locator("table").wait_for()
+    assert table.evaluate("d => d.open") and not page.locator("figure#kinds .sb-vega__view").is_visible()
 
 
 def test_card_opens_on_hover_and_keyboard_focus(page, base_url, sample_site):
@@ -234,9 +251,10 @@ def test_actors_table_sorts_by_a_column_with_the_type_filter_on(page, base_url):
     assert column(page, 1) == sorted(column(page, 1)) and sorted_by(page) == {"Type": "ascending"}
     # A type filter, then sorting: the hidden rows stay hidden.
     rows = page.locator(".sb-actors tbody tr")
+    everyone = rows.count()
     page.get_by_role("button", name="Place", exact=True).click()
     places = [r.locator("td").first.inner_text() for r in rows.all() if r.is_visible()]
-    assert 0 < len(places) < rows.count()
+    assert 0 < len(places) < everyone
     for name in ("Quotes", "Name"):
         heading(name).click()
         visible = [r for r in rows.all() if r.is_visible()]
@@ -724,3 +742,212 @@ def test_the_travel_page_fits_a_phone_with_no_serious_accessibility_violations(b
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     context.close()
     assert serious == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in serious]
+
+
+# ---------------------------------------------------------------- the dashboard and long pages
+
+OUTLETS = ("Valley Ledger", "Harbor Post", "Metro Daily", "County Wire")
+SPEAKERS = ("John Smith", "Paul Hart", "Ana Reyes", "Susan Park", "David Chen")
+
+
+def outlet_corpus(n: int = 48) -> str:
+    """`n` short articles (JSON Lines) in four outlets over eight months of 2024; Maria Lopez
+    speaks in every third, so her page lists quotes from several outlets and months."""
+    import json
+
+    rows = []
+    for i in range(n):
+        first = "Maria Lopez" if i % 3 == 0 else SPEAKERS[i % 5]
+        text = (f"“The plan will change things,” said {first}, a local official.\n\n"
+                f"{SPEAKERS[(i * 3 + 1) % 5]} said the vote would be close.\n\n")
+        if i % 4 == 0:
+            text += "A senior aide, who spoke on condition of anonymity, said the deal was done.\n\n"
+        rows.append({"id": f"story-{i:03d}", "outlet": OUTLETS[i % 4] if i % 7 else OUTLETS[0],
+                     "date": f"2024-{1 + (i * 5) % 8:02d}-{1 + i % 27:02d}", "title": f"Story {i}", "text": text})
+    return "".join(json.dumps(row) + "\n" for row in rows)
+
+
+@pytest.fixture(scope="module")
+def outlets_url(tmp_path_factory):
+    """A site of four outlets over eight months, served as for GitHub Pages."""
+    from conftest import make_project, mkdocs_build
+
+    project = make_project(tmp_path_factory.mktemp("outlets"), {"corpus.jsonl": outlet_corpus()})
+    mkdocs_build(project)
+    with served(project / "site") as url:
+        yield url
+
+
+def all_charts_drawn(pg) -> int:
+    """Wait until vega has drawn every chart of the page; how many there are."""
+    figures = pg.locator("figure.sb-vega")
+    pg.wait_for_function("() => [...document.querySelectorAll('figure.sb-vega')].every("
+                         "f => f.classList.contains('sb-vega--drawn') && f.querySelector('.sb-vega__view svg'))")
+    return figures.count()
+
+
+def test_the_dashboard_fits_a_phone_with_every_chart_drawn_and_readable(browser, outlets_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    phone = context.new_page()
+    errors = []
+    phone.on("pageerror", lambda exc: errors.append(str(exc)))
+    phone.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    phone.goto(f"{outlets_url}dashboard/")
+    assert all_charts_drawn(phone) == 8
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert overflow(phone) == 0, width
+    rights = phone.locator("figure.sb-vega, figure.sb-vega svg, .sb-summary, .sb-summary dd").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().right)")
+    assert max(rights) <= 390
+    # Drawn at the size it is shown (never scaled down), with text of 13 px.
+    sizes = phone.locator("figure.sb-vega svg").evaluate_all(
+        "els => els.map(s => [s.getBoundingClientRect().width, +s.getAttribute('width')])")
+    assert all(abs(shown - drawn) < 1 for shown, drawn in sizes), sizes
+    fonts = phone.locator("figure.sb-vega svg text").evaluate_all(
+        "els => els.filter(t => t.textContent.trim()).map(t => parseFloat(getComputedStyle(t).fontSize))")
+    assert fonts and min(fonts) >= 12, min(fonts)
+    # Each figure says its n; the time lines and bars say what a small sample is.
+    captions = phone.locator("figure.sb-vega figcaption").all_inner_texts()
+    assert all("n = " in caption for caption in captions)
+    assert "fewer than 10 articles" in phone.locator("figure#month-women figcaption").inner_text()
+    phone.screenshot(path=str(SHOTS / "dashboard-phone.png"), full_page=True) if SHOTS.is_dir() else None
+    print(f"\ndashboard at 390 px: scrollWidth {width}, {len(fonts)} chart labels, smallest {min(fonts)} px")
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("width, height", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
+def test_no_accessibility_violations_on_the_dashboard(browser, outlets_url, width, height):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": width, "height": height})
+    pg = context.new_page()
+    pg.goto(f"{outlets_url}dashboard/")
+    all_charts_drawn(pg)
+    violations = Axe().run(pg).response["violations"]
+    context.close()
+    assert violations == [], [(v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"]][:3])
+                              for v in violations]
+
+
+def test_an_actor_page_narrows_to_one_outlet_and_one_month(page, outlets_url):
+    page.goto(f"{outlets_url}actors/maria-lopez/")
+    items = page.locator(".sb-actor-list > li")
+    shown = lambda: items.evaluate_all(  # noqa: E731
+        "els => els.filter(e => e.offsetParent !== null).map(e => [e.dataset.outlet, e.dataset.month])")
+    everything = shown()
+    assert len(everything) >= 16 and len({o for o, _ in everything}) == 4 and len({m for _, m in everything}) >= 4
+    box = page.get_by_role("group", name="Narrow this page by outlet and month")
+    box.get_by_label("Outlet").select_option(label="Harbor Post")
+    harbor = shown()
+    assert harbor and all(o == "Harbor Post" for o, _ in harbor) and len(harbor) < len(everything)
+    assert box.locator(".sb-list-filter__count").inner_text() == f"{len(harbor)} of {len(everything)} shown"
+    month = harbor[0][1]
+    box.get_by_label("Month").select_option(value=month)
+    assert shown() and all(item == ["Harbor Post", month] for item in shown())
+    assert page.get_by_role("heading", name="Quotes (").is_visible()  # the sections stay
+    box.get_by_label("Outlet").select_option(label="All outlets")
+    box.get_by_label("Month").select_option(label="All months")
+    assert len(shown()) == len(everything) and box.locator(".sb-list-filter__count").inner_text() == ""
+    assert page.errors == []
+
+
+FIRST = ("María", "John", "Ana", "Wei", "Olu", "Zoë", "Pierre", "Aisha")
+LAST = ("López", "Smith", "Reyes", "Chen", "Adeyemi", "Ng", "Dubois", "Khan", "Zapata")
+
+
+def many_actors(n: int) -> dict[str, str]:
+    """The actors index's A–Z line and table body for `n` made-up actors, rendered by the
+    real template (as `render._actors_index` does, without an index behind them)."""
+    import re
+
+    from builder.records import Actor
+    from builder.render import TYPE_LABELS, _letter, environment
+
+    types = list(TYPE_LABELS)
+    rows, letters = [], {}
+    actors = [Actor(id=f"a{i}", name=f"{FIRST[i % 8]} {LAST[i % 9]} {i}", type=types[i % 5],  # type: ignore[arg-type]
+                    aliases=(f"{LAST[i % 9]} {i}",) if i % 5 == 0 else ()) for i in range(n)]
+    for a in sorted(actors, key=lambda a: (a.name.lower(), a.id)):
+        letter = _letter(a.name)
+        anchor = None if letter in letters else f"letter-{letter.lower()}"
+        letters.setdefault(letter, anchor)
+        index = int(a.id[1:])
+        rows.append({"anchor": anchor, "actor": a, "quotes": (index * 37) % 500, "articles": (index * 11) % 90,
+                     "link": None})
+    rows.sort(key=lambda row: -row["quotes"])
+    page = environment(ROOT / "templates").get_template("actors.md.j2").render(rows=rows, letters=letters)
+    return {"tbody": re.search(r"<tbody>.*</tbody>", page, re.S).group(),
+            "nav": re.search(r'<nav class="sb-az".*?</nav>', page, re.S).group()}
+
+
+def sort_ms(page, heading: str) -> float:
+    """Milliseconds from a click on a column's heading to the sorted table laid out."""
+    return page.evaluate("""name => {
+        const button = [...document.querySelectorAll('.sb-actors thead button')].find(b => b.textContent === name);
+        const start = performance.now();
+        button.click();
+        document.querySelector('.sb-actors table').getBoundingClientRect();  // layout included
+        return performance.now() - start;
+    }""", heading)
+
+
+def test_the_actors_index_finds_pages_and_sorts_4000_actors_in_under_200_ms(page, base_url):
+    import re
+
+    made = many_actors(4000)
+
+    def swap(route):
+        html = route.fetch().text()
+        html = re.sub(r"<tbody>.*</tbody>", lambda _: made["tbody"], html, count=1, flags=re.S)
+        html = re.sub(r"<nav [^>]*sb-az[^>]*>.*?</nav>", lambda _: made["nav"], html, count=1, flags=re.S)
+        route.fulfill(body=html, headers={"content-type": "text/html; charset=utf-8"})
+
+    page.route("**/actors/", swap)
+    page.goto(f"{base_url}actors/")
+    rows = page.locator(".sb-actors tbody tr")
+    count = page.locator(".sb-actors-tools__count")
+    assert rows.count() == 100 and count.inner_text() == "1–100 of 4000 actors"
+    quotes = [int(q) for q in column(page, 2)]
+    assert quotes == sorted(((i * 37) % 500 for i in range(4000)), reverse=True)[:100]
+    timings = {}
+    for heading in ("Name", "Type", "Quotes", "Articles"):
+        for turn in ("ascending", "descending"):
+            timings[f"{heading} {turn}"] = sort_ms(page, heading)
+            assert sorted_by(page) == {heading: turn}
+    print("\nsorting 4000 actors (ms):", {k: round(v, 1) for k, v in timings.items()})
+    assert max(timings.values()) < 200, timings
+    articles = [int(n) for n in column(page, 3)]  # sorted by Articles, descending, last
+    assert articles == sorted(articles, reverse=True) and articles[0] == 89
+    sort_ms(page, "Name")
+    names = column(page, 0)
+    assert page.evaluate("n => n.every((x, i) => !i || new Intl.Collator(undefined, {numeric: true})"
+                         ".compare(n[i - 1], x) <= 0)", names)
+    # A page at a time.
+    page.locator(".sb-pager").get_by_role("button", name="Next").click()
+    assert count.inner_text() == "101–200 of 4000 actors" and rows.count() == 100 and column(page, 0)[0] != names[0]
+    assert page.locator(".sb-pager__where").inner_text() == "Page 2 of 40"
+    # Found by name or alias, accents or not, as one types.
+    started = page.evaluate("""() => {
+        const box = document.querySelector('.sb-actors-tools__find');
+        const start = performance.now();
+        box.value = 'lopez';
+        box.dispatchEvent(new Event('input'));
+        document.querySelector('.sb-actors table').getBoundingClientRect();
+        return performance.now() - start;
+    }""")
+    assert started < 200
+    found = [t.lower() for t in rows.all_inner_texts()]
+    assert found and all("lópez" in t for t in found)
+    assert re.fullmatch(r"(1–100 of )?\d+ matching actors \(4000 in all\)", count.inner_text()), count.inner_text()
+    page.get_by_role("button", name="Person", exact=True).click()
+    assert {r.get_attribute("data-type") for r in rows.all()} == {"person"}
+    page.get_by_label("Find", exact=True).fill("zapata 8")
+    assert all("zapata 8" in t.lower() for t in rows.all_inner_texts())
+    page.get_by_label("Find", exact=True).fill("no such actor")
+    assert rows.count() == 0 and count.inner_text() == "No actor matches"
+    # A letter of the A–Z line shows every actor again and turns to the page of its first row.
+    page.locator(".sb-az").get_by_role("link", name="Z", exact=True).click()
+    assert page.locator("#letter-z").is_visible() and page.locator("#letter-z td").first.inner_text().startswith("Z")
+    assert sorted_by(page) == {"Name": "ascending"} and page.get_by_label("Find", exact=True).input_value() == ""
+    assert page.errors == []

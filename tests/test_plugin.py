@@ -152,3 +152,14 @@ def test_a_missing_pagefind_binary_fails_the_build_naming_it(tmp_path, monkeypat
     assert proc.returncode != 0
     assert (f"sourcebook: search: pagefind: the Pagefind binary {tmp_path / 'no-pagefind'} "
             "(from $PAGEFIND_BINARY_PATH) does not exist") in proc.stderr
+
+
+@pytest.mark.parametrize("option", ["small_sample_articles", "small_sample_people"])
+def test_a_negative_small_sample_is_a_configuration_error_naming_it(tmp_path, option):
+    project = make_project(tmp_path, {"story.txt": STORY})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "      search: pagefind", f"      search: pagefind\n      {option}: -1"), "utf-8")
+    proc = mkdocs_build(project, check=False)
+    assert proc.returncode != 0
+    assert f"sourcebook: option '{option}': -1 is not 0 (mark nothing) or more" in proc.stderr
