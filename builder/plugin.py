@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import report
+from .pages import PagesError, write_pages
 from .dashboard import SMALL_ARTICLES, SMALL_PEOPLE
 
 log = get_plugin_logger("sourcebook")
@@ -130,8 +131,22 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
         self._drop_data_dir()
         self.data_dir = _data_dir(Path(config.site_dir))
         result = self.run(config, data_dir=self.data_dir)
-        for path, content in sorted(result.site.pages.items()):
-            files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+        pages = dict(result.site.pages)
+        home = files.get_file_from_path("index.md")
+        if home is not None and home.abs_src_path and HOME_MARKER in home.content_string:
+            # The home page's list changes with the articles: a generated page too, so that
+            # a dirty build (`mkdocs serve --dirty`) sees it change.
+            pages["index.md"] = home.content_string.replace(HOME_MARKER, result.site.home)
+            files.remove(home)
+        folder = _pages_dir(config, self.config.cache)
+        try:
+            write_pages(pages, folder, guard=[Path(self.config.seeds), Path(self.config.templates),
+                                              Path(config.docs_dir)])
+        except PagesError as exc:
+            raise PluginError(f"sourcebook: pages: {exc}") from exc
+        for path in sorted(pages):
+            inclusion = InclusionLevel.UNDEFINED if path == "index.md" else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, abs_src_path=str(folder / path), inclusion=inclusion))
         for path, written in sorted(result.site.files.items()):
             files.append(File.generated(config, path, abs_src_path=str(written)))
         self.home = result.site.home
@@ -276,6 +291,16 @@ def _check_site_dir(config, base: Path, seeds: str, templates: str) -> None:
     if base.is_relative_to(site):
         raise PluginError(f"sourcebook: site_dir {str(site)!r} is or holds the project folder {str(base)!r}; "
                           "building there would delete it. Choose another site_dir")
+
+
+def _pages_dir(config, cache: bool | str) -> Path:
+    """Where the generated pages are written for MkDocs to read: in the annotation cache's
+    folder (`pages/`), or `.cache/sourcebook/pages` beside mkdocs.yml when the cache is off.
+    Only pages that changed are written again, so `mkdocs build --dirty` renders only those."""
+    from .cache import CACHE_DIR
+
+    base = Path(config.config_file_path or ".").resolve().parent
+    return base / (Path(cache) if isinstance(cache, str) else CACHE_DIR) / "pages"
 
 
 def _data_dir(site_dir: Path) -> Path:
