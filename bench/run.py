@@ -13,7 +13,10 @@ this machine, so that the ratios compare like with like:
 - cold annotation: `python -m builder annotate --jsonl` with an empty cache;
 - cold build: `mkdocs build` with an empty cache (its peak memory is reported);
 - warm build: the same again, everything from the cache;
-- one edit: one article changed, then `mkdocs build`;
+- one edit: one article changed, then `mkdocs build` (`one_edit_full_rebuild_s`), and
+  another edit rebuilt with `mkdocs build --dirty`, the serve path (`one_edit_rebuild_s`),
+  then one line added to corrections.yml, rebuilt the same way;
+- Zensical: `python -m builder pages` then `zensical build`, first and after an edit;
 - plain: the same generated pages written out as Markdown files and built by
   `mkdocs build` with the Sourcebook plugin off;
 - first search: the search files a visitor's browser downloads from opening the
@@ -122,13 +125,39 @@ def site_kb(site: Path) -> float:
     return sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 1000
 
 
-def edit_one(project: Path) -> None:
+def edit_one(project: Path, words: str = "This sentence was added by the benchmark") -> None:
     corpus = project / "seeds" / "corpus.jsonl"
     lines = corpus.read_text("utf-8").splitlines()
     row = json.loads(lines[0])
-    row["text"] += "\n\n“This sentence was added by the benchmark,” said Ann Lee."
+    row["text"] += f"\n\n“{words},” said Ann Lee."
     lines[0] = json.dumps(row, ensure_ascii=False)
     corpus.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def first_correction(project: Path) -> str:
+    """A corrections.yml entry giving the first article's first quote another speaker."""
+    import yaml
+
+    row = json.loads((project / "seeds" / "corpus.jsonl").read_text("utf-8").splitlines()[0])
+    quote = re.search(r"“([^”]{20,})”", row["text"])
+    words = " ".join(quote.group(1).split()[:6]) if quote else row["text"].split(".")[0]
+    return yaml.safe_dump([{"article": row["id"], "quote": words, "all": True, "speaker": "A benchmark reader"}],
+                          allow_unicode=True)
+
+
+def zensical_times(project: Path, where: Path) -> dict:
+    """Zensical on the pages folder (`python -m builder pages`): a first build, then one after
+    an edit (the folder written again, only what changed); {} when Zensical is not installed."""
+    zensical = Path(PYTHON).parent / "zensical"
+    if not zensical.exists():
+        return {}
+    folder = where / "zensical"
+    timed([PYTHON, "-m", "builder", "pages", str(folder)], project)
+    build_s, _ = timed([str(zensical), "build"], folder)
+    edit_one(project, "a third edit")
+    pages_s, _ = timed([PYTHON, "-m", "builder", "pages", str(folder)], project)
+    edit_s, _ = timed([str(zensical), "build"], folder)
+    return {"zensical_build_s": round(build_s, 1), "zensical_one_edit_s": round(pages_s + edit_s, 1)}
 
 
 # The search UIs a site may have: the element that shows it is there, the box to type
@@ -202,6 +231,12 @@ def measure(where: Path, n: int, processes: int) -> dict:
     search_kb = first_search_kb(project / "site")
     edit_one(project)
     edit_s, _ = timed(build, project)
+    # The serve path: after an edit, `mkdocs build --dirty` renders only the pages that changed.
+    edit_one(project, "a second edit")
+    dirty_s, _ = timed(build + ["--dirty"], project)
+    (project / "seeds" / "corrections.yml").write_text(first_correction(project), "utf-8")
+    corrections_s, _ = timed(build + ["--dirty"], project)
+    zensical = zensical_times(project, where)
     plain = plain_project(project, where)
     plain_s, _ = timed([PYTHON, "-m", "mkdocs", "build", "-q"], plain)
     return {
@@ -210,7 +245,9 @@ def measure(where: Path, n: int, processes: int) -> dict:
         "ratio_cold_vs_raw": round(raw_s / cold_s, 3),
         "cold_build_s": round(cold_build_s, 1), "warm_build_s": round(warm_s, 1),
         "plain_build_s": round(plain_s, 1), "ratio_warm_vs_plain": round(warm_s / plain_s, 3),
-        "one_edit_rebuild_s": round(edit_s, 1), "peak_rss_mb": round(peak_mb),
+        "one_edit_full_rebuild_s": round(edit_s, 1), "one_edit_rebuild_s": round(dirty_s, 1),
+        "ratio_one_edit_vs_plain": round(dirty_s / plain_s, 3),
+        "corrections_edit_rebuild_s": round(corrections_s, 1), **zensical, "peak_rss_mb": round(peak_mb),
         "site_kb_per_article": round(kb / n, 1), "first_search_kb": round(search_kb, 1),
     }
 
