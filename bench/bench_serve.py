@@ -5,7 +5,8 @@
 Writes the dev corpus (the 150 texts of ../shared/eval/dev.jsonl, as bench/run.py
 does) into a fresh project, annotates it once (a cold `mkdocs build`, which fills
 the cache), times a warm `mkdocs build`, then starts `mkdocs serve` and times,
-each from the moment the file is saved to the moment the served page has the change:
+each from the moment the file is saved to the moment the served page has the change
+(`mkdocs serve --dirty`, as `make serve` runs it; `--full` for plain `mkdocs serve`):
 
 - corrections: a line added to `seeds/corrections.yml` (a quote given another speaker);
 - one edit: one article's text changed in the corpus file.
@@ -73,6 +74,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=150)
     ap.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    ap.add_argument("--full", action="store_true", help="serve without --dirty (every page rendered on a change)")
     args = ap.parse_args()
     where = args.keep or Path(tempfile.mkdtemp(prefix="sb-serve-"))
     project, _ = make_project(where, args.articles)
@@ -80,7 +82,9 @@ def main() -> None:
     warm, _ = timed(MKDOCS + ["build"], project)
     page, entry = first_snippet(project)
     port = free_port()
-    serve = subprocess.Popen(MKDOCS + ["serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+    # As `make serve` runs it (--dirty: only pages whose Markdown changed are rendered again);
+    # --full: every page, as plain `mkdocs serve`. (With --no-livereload MkDocs would not watch.)
+    serve = subprocess.Popen(MKDOCS + ["serve", "--dev-addr", f"127.0.0.1:{port}"] + ([] if args.full else ["--dirty"]),
                              cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/{page.lstrip('/')}"
     try:
@@ -94,7 +98,7 @@ def main() -> None:
     finally:
         serve.terminate()
         serve.wait(timeout=60)
-    result = {"articles": args.articles, "cold_build_s": round(cold, 1), "warm_build_s": round(warm, 1),
+    result = {"articles": args.articles, "serve": "full" if args.full else "dirty", "cold_build_s": round(cold, 1), "warm_build_s": round(warm, 1),
               "serve_first_build_s": round(first, 1), "corrections_edit_s": round(corrections, 1),
               "one_edit_s": round(edited, 1), "ratio_corrections_vs_warm": round(corrections / warm, 2),
               "ratio_one_edit_vs_warm": round(edited / warm, 2)}
