@@ -138,7 +138,8 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
             # a dirty build (`mkdocs serve --dirty`) sees it change.
             pages["index.md"] = home.content_string.replace(HOME_MARKER, result.site.home)
             files.remove(home)
-        folder = _pages_dir(config, self.config.cache)
+        # With the cache off nothing is kept between builds: the pages go with the data files.
+        folder = self.data_dir / ".pages" if self.config.cache is False else _pages_dir(config, self.config.cache)
         try:
             write_pages(pages, folder, guard=[Path(self.config.seeds), Path(self.config.templates),
                                               Path(config.docs_dir)])
@@ -294,9 +295,9 @@ def _check_site_dir(config, base: Path, seeds: str, templates: str) -> None:
 
 
 def _pages_dir(config, cache: bool | str) -> Path:
-    """Where the generated pages are written for MkDocs to read: in the annotation cache's
-    folder (`pages/`), or `.cache/sourcebook/pages` beside mkdocs.yml when the cache is off.
-    Only pages that changed are written again, so `mkdocs build --dirty` renders only those."""
+    """Where the generated pages are written for MkDocs to read: `pages/` in the annotation
+    cache's folder. Only pages that changed are written again, so `mkdocs build --dirty`
+    renders only those."""
     from .cache import CACHE_DIR
 
     base = Path(config.config_file_path or ".").resolve().parent

@@ -87,7 +87,8 @@ def test_header_override_is_materials_header_with_the_search_box_swapped():
     theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text("utf-8")
     ours = (ROOT / "templates" / "overrides" / "partials" / "header.html").read_text("utf-8")
     comment = re.compile(r"\{#-.*?-#\}\n", re.S)
-    swapped = ('    {% if sourcebook_search == "pagefind" %}\n      {% include "partials/pagefind.html" %}\n'
+    swapped = ('    {% if (sourcebook_search or config.extra.sourcebook_search) == "pagefind" %}\n'
+               '      {% include "partials/pagefind.html" %}\n'
                '    {% elif "material/search" in config.plugins %}')
     assert comment.sub("", ours) == comment.sub("", theirs).replace('    {% if "material/search" in config.plugins %}', swapped)
 
