@@ -34,7 +34,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import get_args
 
-import yaml
 
 from . import lexicon as lx
 from . import safe_yaml
@@ -210,6 +209,9 @@ def _add(entry: dict, at: str, into: Corrections) -> None:
 # ---------------------------------------------------------------- applying
 
 _MARKS = {'"': "\"“”„«»", "'": "'‘’‚‹›"}
+
+
+_FOLD_MARKS = str.maketrans({mark: key for key, marks in _MARKS.items() for mark in marks})
 
 
 def _pattern(words: str) -> re.Pattern:
@@ -438,9 +440,26 @@ def apply_corrections(articles: list[Article], actors: list[Actor], corrections:
 EXCERPT_WORDS = 6
 
 
+# What a YAML double-quoted scalar cannot hold as it is: the backslash and the quote, line
+# breaks (they would fold), and characters YAML does not count as printable.
+_UNQUOTABLE = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]')
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    return _ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
 def _quoted(value: str) -> str:
-    """A YAML double-quoted scalar: any text, escaped as YAML wants it."""
-    return yaml.safe_dump(value, default_style='"', allow_unicode=True, width=1 << 30).rstrip("\n")
+    """A YAML double-quoted scalar: any text, escaped as YAML wants it (on one line)."""
+    return '"' + _UNQUOTABLE.sub(_escape, value) + '"'
+
+
+def _fold(text: str) -> str:
+    """Text as an entry's words are matched (`_pattern`): one space for each run of
+    whitespace, one mark for each family of quotation marks."""
+    return " ".join(text.translate(_FOLD_MARKS).split())
 
 
 def _machine_texts(article: Article) -> list[tuple[str, str]]:
@@ -456,12 +475,12 @@ def excerpt(article: Article, q: Quote) -> str:
     that no other quote of the article holds: the excerpt an entry names it by. All its
     words when another quote has the same (the paragraph then tells them apart)."""
     own = q.machine["text"] if q.corrected and q.machine else q.text
-    others = [text for ident, text in _machine_texts(article) if ident != q.id]
+    others = [_fold(text) for ident, text in _machine_texts(article) if ident != q.id]
     ends = [m.end() for m in re.finditer(r"\S+", own)]
     for n in range(min(EXCERPT_WORDS, len(ends)), len(ends) + 1):
         words = own[:ends[n - 1]].strip()
-        pattern = _pattern(words)
-        if not any(pattern.search(text) for text in others):
+        folded = _fold(words)  # what `_pattern(words)` matches, as plain text
+        if not any(folded in text for text in others):
             return words
     return own.strip()
 

@@ -527,3 +527,18 @@ def test_a_split_reaches_the_pages_and_every_data_file(tmp_path, nlp):
     assert sqlite3.connect(db).execute("SELECT name FROM actors WHERE id = 'ann-ortiz'").fetchone() == ("Ann Ortiz",)
     assert "Ann Ortiz" in pages["actors/ann-ortiz.md"] and "Two rallies" in pages["actors/ann-ortiz.md"]
     assert "Two rallies" not in pages["actors/ana-ortiz.md"] and "Council votes" in pages["actors/ana-ortiz.md"]
+
+
+def test_a_snippets_quoted_text_reads_back_as_written_whatever_it_holds():
+    import yaml
+    from hypothesis import given, settings, strategies as st
+
+    from builder.corrections import _quoted
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text())
+    def reads_back(value):
+        written = _quoted(value)
+        assert "\n" not in written and yaml.safe_load(f"x: {written}")["x"] == value
+
+    reads_back()
