@@ -43,14 +43,15 @@ def generator_config(config_file: Path, *, search: str) -> str:
 def folder_files(result, config, plugin, home_marker: str) -> dict[str, object]:
     """Every file of the folder, by its path in it."""
     docs = Path(config.docs_dir)
-    written = {f"{DOCS}/{path}": source for path, source in hand_written(docs).items()}
+    own = hand_written(docs)
+    written = {f"{DOCS}/{path}": source for path, source in own.items()}
     home = docs / "index.md"
     if home.is_file():
         written[f"{DOCS}/index.md"] = home.read_text("utf-8").replace(home_marker, result.site.home)
     written.update({f"{DOCS}/{path}": text for path, text in result.site.pages.items()})
     written.update({f"{DOCS}/{path}": (Path(data) if isinstance(data, Path) else data)
                     for path, data in result.site.files.items()})
-    written[f"{DOCS}/{SUMMARY}"] = summary(result.site.pages, list(hand_written(docs)))
+    written[f"{DOCS}/{SUMMARY}"] = summary(result.site.pages, list(own))
     overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
     if overrides is not None and overrides.is_dir():
         written.update({f"{OVERRIDES}/{path}": source for path, source in hand_written(overrides, hidden=True).items()})

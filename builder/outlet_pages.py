@@ -49,19 +49,20 @@ def outlet_pages(env: jinja2.Environment, urls: Urls, index: Index, rows: list[d
         mine = by_outlet.get(key, [])
         articles = [r["article"] for r in mine]
         total, months = by_month(index, articles)
+        span = _span(articles)
         src = outlet_src(outlet.slug)
         grouped: dict[str, list[dict]] = {}
         for row in mine:
             found = row["article"].metadata.get("date")
             grouped.setdefault(month_name(str(found)[:7]) if found else UNDATED, []).append(row)
         pages[src] = env.get_template("outlet.md.j2").render(
-            outlet=outlet, total=total, corpus=corpus_total, span=_span(articles),
+            outlet=outlet, total=total, corpus=corpus_total, span=span,
             months=[(m, month_name(m) if m != UNDATED else m, t, corpus_by_month[m]) for m, t in months],
             grouped=list(grouped.items()), top=_top(index, articles), paged=index.paged,
             actor_link=lambda aid, _s=src: urls.link(_s, urls.actor_src(aid)),
             link=lambda s, _s=src: urls.link(_s, s), outlets_link=urls.link(src, "outlets/index.md"),
             small_articles=small.articles, small_people=small.people)
-        listed.append((outlet, total, _span(articles), urls.link("outlets/index.md", src)))
+        listed.append((outlet, total, span, urls.link("outlets/index.md", src)))
     unnamed = [r["article"] for r in by_outlet.get("", [])]
     none_given = (by_month(index, unnamed)[0], _span(unnamed)) if unnamed else None
     pages["outlets/index.md"] = env.get_template("outlets.md.j2").render(

@@ -20,7 +20,7 @@ from . import lexicon as lx
 from .confidence import quote_confidence, speaker_confidence
 from .corrections import snippet
 from .charts import dashboard_charts, spec_json
-from .dashboard import UNDATED, SmallSample, dashboard
+from .dashboard import UNDATED, Dashboard, SmallSample, dashboard
 from .explain import explain
 from .groups import MIN_WORDS
 from .index import Index, least_confident, month
@@ -318,11 +318,10 @@ def _sources_index(env: jinja2.Environment, urls: Urls, index: Index) -> str:
     )
 
 
-def _dashboard(env: jinja2.Environment, urls: Urls, index: Index, small: SmallSample) -> str:
+def _dashboard(env: jinja2.Environment, urls: Urls, index: Index, small: SmallSample, d: Dashboard) -> str:
     """The dashboard: its numbers (`dashboard`), their charts as Vega-Lite specs (`charts`)
     and the tables beside them; outlets by their names, months by theirs."""
     src = "dashboard/index.md"
-    d = dashboard(index)
     name = env.globals["outlet_name"]
     d.outlets = [(name("" if key == NO_OUTLET else key), t) for key, t in d.outlets]
     d.outlet_months = [(name("" if key == NO_OUTLET else key), m, t) for key, m, t in d.outlet_months]
@@ -421,7 +420,8 @@ def render_site(index: Index, *, templates: Path, use_directory_urls: bool = Tru
     pages = {**_article_pages(env, urls, index), **_actor_pages(env, urls, index)}
     pages["actors/index.md"] = _actors_index(env, urls, index)
     pages["sources/index.md"] = _sources_index(env, urls, index)
-    pages["dashboard/index.md"] = _dashboard(env, urls, index, small)
+    counts = dashboard(index)  # the dashboard's numbers; the home page names its most quoted
+    pages["dashboard/index.md"] = _dashboard(env, urls, index, small, counts)
     pages["review/index.md"] = _review(env, urls, index)
     pages[TRAVEL_PAGE] = _travel(env, urls, index)
     rows = [{"article": a, "summary": index.summary[a.id], "src": urls.article_src(index.slug[a.id])}
@@ -439,10 +439,10 @@ def render_site(index: Index, *, templates: Path, use_directory_urls: bool = Tru
         outlets=[(k, env.globals["outlet_name"](k)) for k in outlet_keys],
         month_keys=[(k, _month_name(k)) for k in keys] + ([("undated", UNDATED)] if len(keys) < len(months) else []))
     pages.update(outlet_pages(env, urls, index, rows, _month_name, small=small))
-    return pages, _home(env, urls, index, rows)
+    return pages, _home(env, urls, index, rows, counts.top[:5])
 
 
-def _home(env: jinja2.Environment, urls: Urls, index: Index, rows: list[dict]) -> str:
+def _home(env: jinja2.Environment, urls: Urls, index: Index, rows: list[dict], top: list) -> str:
     """The home page's generated part: the corpus in a sentence, where to start, the newest articles."""
     quoted = {a for art in index.articles for q in art.quotes for a in q.speaker.actors if a in index.actor}
     people = sum(index.actor[a].type == "person" for a in quoted)
@@ -452,7 +452,7 @@ def _home(env: jinja2.Environment, urls: Urls, index: Index, rows: list[dict]) -
         listed_outlets=sorted(index.outlets.values(), key=lambda o: (-o.articles, o.name.casefold(), o.key)),
         unnamed=sum(not outlet_of(a) for a in index.articles), undated=len(index.articles) - len(dates),
         span=(dates[0], dates[-1]) if dates else ("", ""), quotes=sum(len(a.quotes) for a in index.articles),
-        people=people, others=len(quoted) - people, top=dashboard(index).top[:5], paged=index.paged,
+        people=people, others=len(quoted) - people, top=top, paged=index.paged,
         actor_src=urls.actor_src)
 
 
