@@ -218,7 +218,9 @@ def people_scores(gold: dict, actors: list[dict], index: dict[str, set[str]]) ->
         held = [index[norm(f)] for f in entry["forms"] if norm(f) in index]
         whole = set.intersection(*held) if held else set()
         others = {owner.get(norm(x)) for i in whole for x in (by_id[i]["name"], *by_id[i]["aliases"])} - {None, entry["name"]}
-        if len(set.union(*held)) == 1 and whole and not others:
+        # A bare name ("Sanders") may also name a relative or a place elsewhere; full names may not.
+        full = [index[norm(f)] for f in entry["forms"] if norm(f) in index and " " in norm(f)] or held
+        if len(set().union(*full)) == 1 and whole and not others:
             one += 1
         else:
             not_one.append(f"{entry['name']}: {sorted(set.union(*held)) if held else 'no actor'}"

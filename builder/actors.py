@@ -29,6 +29,8 @@ _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Z&.]{1,9})\)")
 # A lone name joins the person holding at least this share of the articles
 # in which any candidate bearer of that name is named in full.
 DOMINANCE = 0.8
+# A name left alone in one article is grouped under its key, this separator and the article's id.
+_HERE = "\x1f"
 
 
 # Characters that change no word: zero-width and joiner marks, direction marks and
@@ -123,9 +125,12 @@ def _votes_for(label: str, titled: bool, speaker: bool, name: str, state: str | 
         return votes + (("place", 4),)
     if _org_head(name):
         return votes + (("organization", 3),)
+    if len(words) > 1 and words[-1].lower() in lx.GROUP_NAME_ENDS:  # "Senate Republicans", "Sunni Muslims"
+        return votes + (("group", 3),)
     if titled:
         return votes + (("person", 3),)
-    if label in ("PERSON", "ORG", "NORP") and people.parse(name) and not name.isupper():
+    if label in ("PERSON", "ORG", "NORP") and people.parse(name) and not name.isupper() and not (
+            label == "NORP" and words[-1].lower() in lx.GROUP_NAME_ENDS):
         return votes + (("person", 3 if speaker else 2),)
     if speaker and label in ("PERSON", "ORG") and 2 <= len(words) <= 3 and not name.isupper() and all(
             w[:1].isupper() for w in words):
@@ -159,9 +164,11 @@ def _items(article: Article) -> tuple[list[_Item], dict[str, str], dict[str, str
     acronyms: dict[str, str] = {}
     named_after: dict[str, str] = {}
     for m in article.mentions:
-        name = _owned(_clean_name(_INVISIBLE.sub("", m.text)))
+        name = _owned(_clean_name(_unmangled(_INVISIBLE.sub("", m.text))))
         if m.label == "PERSON":
             name = _person_part(name)
+        else:
+            name = _person_before_lowercase(name)
         suffix = _ORG_SUFFIX.match(text[m.end:m.end + 20])
         if suffix and m.label in ("PERSON", "ORG", "NORP") and not name.endswith(suffix.group(1)):
             end = m.end + suffix.end()
@@ -170,7 +177,7 @@ def _items(article: Article) -> tuple[list[_Item], dict[str, str], dict[str, str
             word = suffix.group(1)
             name = f"{name} {word[:-1] if word in ('administrations', 'campaigns') else word}"
             named_after[_key(name)] = person
-        if _is_junk(name):
+        if _is_junk(name) or name.lower() in lx.NAME_SUFFIXES:
             continue
         after = _ACRONYM_AFTER.match(text[m.end:m.end + 14])
         if after and len(name.split()) > 1 and after.group(1).lower().rstrip(".") not in lx.STATE_ABBREVIATIONS:
@@ -204,6 +211,31 @@ def _person_part(name: str) -> str:
             people.is_first_name(w) or len(w.rstrip(".")) == 1 or w.lower() in lx.NAME_PARTICLES for w in words[:-2]):
         words = words[-2:]
     return " ".join(words)
+
+
+_MOJIBAKE = re.compile("[ÂÃ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]")
+
+
+@functools.lru_cache(maxsize=65536)
+def _unmangled(name: str) -> str:
+    """A name whose UTF-8 was read as Windows-1252 ("PeÃ±a"), as written ("Peña"); any other name unchanged."""
+    if not _MOJIBAKE.search(name):
+        return name
+    try:
+        return name.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return name
+
+
+@functools.lru_cache(maxsize=65536)
+def _person_before_lowercase(name: str) -> str:
+    """A person's full name that a mention the parser did not tag as a person runs into
+    a lowercase word ("Carly Fiorina to Rubio"); any other name unchanged ("Committee to Protect Journalists")."""
+    words = name.split()
+    for i, word in enumerate(words[1:], 1):
+        if word.islower() and word not in lx.NAME_PARTICLES:
+            return " ".join(words[:i]) if people.parse(" ".join(words[:i])) else name
+    return name
 
 
 def _owned(name: str) -> str:
@@ -297,6 +329,8 @@ def _article_groups(article: Article) -> tuple[dict[str, list[_Item]], set[str],
         elif item.name.replace(".", "") in acronyms:
             key = acronyms[item.name.replace(".", "")]
         elif short and not people.parse(item.name):
+            if " " not in key:  # a bare name may mean different people in different articles
+                key = f"{key}{_HERE}{article.id}"
             alone.add(key)
         groups[key].append(item)
     return groups, alone, {org: _persons_key(person, full) for org, person in named_after.items()}, pending
@@ -336,11 +370,15 @@ class _Merges:
 def _plurals(groups: dict[str, _Group], merges: _Merges) -> None:
     """A one-word plural joins the group its singular names ("Muslims" tagged a person
     joins "Muslim", the group): people are not named in the plural."""
+    by_name: dict[str, list[str]] = defaultdict(list)
     for key in sorted(groups):
-        singular = key[:-1]
-        if " " not in key and key.endswith("s") and not key.endswith("ss") and singular in groups \
-                and groups[singular].type == "group":
-            merges.join(key, singular)
+        by_name[key.split(_HERE)[0]].append(key)
+    for key in sorted(groups):
+        name = key.split(_HERE)[0]
+        singular = by_name.get(name[:-1], []) if name.endswith("s") and not name.endswith("ss") else []
+        votes = sum((groups[k].votes for k in singular), Counter())
+        if " " not in name and singular and _Group(votes=votes).type == "group":
+            merges.join(key, singular[0])
 
 
 def _person_clusters(groups: dict[str, _Group], merges: _Merges) -> None:
@@ -386,24 +424,27 @@ def _fragments(groups: dict[str, _Group], merges: _Merges) -> None:
 @dataclass
 class _Bearers:
     """Person actors (root keys, with their article counts) by the surnames and
-    first names their full names end or start with."""
+    first names their full names end or start with, and each one's full names as written."""
 
     surnames: dict[tuple[str, ...], dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
     firsts: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
+    full_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
 def _bearers(groups: dict[str, _Group], merges: _Merges) -> _Bearers:
     is_person: dict[str, bool] = {}
     names: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     articles: dict[str, set[str]] = defaultdict(set)
+    found = _Bearers()
     for key, group in groups.items():
         root = merges.find(key)
         if root not in is_person:
             is_person[root] = groups[root].type == "person" and bool(people.parse(groups[root].name, strict=False))
         if is_person[root]:
-            names[root] |= {tuple(n.lower().split()) for n in group.names if people.parse(n, strict=False)}
+            full = [n for n in group.names if people.parse(n, strict=False)]
+            names[root] |= {tuple(w.lower() for w in people.without_suffix(n.split())) for n in full}
+            found.full_names[root] |= set(full)
             articles[root] |= group.articles
-    found = _Bearers()
     for root, words_set in names.items():
         for words in words_set:
             for n in range(1, len(words)):
@@ -420,25 +461,58 @@ def _dominant(candidates: dict[str, int]) -> str | None:
     return best[0] if best[1] >= DOMINANCE * sum(candidates.values()) else None
 
 
-def _join_alone(groups: dict[str, _Group], alone: set[str], merges: _Merges) -> None:
-    """A surname or first name that no full name anchors in its article joins the
-    one person it names across the corpus: the only bearer, or the one that
-    clearly dominates (Clinton → Hillary Clinton when she is named in nearly
-    every article that names a Clinton in full)."""
+def _named_in_full(text: str, full_names: set[str]) -> bool:
+    """True when the text spells out one of a person's full names as a name of its
+    own, not as the start of a longer one ("George Washington University")."""
+    return any(re.search(r"(?<![\w.])" + re.escape(n) + r"(?![\w-]|\s+[A-Z])", text) for n in full_names)
+
+
+def _join_alone(groups: dict[str, _Group], alone: set[str], merges: _Merges, texts: dict[str, str]) -> set[str]:
+    """Resolve each surname or first name that no full name anchors in its article
+    (a one-word name's key is `name _HERE article`). It joins, in this order: the one person
+    whose full name the article spells out where the parser missed it; the one
+    person it names across the corpus (the only bearer, or the one that clearly
+    dominates: Clinton → Hillary Clinton when she is named in nearly every article
+    that names a Clinton in full). A person's name with several bearers and none
+    of these is left unresolved: its keys are returned, to make no actor. Any
+    other name joins the same name alone in other articles."""
     bearers = _bearers(groups, merges)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for key in alone:
+        votes[key.partition(_HERE)[0]].update(groups[key].votes)
+    dropped: set[str] = set()
+    targets: dict[str, set[str]] = defaultdict(set)  # name → the roots its articles' mentions joined
     for key in sorted(alone):
-        votes = groups[key].votes
-        # The parser's labels are noisy on surnames ("Rubio" as a place): a name the text also
-        # treats as a person's half the time may still be that person's.
-        if merges.find(key) != key or not votes["person"] or votes["person"] < max(votes["place"], votes["organization"]) / 2:
+        if merges.find(key) != key:  # a plural joined to its group
             continue
-        surname = bearers.surnames.get(tuple(key.split()), {})
-        target = _dominant(surname)
-        if not surname and " " not in key and people.is_first_name(key):
-            firsts = [bearers.firsts.get(form, {}) for form in people.first_name_forms(key) | {key[0]}]
-            target = _dominant({root: n for found in firsts for root, n in found.items()})
+        base, _, article = key.partition(_HERE)
+        surname = bearers.surnames.get(tuple(base.split()), {})
+        first = not surname and " " not in base and people.is_first_name(base)
+        if first:
+            firsts = [bearers.firsts.get(form, {}) for form in people.first_name_forms(base) | {base[0]}]
+            bearing = {root: n for found in firsts for root, n in found.items()}
+        else:
+            bearing = surname
+        # The parser's labels are noisy on surnames ("Rubio" as a place): a name the text also
+        # treats as a person's half the time may still be that person's; a group's name is not.
+        v = votes[base]
+        personal = bool(v["person"]) and v["person"] >= max(v["place"], v["organization"]) / 2
+        spelt = [root for root in sorted(bearing) if v["person"] >= v["group"]
+                 and _named_in_full(texts.get(article, ""), bearers.full_names[root])]
+        target = spelt[0] if len(spelt) == 1 else _dominant(bearing) if personal else None
         if target:
             merges.join(key, target)
+            targets[base].add(merges.find(target))
+        elif surname and personal and article:  # a first name alone may be all an article gives of someone
+            dropped.add(key)
+            targets[base].add("")
+        else:
+            merges.join(key, base)
+            targets[base].add(base)
+    for base, found in sorted(targets.items()):  # the name where the parser gave no person's label
+        if base in groups and len(found) == 1 and "" not in found:
+            merges.join(base, found.pop())
+    return dropped
 
 
 def _group_site(articles: list[Article]) -> tuple[dict[str, _Group], list[tuple[str, str]]]:
@@ -465,10 +539,11 @@ def _group_site(articles: list[Article]) -> tuple[dict[str, _Group], list[tuple[
     _plurals(groups, merges)
     _person_clusters(groups, merges)
     _fragments(groups, merges)
-    _join_alone(groups, alone, merges)
+    dropped = _join_alone(groups, alone, merges, {a.id: a.text for a in articles})
     site: dict[str, _Group] = defaultdict(_Group)
     for key in sorted(groups):
-        site[merges.find(key)].absorb(groups[key])
+        if key not in dropped:
+            site[merges.find(key)].absorb(groups[key])
     return site, [(merges.find(org), merges.find(person)) for org, person in relations]
 
 

@@ -5,8 +5,11 @@
 - gendered speakers ("Mrs. X", "she") linked to a person of the other gender;
 - person actors named by one word beside a full-name person of that surname
   ("Rubio" beside "Marco Rubio"): one person split, or a name left unresolved;
-- person actors whose name runs a person's full name into other words ("Ted Cruz Apologizes");
-- one name held by actors of different types ("Muslims" a person and a group).
+- person actors whose name runs a person's full name into other words ("Ted Cruz Apologizes",
+  not "Martin Luther King Jr" beside "Martin Luther");
+- one name given to actors of different types ("Muslims" a person and a group); a
+  name that is only another actor's alias is not counted ("Madison" the city
+  beside Joe Madison, called "Madison" in his article).
 
 Plain string work on the records, no spaCy.
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from . import lexicon as lx
 from .gender import said_gender
 from .records import Actor, Article
 
@@ -23,6 +27,12 @@ from .records import Actor, Article
 class Finding:
     kind: str  # "gender-conflict", "bare-name", "run-on-name", "type-split"
     message: str
+
+
+def _name_goes_on(extra: list[str]) -> bool:
+    """True when the words after a person's name are more of a name, not other words:
+    capitalised, no headline word or verb ("Martin Luther" + "King Jr", "Enrique Peña" + "Nieto")."""
+    return all(w[:1].isupper() and w.lower() not in lx.HEADLINE_WORDS | lx.HEADLINE_VERBS for w in extra)
 
 
 def check_actors(articles: list[Article], actors: list[Actor]) -> list[Finding]:
@@ -51,13 +61,12 @@ def check_actors(articles: list[Article], actors: list[Actor]) -> list[Finding]:
         words = a.name.split()
         for n in range(len(words) - 1, 1, -1):
             owner = names.get(" ".join(words[:n]).lower())
-            if owner is not None and owner.id != a.id:
+            if owner is not None and owner.id != a.id and not _name_goes_on(words[n:]):
                 found.append(Finding("run-on-name", f"{a.name!r} ({a.id}) runs {owner.name} into other words"))
                 break
-    holders = defaultdict(set)
+    holders = defaultdict(set)  # one name split by type gives actors of the same name ("Muslims", "muslims-person")
     for a in actors:
-        for name in {a.name, *a.aliases}:
-            holders[name.casefold()].add(a)
+        holders[a.name.casefold()].add(a)
     for name, held in sorted(holders.items()):
         if len({a.type for a in held}) > 1:
             listed = ", ".join(f"{a.id} ({a.type})" for a in sorted(held, key=lambda a: a.id))

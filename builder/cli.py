@@ -5,6 +5,7 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -118,12 +119,39 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     present = actors_present(corpus.articles, corpus.actors)
     grouped = {(a.article, a.quote): g for g in group_quotes(corpus.articles) for a in g.appearances}
     out = [record(a, present.get(a.id, []), grouped) for a in corpus.articles]
+    out = _as_written(out, paths)
     if args.format == "jsonl":
         sys.stdout.writelines(json.dumps(rec, ensure_ascii=False) + "\n" for rec in out)
     else:
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     return 1 if (corpus.problems or corpus.warnings or corpus.noted) and args.strict else 0
+
+
+def _as_written(records: list[dict], paths: list[Path]) -> list[dict]:
+    """The records with their text and offsets as the input wrote them: where reading made
+    a scraped page's markup plain, offsets count in the text as given, so that they match
+    the input's own annotations."""
+    from .markup import to_source
+    from .read import read_paths
+
+    written = {a.id: a.text for a in read_paths(paths, markup=True)[0]}
+    for rec in records:
+        source = written.get(rec["id"], rec["text"])
+        if source != rec["text"]:
+            _move_offsets(rec, to_source(rec["text"], source))
+            rec["text"] = source
+    return records
+
+
+def _move_offsets(value: object, where: Callable[[int], int]) -> None:
+    """Every offset (a `start`/`end` field, `name_start` …) in a record, mapped by `where`."""
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in list(items):
+        if isinstance(key, str) and key.endswith(("start", "end")) and isinstance(item, int):
+            value[key] = where(item)
+        else:
+            _move_offsets(item, where)
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -23,7 +23,12 @@ from . import lexicon as lx
 from .records import Actor, Article
 
 MAX_WORDS = 10  # an apposition longer than this is a clause, not a description
-_APPOSITION = re.compile(r"^,\s+((?:[^,;:()\"“”.!?]|\.(?=[A-Za-z]))+?)\s*[,;.)]")
+# An apposition, after the person's age if given ("Ann Lee, 49, a Navy veteran, …").
+_APPOSITION = re.compile(r"^,\s+(?:\d{1,3},\s+)?((?:[^,;:()\"“”.!?]|\.(?=[A-Za-z]))+?)\s*[,;.)]")
+# Where an apposition gives way to a clause about the person ("…, a lawyer who’s …").
+_CLAUSE = re.compile(r"\s+(?:who|which|that|whose|where|when)\b|\s[-–—]\s")
+# A trailing place or body the description can do without when it runs long ("… at the University of …").
+_TRAILING = re.compile(r"\s+(?:at|in|for|from|on)\s")
 _PARTY_TAG = re.compile(r"^\s*\(([DRI])(?:\s*[-–,]\s*[A-Z][A-Za-z. ]{1,14})?\)")
 _ROLE_WORDS = lx.TITLES | lx.ROLE_NOUNS | lx.OCCUPATION_NOUNS
 
@@ -77,10 +82,14 @@ def _most(counts: Counter | None) -> str | None:
 
 def _apposition(text: str, end: int) -> str | None:
     """The apposition right after a name, without its article ("the", "a")."""
-    m = _APPOSITION.match(text[end:end + 160])
+    window = text[end:end + 160]
+    clause = _CLAUSE.search(window)
+    m = _APPOSITION.match(window[:clause.start()] + "," if clause else window)
     if not m:
         return None
-    phrase = re.split(r"\s+(?:who|which|that|whose|where|when)\s+|\s[-–—]\s", m.group(1))[0]
+    phrase = m.group(1)
+    while len(phrase.split()) > MAX_WORDS and (cut := list(_TRAILING.finditer(phrase))):
+        phrase = phrase[:cut[-1].start()]
     words = phrase.split()
     article = bool(words) and words[0].lower() in ("a", "an", "the")
     if article:
@@ -88,9 +97,10 @@ def _apposition(text: str, end: int) -> str | None:
     if words and (words[-1].lower() in lx.COURTESY or len(words[-1]) == 1):
         return None  # cut at the stop of "Mr." or "M.I.T."
     if not words or len(words) > MAX_WORDS or words[0].lower() in lx.NOT_OPENERS or not (
-            words[0][:1].islower() or words[0].lower() in _ROLE_WORDS) or re.search(r"(?:ing|['’]s)$", words[0]):
-        return None
-    if not article and not any(w.lower().rstrip("s") in _ROLE_WORDS or w.lower() in _ROLE_WORDS for w in words):
+            words[0][:1].islower() or _is_role_word(words[0]) or any(w.islower() and _is_role_word(w) for w in words)
+    ) or re.search(r"(?:ing|['’]s)$", words[0]):
+        return None  # a capitalised start needs a role in lowercase ("South Carolina state director of …")
+    if not article and not any(_is_role_word(w) for w in words):
         return None  # "Ann Lee, speaking …", "Ann Lee, of Boston,": no role named
     if any(w.lower() in lx.TITLES and w[:1].isupper() and n[:1].isupper() and n.lower() not in _ROLE_WORDS
            for w, n in zip(words, words[1:])) or any(w.lower() in ("said", "says") for w in words):
@@ -111,11 +121,11 @@ def role_before(text: str, start: int) -> str | None:
             break
     while words and words[-1].lower() in lx.COURTESY:
         words.pop()
-    if not words or words[-1].lower() not in _ROLE_WORDS:
+    if not words or not _is_role_word(words[-1]):
         return None
     kept: list[str] = []
     for word in reversed(words[-6:]):
-        if not (word[:1].isupper() or word.lower() in _ROLE_WORDS or word.lower() in lx.ROLE_MODIFIERS):
+        if not (word[:1].isupper() or _is_role_word(word) or word.lower() in lx.ROLE_MODIFIERS):
             break
         kept.insert(0, word)
     while kept and (kept[0].lower() in lx.NOT_OPENERS or kept[0].lower() in ("a", "an", "the", "so", "but", "in", "on", "for")):
@@ -125,6 +135,14 @@ def role_before(text: str, start: int) -> str | None:
         return None
     spelt = [lx.TITLE_WORDS.get(w.lower(), w) for w in words]
     return " ".join(spelt)
+
+
+def _is_role_word(word: str) -> bool:
+    """A title, role or occupation ("senator", "aides"), or a word formed as one names a
+    profession: "-ist" ("psychotherapist"), "-ician" ("pediatrician"), "-ologist"."""
+    low = word.lower().strip(".,")
+    return low in _ROLE_WORDS or low.rstrip("s") in _ROLE_WORDS or (
+        word.islower() and len(low) >= 7 and low.endswith(("ist", "ists", "ician", "icians")))
 
 
 def _party_tag(text: str, end: int) -> str | None:

@@ -156,6 +156,11 @@ conservatives liberals progressives americans citizens opponents proponents advo
 economists scientists researchers experts analysts observers leaders lawmakers
 legislators members antagonists adversaries detractors foes rivals
 """)
+# Last words that make a name a group's, not a person's ("Sunni Muslims", "Senate Republicans").
+GROUP_NAME_ENDS = GROUP_PLURALS | _words("""
+muslims christians jews catholics protestants evangelicals mormons hindus sikhs buddhists
+latinos hispanics immigrants veterans
+""")
 
 TITLES = _words("""
 mr mr. mrs mrs. ms ms. dr dr. sen sen. senator rep rep. representative gov gov. governor
@@ -303,7 +308,7 @@ hotel casino corporation corp corp. inc inc. company co co. bank court senate ho
 times post news journal network center centre fund trust union league society church
 school hospital club board office ministry police army navy service services media press
 coalition alliance caucus pac project group organization organisation network channel
-magazine newspaper tribune herald gazette radio television tv studios airlines airways
+magazine newspaper tribune herald gazette radio television tv studios airlines airways klan
 motors industries holdings partners capital institute academy museum library laboratory
 commission authority assembly parliament congress legislature cabinet council republic
 kingdom federation reserve exchange market markets fed court tribunal

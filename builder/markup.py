@@ -14,8 +14,11 @@ Only the tags listed here are touched: "a < b > c" and `<script>` are text.
 """
 from __future__ import annotations
 
+import bisect
+import difflib
 import html
 import re
+from collections.abc import Callable
 
 # Tags that are page furniture: removed, their words kept.
 # Others (`<script>`, say) stay, as text: an article may be about them, and the page escapes them.
@@ -52,3 +55,18 @@ def plain(text: str) -> str:
     # Entities come with the page's markup ("&mdash;"); in text without it, "&amp;" may be meant.
     return html.unescape(cleaned) if cleaned != text else text
 
+
+
+def to_source(shown: str, source: str) -> Callable[[int], int]:
+    """A map from offsets in `shown` (the text as `plain` made it) to offsets in `source`
+    (the text as written): an offset in unchanged text keeps its place; one inside words
+    the reading added ("[Tweet by @jdoe] ") goes to the end of what they replace."""
+    if shown == source:
+        return lambda offset: offset
+    blocks = difflib.SequenceMatcher(None, shown, source, autojunk=False).get_matching_blocks()
+    starts = [i for i, _, _ in blocks]
+
+    def offset_in_source(offset: int) -> int:
+        i, j, n = blocks[max(0, bisect.bisect_right(starts, offset) - 1)]
+        return j + min(offset - i, n) if offset >= i else j
+    return offset_in_source

@@ -148,7 +148,17 @@ def same_person(a: PersonName, b: PersonName) -> bool:
     return a.initials == b.initials
 
 
+def without_suffix(words: list[str]) -> list[str]:
+    """A name's words without a trailing generational suffix ("Morris J. Brooks Jr." → Morris J. Brooks)."""
+    end = len(words)
+    while end > 1 and words[end - 1].lower().rstrip(",") in lx.NAME_SUFFIXES:
+        end -= 1
+    return words[:end]
+
+
 def ends_with(full: list[str], short: list[str]) -> bool:
-    """True when `short` is the last words of `full` ("Wasserman Schultz" of "Debbie Wasserman Schultz")."""
+    """True when `short` is the last words of `full`, a suffix aside ("Wasserman Schultz" of
+    "Debbie Wasserman Schultz", "Brooks" of "Morris J. Brooks Jr.")."""
+    full = without_suffix(full)
     n = len(short)
     return 0 < n < len(full) and [w.lower() for w in full[-n:]] == [w.lower() for w in short]

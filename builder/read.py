@@ -460,11 +460,13 @@ def _files(path: Path) -> tuple[list[Path], list[Problem]]:
     return [path], []
 
 
-def read_paths(paths: list[Path], settings: Settings = Settings()) -> tuple[list[Article], list[Problem]]:
+def read_paths(paths: list[Path], settings: Settings = Settings(), markup: bool = False
+               ) -> tuple[list[Article], list[Problem]]:
     """Read article files and directories of them; bad input becomes Problems, not articles.
 
     Every article keeps the id its input gives (a `.jsonl`/`.csv` id, a front
-    matter `id`, else the file name); a clash takes a numbered suffix and a warning."""
+    matter `id`, else the file name); a clash takes a numbered suffix and a warning.
+    The markup of scraped pages is made plain unless `markup` is true."""
     read: list[tuple[Path, Article]] = []
     problems: list[Problem] = []
     for path in _distinct(paths):
@@ -475,7 +477,7 @@ def read_paths(paths: list[Path], settings: Settings = Settings()) -> tuple[list
                 if isinstance(item, Problem):
                     problems.append(item)
                 else:
-                    read.append((file, _without_markup(item)))
+                    read.append((file, item if markup else _without_markup(item)))
     return _distinct_ids(read, problems), problems
 
 

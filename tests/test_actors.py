@@ -250,6 +250,50 @@ def test_one_person_in_many_forms_across_articles():
     assert {m[0] for m in rook.mentions} == {"a2", "a3"}
 
 
+_NAMESAKES = [article("n1", "Stan Greenberg polled.", [("Stan Greenberg", "PERSON")]),
+              article("n2", "Alan Greenberg traded.", [("Alan Greenberg", "PERSON")]),
+              article("n3", "Susan Brooks voted.", [("Susan Brooks", "PERSON")]),
+              article("n4", "Dan Brooks voted.", [("Dan Brooks", "PERSON")]),
+              article("n5", "Elizabeth Warren spoke.", [("Elizabeth Warren", "PERSON")]),
+              article("n6", "Ed Warren spoke.", [("Ed Warren", "PERSON")])]
+
+
+@pytest.mark.parametrize("text, mentions, owner", [
+    # the article spells out the full name where the parser tagged none
+    ("Democracy Corps’ Stan Greenberg wrote. Greenberg said more.", [("Greenberg", "PERSON")], "Stan Greenberg"),
+    ("Elizabeth Warren’s allies met. Warren said no.", [("Warren", "GPE")], "Elizabeth Warren"),
+    # a surname after a full name with a suffix ("Jr.")
+    ("Morris J. Brooks Jr. won. Representative Brooks said yes.",
+     [("Morris J. Brooks Jr.", "PERSON"), ("Brooks", "PERSON")], "Morris J. Brooks Jr"),
+    # several bearers and no evidence: unresolved, no actor
+    ("Greenberg said it would pass.", [("Greenberg", "PERSON")], None),
+    ("Students at George Washington University met Greenberg.", [("Greenberg", "PERSON")], None),
+    # a place that no full name in the article explains stays a place
+    ("A plant in Warren, Michigan closed.", [("Warren", "GPE")], "Warren"),
+])
+def test_a_bare_name_joins_the_person_its_article_names_or_stays_unresolved(text, mentions, owner):
+    _, actors = resolve_actors([*_NAMESAKES, article("x", text, mentions)])
+    word = mentions[-1][0]
+    holders = [a for a in actors if any(m[0] == "x" and text[m[1]:m[2]] == word for m in a.mentions)]
+    assert [a.name for a in holders] == ([owner] if owner else [])
+    if owner == "Warren":
+        assert holders[0].type == "place"
+
+
+@pytest.mark.parametrize("mentions, name, kind", [
+    ([("Sunni Muslims", "NORP")], "Sunni Muslims", "group"),       # a first name ("Sunni") before a group word
+    ([("Log Cabin Republicans", "PERSON")], "Log Cabin Republicans", "group"),
+    ([("Ku Klux Klan", "PERSON")], "Ku Klux Klan", "organization"),
+    ([("Carly Fiorina to Rubio", "ORG")], "Carly Fiorina", "person"),  # a full name run into a sentence
+    ([("Enrique PeÃ±a Nieto", "PERSON")], "Enrique Peña Nieto", "person"),  # UTF-8 read as Windows-1252
+    ([("Jr.", "PERSON"), ("Ann Lee", "PERSON")], "Ann Lee", "person"),  # a suffix alone is no one
+])
+def test_names_and_types_by_their_own_words(mentions, name, kind):
+    text = " and ".join(m for m, _ in mentions) + " met."
+    _, actors = resolve_actors([article("a", text, mentions)])
+    assert [(a.name, a.type) for a in actors] == [(name, kind)]
+
+
 def test_families_stay_apart_and_a_shared_surname_alone_joins_nobody():
     _, actors = resolve_actors(_corpus())
     names = by_name(actors)

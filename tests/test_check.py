@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from base import actor, article, quote
 
 from builder.check import check_actors
@@ -26,3 +28,15 @@ def test_the_command_lists_nothing_on_the_sample_seeds(capsys):
     assert main(["check-actors", "seeds"]) == 0
     out, err = capsys.readouterr()
     assert out == "" and "0 findings over 1 article " in err
+
+
+@pytest.mark.parametrize("people", [
+    # a city and a person whose article calls him by the city's name
+    [actor("madison", "Madison", type="place"),
+     dataclasses.replace(actor("joe-madison", "Joe Madison"), aliases=("Madison",))],
+    # a name that goes on as a name is no run-on
+    [actor("mlk", "Martin Luther King Jr"), actor("ml", "Martin Luther")],
+    [actor("epn", "Enrique Peña Nieto"), actor("ep", "Enrique Peña")],
+])
+def test_what_is_not_a_finding(people):
+    assert check_actors([article("a", "Nothing here.")], people) == []

@@ -31,6 +31,12 @@ def _described(text: str, name: str = "Ann Lee", *, quotes=()):
     ("Ann Lee, Senator Bo Doe and others said so.", None),            # nor a list of names
     ("Mr. Ann Lee said so.", None),                                   # a courtesy title says nothing
     ("Ann Lee, the mayor, spoke. Later, Ann Lee, the mayor, left. Ann Lee, a runner, ran.", "mayor"),  # the most said
+    ("Ann Lee, 49, a retired nurse who now works here, said so.", "retired nurse"),  # after an age, before a clause
+    ("Ann Lee, a veteran party insider who’s on the board, said so.", "veteran party insider"),
+    ("Ann Lee, South Carolina state director of Keep Faith, said so.", "South Carolina state director of Keep Faith"),
+    ("Psychotherapist friends say psychotherapist Ann Lee knows.", "psychotherapist"),  # a profession by its ending
+    ("Ann Lee, director of the Civic Engagement Project at the University of the Harbor Coast, said so.",
+     "director of the Civic Engagement Project"),  # a long one loses its trailing place
 ])
 def test_a_description_is_what_the_text_says_most(text, description):
     assert _described(text).description == description

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from builder.markup import plain
+from builder.markup import plain, to_source
 from builder.read import read_paths
 
 
@@ -38,3 +38,35 @@ def test_reading_makes_a_corpus_plain_and_finds_its_paragraphs_again(tmp_path):
     assert problems == [] and "<" not in article.text + article.title and article.title == "Vote"
     assert [article.text[p.start:p.end] for p in article.paragraphs] == [
         "[Embedded tweet].", "“We will win,” said Ann Lee.", "[Tweet by @annlee] Vote today."]
+
+
+@pytest.mark.parametrize("raw", [
+    'Intro.\n\n<tweet pic="" author="ann" timestamp="1">We won.</tweet>\n\n“We will build it,” said Ann Lee.',
+    '<blockquote class="twitter-tweet"><p>Hi &amp; bye</p></blockquote>\n\n“We will build it,” said Ann Lee.',
+    'No markup here.\n\n“We will build it,” said Ann Lee.',
+])
+def test_an_offset_in_the_text_as_shown_finds_its_place_in_the_text_as_written(raw):
+    shown = plain(raw)
+    where = to_source(shown, raw)
+    start = shown.index("We will build it")
+    end = start + len("We will build it")
+    assert raw[where(start):where(end)] == "We will build it"
+    assert where(len(shown)) == len(raw)
+
+
+def test_annotate_gives_offsets_in_the_input_as_written(tmp_path):
+    """`annotate` output matches the input's own annotations: offsets count in the text with its markup."""
+    import subprocess
+    import sys
+
+    raw = ('<tweet author="ann" timestamp="1">Vote today.</tweet>\n\n'
+           '“We will build the bridge,” said Ann Lee, the mayor.')
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "t", "title": "T", "text": raw}) + "\n")
+    proc = subprocess.run([sys.executable, "-m", "builder", "annotate", "--no-cache", "--jsonl", str(path)],
+                          capture_output=True, text=True, timeout=600)
+    [rec] = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert rec["text"] == raw
+    [q] = rec["quotes"]
+    assert "We will build the bridge" in raw[q["start"]:q["end"]]
+    assert raw[q["speaker"]["start"]:q["speaker"]["end"]] == "Ann Lee"
