@@ -161,7 +161,8 @@ def annotate_all(articles: list[Article], model: str, *, cache_dir: Path | None 
     With `cache_dir`, results persist there between runs; `progress` is told
     (done, total, parsed) after each article; `tally` counts hits and misses.
     The misses are parsed by `n_process` processes (0: one per CPU), or on the
-    Dask cluster whose scheduler is at `scheduler`; the records are the same."""
+    Dask cluster whose scheduler is at `scheduler`; the records are the same.
+    The problems: articles left out, and what the cache has to tell (non-fatal)."""
     store = cache.AnnotationCache(cache_dir) if cache_dir is not None else None
     tally = tally if tally is not None else cache.Tally()
     annotated, problems = [], []
@@ -185,6 +186,8 @@ def annotate_all(articles: list[Article], model: str, *, cache_dir: Path | None 
     finally:
         if store is not None:
             store.close()
+            # Told and counted with the warnings (a read-only cache): fatal when strict.
+            problems += [Problem(str(store.path.parent), message, fatal=False) for message in store.told]
     log.info("annotation: %s, %d from the cache, %d parsed", plural(len(articles), "article"), tally.hits, tally.misses)
     return annotated, problems
 

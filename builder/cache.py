@@ -6,14 +6,18 @@ An entry is keyed by the article (id, title, text, paragraphs) and by everything
 else that changes the result: the annotator's own code and data, the spaCy
 version, the model's name and version and the annotation settings. Nothing read
 back is trusted: an entry that does not decode is a miss, and a file that is not
-a usable cache is moved aside. The cache never makes a build fail.
+a usable cache is moved aside. The cache never makes a build fail; a cache
+that cannot be written is read, and the build warns of it once (a warning, so
+fatal under `strict` like any other).
 """
 from __future__ import annotations
 
+import errno
 import functools
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 import time
 import types
@@ -242,18 +246,31 @@ def _damaged(exc: BaseException) -> bool:
     return code in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or code is None and not isinstance(exc, sqlite3.OperationalError)
 
 
+def _refused(exc: BaseException) -> bool:
+    """Whether an error says the cache may not be written: a read-only folder, file or disk."""
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
+    code = getattr(exc, "sqlite_errorname", None) or ""
+    return code.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH"))
+
+
 class AnnotationCache:
     """One SQLite file of entries `key → value`. Every failure is logged and
-    turns the cache off for the run; none is raised."""
+    turns the cache off for the run; none is raised. A cache that cannot be
+    written (a read-only folder or file) is still read: `told` says so once,
+    for the build to tell and count with its warnings."""
 
     def __init__(self, directory: Path) -> None:
         self.path = Path(directory) / CACHE_FILE
         self.conn: sqlite3.Connection | None = None
+        self.writable = True
+        self.told: list[str] = []
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = self._open()
         except (OSError, sqlite3.Error) as exc:
-            self._failed(exc)
+            if not (_refused(exc) and self._open_read_only(exc)):
+                self._failed(exc)
 
     def _open(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
@@ -269,16 +286,44 @@ class AnnotationCache:
                                  "(key TEXT PRIMARY KEY, value TEXT NOT NULL, created REAL NOT NULL)")
                     conn.execute(f"PRAGMA user_version={SCHEMA}")
                     version = SCHEMA
-            if version != SCHEMA:
-                raise sqlite3.DatabaseError(f"not a Sourcebook cache (user_version {version})")
-            try:
-                conn.execute("SELECT key, value FROM annotations LIMIT 0")
-            except sqlite3.OperationalError as exc:  # a table of the same name, other columns
-                raise sqlite3.DatabaseError(f"not a Sourcebook cache ({exc})") from exc
+            _check_schema(conn, version)
         except BaseException:
             conn.close()
             raise
         return conn
+
+    def _open_read_only(self, exc: OSError | sqlite3.Error) -> bool:
+        """Open an existing cache that cannot be written, to read it only; whether it opened.
+        Without its `-shm` file (gone when the last writer closed it) SQLite reads a WAL
+        database only as immutable: no other build can write it either."""
+        if not self.path.is_file():
+            return False
+        for mode in ("ro", "ro&immutable=1"):
+            try:
+                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode={mode}", uri=True,
+                                       timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            except sqlite3.Error:
+                continue
+            try:
+                _check_schema(conn, conn.execute("PRAGMA user_version").fetchone()[0])
+            except sqlite3.Error:
+                conn.close()
+                continue
+            self.conn = conn
+            self._cannot_write(exc)
+            return True
+        return False
+
+    def _cannot_write(self, exc: OSError | sqlite3.Error) -> None:
+        """Read on, write no more, and say so once."""
+        if not self.writable:
+            return
+        self.writable = False
+        folder = self.path.parent
+        why = ("its folder is read-only" if not os.access(folder, os.W_OK) else
+               "the file is read-only" if self.path.exists() and not os.access(self.path, os.W_OK) else str(exc))
+        self.told.append(f"cannot write to the annotation cache ({why}); it is read, "
+                         "but what this build parses is not kept")
 
     def _move_aside(self, exc: Exception) -> None:
         """Keep a broken or foreign file for inspection and start an empty cache."""
@@ -315,8 +360,9 @@ class AnnotationCache:
         return row[0] if row else None
 
     def put(self, key: str, value: str) -> None:
-        """Store one entry in its own transaction: written whole or not at all."""
-        if self.conn is None:
+        """Store one entry in its own transaction: written whole or not at all. A cache
+        that refuses the write (read-only, full, locked too long) is still read."""
+        if self.conn is None or not self.writable:
             return
         try:
             with self.conn:
@@ -324,13 +370,30 @@ class AnnotationCache:
                 self.conn.execute("INSERT OR REPLACE INTO annotations (key, value, created) VALUES (?, ?, ?)",
                                   (key, value, time.time()))
         except sqlite3.Error as exc:
-            self._failed(exc)
+            if _refused(exc):
+                self._cannot_write(exc)
+            elif _damaged(exc):
+                self._failed(exc)
+            else:  # locked for longer than the busy timeout, or no space: read on, write no more
+                log.warning("annotation cache %s cannot be written (%s); it is read, but what this build "
+                            "parses is not kept", self.path, exc)
+                self.writable = False
 
     def close(self) -> None:
         """Close the file; later gets miss and puts do nothing."""
         if self.conn is not None:
             self.conn.close()
             self.conn = None
+
+
+def _check_schema(conn: sqlite3.Connection, version: int) -> None:
+    """DatabaseError unless the file is a Sourcebook cache of this schema."""
+    if version != SCHEMA:
+        raise sqlite3.DatabaseError(f"not a Sourcebook cache (user_version {version})")
+    try:
+        conn.execute("SELECT key, value FROM annotations LIMIT 0")
+    except sqlite3.OperationalError as exc:  # a table of the same name, other columns
+        raise sqlite3.DatabaseError(f"not a Sourcebook cache ({exc})") from exc
 
 
 def _when_unlocked(conn: sqlite3.Connection, statement: str) -> None:

@@ -1,6 +1,7 @@
 """The MkDocs plugin: adds the generated pages in `on_files`, watches seeds in `on_serve`."""
 from __future__ import annotations
 
+import errno
 import math
 import os
 import shutil
@@ -140,9 +141,16 @@ class SourcebookPlugin(BasePlugin[SourcebookConfig]):
             files.remove(home)
         # With the cache off nothing is kept between builds: the pages go with the data files.
         folder = self.data_dir / ".pages" if self.config.cache is False else _pages_dir(config, self.config.cache)
+        guard = [Path(self.config.seeds), Path(self.config.templates), Path(config.docs_dir)]
         try:
-            write_pages(pages, folder, guard=[Path(self.config.seeds), Path(self.config.templates),
-                                              Path(config.docs_dir)])
+            try:
+                write_pages(pages, folder, guard=guard)
+            except OSError as exc:  # a read-only cache folder (the build has said so): pages go with the data
+                if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                    raise
+                log.debug("pages cannot be written to %s (%s); writing them beside the data files", folder, exc)
+                folder = self.data_dir / ".pages"
+                write_pages(pages, folder, guard=guard)
         except PagesError as exc:
             raise PluginError(f"sourcebook: pages: {exc}") from exc
         for path in sorted(pages):

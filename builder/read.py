@@ -11,6 +11,7 @@ general rules and the phrase list in `data/debris.txt`; a closing credit line
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import dataclasses
 import datetime as dt
@@ -19,8 +20,9 @@ import logging
 import math
 import os
 import re
-from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+import unicodedata
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,8 +108,11 @@ def _split_credits(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     return paragraphs, contributors
 
 
-def _decode(path: Path, limit: int) -> str:
-    """The text of a regular file of at most `limit` bytes, with line ends as `\n`."""
+def _decode(path: Path, limit: int, *, page: bool = False) -> str:
+    """The text of a regular file of at most `limit` bytes, with line ends as `\n`
+    and no invisible characters (`clean_text`). It is read as its byte order mark
+    says (UTF-8, UTF-16, UTF-32), else as UTF-8; a saved `page` that is not UTF-8
+    is read in the charset it declares (`<meta charset="windows-1252">`)."""
     if not path.is_file():  # a FIFO would block, a device never end
         raise ReadError("not a regular file; skipped")
     try:
@@ -117,13 +122,89 @@ def _decode(path: Path, limit: int) -> str:
         raise ReadError(f"cannot read file: {exc.strerror or exc}") from exc
     if len(data) > limit:
         raise ReadError(f"larger than the limit of {_size(limit)} (setting max_article_mb); skipped")
+    text = _text(data, page=page)
+    return clean_text(text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", ""))  # NUL is no text
+
+
+# Byte order marks, longest first (a UTF-32 mark starts like a UTF-16 one).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# A page's own declaration of its charset: `<meta charset=…>`, `<meta http-equiv="Content-Type"
+# content="text/html; charset=…">`, or an XML declaration's `encoding=…`.
+_DECLARED = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w:.+-]+)|\A\s*<\?xml[^>]*?encoding\s*=\s*["']([\w:.+-]+)""", re.I)
+# Labels a browser reads as another charset (the WHATWG Encoding standard): a page
+# that says "iso-8859-1" is read as windows-1252, as every browser reads it.
+_AS_BROWSERS_READ = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "gb2312": "gbk",
+                     "iso8859-9": "cp1254", "iso8859-11": "cp874", "tis-620": "cp874"}
+
+
+def _bom(data: bytes) -> str | None:
+    """The codec a byte order mark at the start of `data` names, or None."""
+    return next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
+
+
+def _text(data: bytes, *, page: bool) -> str:
+    """A file's bytes as text: by its byte order mark, else UTF-8, else (a saved page)
+    the charset it declares; ReadError when none of these reads it."""
+    codec = _bom(data)
+    if codec is not None and codec != "utf-8-sig":
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            text = ""
+        # Binary data may start with the same two bytes: the text must look like the format.
+        if ("<" if page else "\n") in text:
+            return text
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ReadError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from exc
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")  # NUL is no text
+        not_utf8 = f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+    found = _DECLARED.search(data[:65536]) if page else None
+    if found is None:
+        raise ReadError(not_utf8)
+    label = (found.group(1) or found.group(2)).decode("ascii", "replace")
+    try:
+        codec = codecs.lookup(label).name
+    except LookupError:
+        raise ReadError(f"{not_utf8}, and its charset {label!r} is not one Python knows") from None
+    if codec.startswith("utf"):  # UTF-8 already failed; UTF-16 without its mark is read as UTF-8 by browsers too
+        raise ReadError(not_utf8)
+    codec = _AS_BROWSERS_READ.get(codec, codec)
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"{not_utf8}, nor valid {label} as the page declares "
+                        f"(byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+
+
+# Characters that change no word, removed from article text as it is read (`clean_text`):
+# direction marks, embeddings, overrides and isolates, the word joiner and invisible
+# operators, the byte order mark and the soft hyphen.
+_INVISIBLE = re.compile("[\u00ad\u061c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
+# Zero-width space, non-joiner and joiner shape words in some scripts (Persian, the Indic
+# scripts, Thai, emoji sequences): they are removed only beside a Latin, Greek or Cyrillic
+# letter, a digit, a space or punctuation, where they change nothing a reader sees.
+_PLAIN = re.compile(r"[\s\x21-\x7e\u00a0-\u024f\u0370-\u04ff\u1e00-\u1fff\u2010-\u2027\u2030-\u205e]")
+_JOINERS = re.compile("[\u200b-\u200d]+")
+_ANY_INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _stray_joiner(match: re.Match) -> str:
+    """Nothing for zero-width characters beside a letter of a script that needs none (see above)."""
+    text, start, end = match.string, match.start(), match.end()
+    before, after = text[start - 1] if start else " ", text[end] if end < len(text) else " "
+    return "" if _PLAIN.match(before) or _PLAIN.match(after) else match.group()
+
+
+def clean_text(text: str) -> str:
+    """Article text as it is published and annotated: without invisible characters
+    ("Ma\u200dria Lopez" is "Maria Lopez" to the reader, and now to the parser) and in
+    Unicode's composed form (NFC: "e" + combining accent is "é")."""
+    if text.isascii():
+        return text
+    if _ANY_INVISIBLE.search(text):
+        text = _JOINERS.sub(_stray_joiner, _INVISIBLE.sub("", text))
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _read_at_most(handle, size: int, chunk: int = 1 << 20) -> bytes:
@@ -323,7 +404,7 @@ def read_html(path: Path, settings: Settings) -> Iterator[Article | Problem]:
     def read(warnings: list[str]) -> Article:
         import trafilatura  # loaded only when there are pages to read
 
-        raw = _decode(path, settings.limit)
+        raw = _decode(path, settings.limit, page=True)
         page = trafilatura.bare_extraction(
             raw, include_comments=False, include_tables=False, with_metadata=True,
             favor_precision=True, date_extraction_params={"original_date": True, "extensive_search": False})
@@ -350,7 +431,7 @@ def read_jsonl(path: Path, settings: Settings) -> Iterator[Article | Problem]:
         yield Problem(str(path), "not a regular file; skipped")
         return
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, 1):
+        for number, raw in enumerate(_lines(handle), 1):
             if not raw.strip():
                 continue
             where = f"{path}:{number}"
@@ -370,35 +451,184 @@ def read_jsonl(path: Path, settings: Settings) -> Iterator[Article | Problem]:
                                       default_id=f"{path.stem}-{number}", settings=settings)
 
 
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+
+
+def _lines(handle, chunk: int = 1 << 20) -> Iterator[bytes]:
+    """The lines of a binary file, each ended by `\n`, `\r\n` or a lone `\r` (a file
+    saved with old Mac line ends), without their ends. A long line is joined once."""
+    pending: list[bytes] = []
+    while part := handle.read(chunk):
+        if b"\n" not in part and b"\r" not in part[:-1]:
+            pending.append(part)
+            continue
+        data = b"".join(pending) + part
+        held = b"\r" if data.endswith(b"\r") else b""  # maybe the first half of a \r\n
+        lines = _LINE_END.split(data[:len(data) - len(held)])
+        pending = [lines.pop() + held]
+        yield from lines
+    rest = b"".join(pending)
+    if rest:
+        lines = _LINE_END.split(rest)
+        yield from lines[:-1] if lines[-1] == b"" else lines
+
+
 @reader(".csv")
 def read_csv(path: Path, settings: Settings) -> Iterator[Article | Problem]:
-    """A corpus as a table with a header row (fields: see `record_article`)."""
+    """A corpus as a table with a header row (fields: see `record_article`), its cells
+    separated by the delimiter the header uses (`,` `;` tab or `|`). A bad row is
+    reported at the line where it starts and skipped; the rows after it are read."""
     if not path.is_file():
         yield Problem(str(path), "not a regular file; skipped")
         return
     csv.field_size_limit(max(settings.limit, 131072))
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = csv.DictReader(handle)
+    lines = _TableLines(())
+    try:
+        with path.open("rb") as handle:
+            codec = _bom(handle.read(4)) or "utf-8-sig"
+        errors = "surrogateescape" if codec == "utf-8-sig" else "strict"  # a bad byte is its row's problem
+        with path.open(encoding=codec, errors=errors, newline="") as handle:
+            lines = _TableLines(handle)
+            yield from _table(path, lines, settings)
+    except (OSError, UnicodeDecodeError) as exc:
+        yield Problem(f"{path}:{lines.number + 1}" if lines.number else str(path),
+                      f"cannot read the table further: {getattr(exc, 'strerror', None) or exc}")
+
+
+class _TableLines:
+    """The lines of a table as the csv module reads them, numbered, with the lines of
+    the record being read kept: a bad record's later lines can be given back to be
+    read again (a quotation mark left open swallows the rows after it)."""
+
+    def __init__(self, handle: Iterable[str]) -> None:
+        self._source = iter(handle)
+        self._again: deque[str] = deque()
+        self.number = 0  # of the last line given out
+        self.record: list[str] = []
+
+    def __iter__(self) -> _TableLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._again.popleft() if self._again else next(self._source)
+        self.number += 1
+        self.record.append(line)
+        return line
+
+    def start(self) -> int:
+        """Begin a record; the number of its first line."""
+        self.record = []
+        return self.number + 1
+
+    def again(self, lines: list[str], first: int) -> None:
+        """Give `lines` back, to be read next, numbered from `first`."""
+        self._again.extendleft(reversed(lines))
+        self.number = first - 1
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def _delimiter(header: str) -> str:
+    """The delimiter the header line uses, of `,` `;` tab and `|` (`,` when it has one column)."""
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t|").delimiter
+    except csv.Error:
+        return ","
+
+
+def _table(path: Path, lines: _TableLines, settings: Settings) -> Iterator[Article | Problem]:
+    """The articles and problems of a table's lines (see `read_csv`)."""
+    header = next((line for line in lines if line.strip()), None)
+    if header is None:
+        yield Problem(str(path), "empty file")
+        return
+    where = f"{path}:{lines.number}"
+    if bad := _SURROGATE.search(header):
+        yield Problem(where, f"bad header: not valid UTF-8 (byte 0x{ord(bad.group()) - 0xdc00:02x}); no row is read")
+        return
+    delimiter = _delimiter(header)
+    names = next(csv.reader([header], delimiter=delimiter))
+    if settings.name("text") not in names and "text" not in names:
+        shown = ", ".join(repr(n) for n in names[:8]) + (", …" if len(names) > 8 else "")
+        yield Problem(where, f"the header has no {settings.name('text')!r} column (it has {shown}); no row is read")
+        return
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    while True:
+        first = lines.start()
+        where = f"{path}:{first}"
         try:
-            for row in rows:
-                where = f"{path}:{rows.line_num}"
-                yield from record_article(row, where=where, source=f"{path.name}:{rows.line_num}",
-                                          default_id=f"{path.stem}-{rows.line_num}", settings=settings)
-        except (csv.Error, UnicodeDecodeError) as exc:
-            yield Problem(f"{path}:{rows.line_num}", f"cannot read the table further: {exc}")
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield Problem(where, _skip_bad_record(exc, lines, first, delimiter, len(names), settings))
+            reader = csv.reader(lines, delimiter=delimiter, strict=True)  # afresh, at the next line to read
+            continue
+        if not row:
+            continue  # a blank line
+        if bad := _SURROGATE.search("".join(row)):
+            yield Problem(where, f"bad record: not valid UTF-8 (byte 0x{ord(bad.group()) - 0xdc00:02x})")
+            continue
+        if any(cell.strip() for cell in row[len(names):]):
+            yield Problem(where, f"bad record: {len(row)} cells, but the header names {len(names)} "
+                                 f"(is a cell with a {_DELIMITER_NAMES[delimiter]} in it not quoted?); skipped")
+            continue
+        yield from record_article(dict(zip(names, row)), where=where, source=f"{path.name}:{first}",
+                                  default_id=f"{path.stem}-{first}", settings=settings)
+
+
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
+
+
+def _skip_bad_record(exc: csv.Error, lines: _TableLines, first: int, delimiter: str, width: int,
+                     settings: Settings) -> str:
+    """Skip the record that starts at line `first` and could not be read; what is wrong
+    with it. Its later lines are given back when they are rows of their own (a quoted
+    cell left open swallowed them); else they go with it."""
+    rest = lines.record[1:]
+    if rest and _rows_of_their_own(rest, delimiter, width):
+        lines.again(rest, first + 1)
+        rest = []
+    elif "field larger than field limit" in str(exc):
+        _to_record_end(lines)
+        return f"a cell larger than the limit of {_size(settings.limit)} (setting max_article_mb); skipped"
+    span = f" (lines {first}–{first + len(rest)})" if rest else ""
+    return f'bad record: a quoted cell is not closed properly (a " inside a quoted cell is written ""){span}; skipped'
+
+
+def _rows_of_their_own(lines: list[str], delimiter: str, width: int) -> bool:
+    """Whether lines read as whole rows of the table, each with a cell for each column."""
+    try:
+        return all(len(row) == width for row in csv.reader(lines, delimiter=delimiter, strict=True) if row)
+    except csv.Error:
+        return False
+
+
+def _to_record_end(lines: _TableLines) -> None:
+    """Read on to the end of the record begun (the first line end outside quotation marks)."""
+    quotes = sum(line.count('"') for line in lines.record)
+    lines.record = []
+    while quotes % 2:
+        line = next(lines, None)
+        if line is None:
+            return
+        quotes += line.count('"')
+        lines.record = []
 
 
 def record_article(data: object, *, where: str, source: str, default_id: str,
                    settings: Settings) -> Iterator[Article | Problem]:
     """An article from one corpus record: `text` (required), `id` (default: the
     file name and line), `title`, `date`, `outlet`, `author`/`authors`, `url`;
-    other plain (not nested) fields are kept as metadata. The text is kept verbatim, so offsets
-    stay those of the input; its lines are the paragraphs."""
+    other plain (not nested) fields are kept as metadata. The text is kept verbatim here
+    (`read_paths` cleans it); its lines are the paragraphs."""
     if not isinstance(data, dict):
         yield Problem(where, "bad record: a record must be a JSON object")
         return
     text = settings.value(data, "text")
-    if not isinstance(text, str) or not text.strip():
+    # A text of invisible characters only is no text; the text is cleaned with the markup (`_without_markup`).
+    if not isinstance(text, str) or not clean_text(text).strip():
         yield Problem(where, f"bad record: no {settings.name('text')!r} field with text")
         return
     if len(text.encode("utf-8", "surrogatepass")) > settings.limit:
@@ -482,8 +712,9 @@ def read_paths(paths: list[Path], settings: Settings = Settings(), markup: bool 
 
 
 def _without_markup(article: Article) -> Article:
-    """The article with the markup of a scraped page made plain (builder/markup.py)."""
-    text, title = plain(article.text), plain(article.title)
+    """The article with the markup of a scraped page made plain (builder/markup.py) and
+    its text cleaned (`clean_text`: an entity such as `&zwj;` is a character only now)."""
+    text, title = clean_text(plain(article.text)), plain(article.title)
     if text == article.text and title == article.title:
         return article
     return dataclasses.replace(article, text=text, title=" ".join(title.split()) or article.id,

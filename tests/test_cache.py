@@ -2,6 +2,7 @@
 part invalidates, nothing read back is trusted, and --no-cache writes nothing."""
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
@@ -9,7 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -297,3 +298,73 @@ def test_build_no_cache_and_the_plugin_setting(tmp_path, monkeypatch, nlp):
     assert not (project / ".cache").exists()
     assert main(["build", "-f", config, "--site-dir", str(tmp_path / "two")]) == 0
     assert (project / ".cache" / "sourcebook" / cache.CACHE_FILE).is_file()
+
+
+# ---------------------------------------------------------------- a cache that cannot be written
+
+
+@contextlib.contextmanager
+def read_only(*paths: Path) -> Iterator[None]:
+    """These files and folders read-only for this process: by their mode, or (for root, whom
+    modes do not stop) immutable with chattr. Skips the test when neither holds."""
+    modes = {p: p.stat().st_mode for p in paths}
+    immutable: list[Path] = []
+    try:
+        for p in paths:
+            p.chmod(0o555 if p.is_dir() else 0o444)
+        if any(os.access(p, os.W_OK) for p in paths):
+            for p in paths:
+                if subprocess.run(["chattr", "+i", str(p)], capture_output=True).returncode == 0:
+                    immutable.append(p)
+        if any(os.access(p, os.W_OK) for p in paths):
+            pytest.skip("cannot make a file read-only here")
+        yield
+    finally:
+        for p in immutable:
+            subprocess.run(["chattr", "-i", str(p)], capture_output=True)
+        for p, mode in modes.items():
+            p.chmod(mode)
+
+
+@pytest.mark.parametrize(
+    "which, why",
+    [("folder", "its folder is read-only"), ("file", "the file is read-only"),
+     ("folder and file", "its folder is read-only")],
+)
+def test_a_read_only_cache_is_read_and_told_once(tmp_path, monkeypatch, parsed, which, why):
+    folder = write_articles(tmp_path / "seeds")
+    cache_dir = tmp_path / "cache"
+    cold = fresh_collect(folder, cache_dir, monkeypatch)
+    edit_text(folder, monkeypatch)  # one article to parse: what the cache cannot keep
+    parsed.clear()
+    database = cache_dir / cache.CACHE_FILE
+    before = database.read_bytes()
+    paths = {"folder": [cache_dir], "file": [database]}.get(which, [cache_dir, database])
+    with read_only(*paths):
+        warm = fresh_collect(folder, cache_dir, monkeypatch)
+        assert database.read_bytes() == before  # nothing written
+    assert parsed == ["school"] and (warm.cached, warm.parsed) == (2, 1)  # read: the others are hits
+    assert [str(w) for w in warm.warnings] == [
+        f"{cache_dir}: cannot write to the annotation cache ({why}); it is read, but what this build parses is not kept"]
+    assert [a.quotes for a in warm.articles if a.id != "school"] == [a.quotes for a in cold.articles if a.id != "school"]
+
+
+def test_a_build_with_a_read_only_cache_counts_the_warning_and_fails_when_strict(tmp_path, monkeypatch, nlp, caplog):
+    from builder.cli import main
+
+    project = make_project(tmp_path, {"story.txt": ARTICLES["bridge.txt"]})
+    config = str(project / "mkdocs.yml")
+    monkeypatch.setattr(build_module, "_CACHE", {})
+    assert main(["build", "-f", config, "--site-dir", str(tmp_path / "one")]) == 0
+    cache_dir = project / ".cache" / "sourcebook"
+    with read_only(cache_dir, *cache_dir.rglob("*")):
+        build_module._CACHE.clear()
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            assert main(["build", "-f", config, "--site-dir", str(tmp_path / "two")]) == 0
+        told = [r.getMessage() for r in caplog.records if "cannot write to the annotation cache" in r.getMessage()]
+        assert len(told) == 1 and str(cache_dir) in told[0], caplog.text
+        assert "1 article (1 from the cache, 0 parsed)" in caplog.text and "0 problems, 1 warning in" in caplog.text
+        assert (tmp_path / "two" / "articles" / "story" / "index.html").is_file()
+        build_module._CACHE.clear()
+        assert main(["build", "-f", config, "--site-dir", str(tmp_path / "three"), "--strict"]) == 1

@@ -28,6 +28,20 @@ def _long_paragraph() -> str:
     return "Long paragraph\n\n" + "".join(filler + q for q in quotes) + filler.strip() + "\n"
 
 
+# A JSON Lines corpus saved with old Mac line ends (a lone carriage return), a bad line third.
+OLD_MAC_JSONL = "\r".join([json.dumps({"id": "old-mac-1", "text": QUOTE}),
+                            json.dumps({"id": "old-mac-2", "text": "“Taxes stay,” said Ada Moss."}),
+                            "{not json", ""]).encode("utf-8")
+
+
+def _page(charset: str) -> str:
+    """A saved news page, in windows-1252 when `charset` says so."""
+    body = "".join(f"<p>The café council met on day {n} and talked about the budget for a long while.</p>"
+                   for n in range(4))
+    return (f"<html><head>{charset}<title>Café council</title></head>"
+            f"<body><article><h1>Café council</h1>{body}<p>{QUOTE}</p></article></body></html>")
+
+
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
     """The hostile corpus plus generated cases, built once with the real `mkdocs build`."""
@@ -44,6 +58,10 @@ def hostile(tmp_path_factory):
     outside = tmp / "outside.txt"
     outside.write_text("Outside\n\nNot part of the seeds.\n", "utf-8")
     (seeds / "outside-link.txt").symlink_to(outside)
+    # Line ends and encodings that a text editor would change: written here, byte for byte.
+    (seeds / "old-mac.jsonl").write_bytes(OLD_MAC_JSONL)
+    (seeds / "windows-1252.html").write_bytes(_page('<meta charset="windows-1252">').encode("cp1252"))
+    (seeds / "utf-16.txt").write_bytes(f"A UTF-16 file\n\n{QUOTE}\n".encode("utf-16"))
     proc = mkdocs_build(project)
     return project, project / "site", proc.stderr
 
@@ -71,12 +89,39 @@ def test_every_good_article_builds(hostile):
         ("odd-metadata.md", "'.nan' is not a finite number; left out"),
         ("actors.yml", "alias 'Treasurer' is listed under both 'Mia Lund'"),
         ("actors.yml", "unsupported tag !!python/object/apply:os.system"),
+        ("stray-quote.csv:2", 'bad record: a quoted cell is not closed properly (a " inside a quoted cell is written ""); skipped'),
+        ("old-mac.jsonl:3", "bad record: Expecting property name"),
     ],
 )
 def test_each_problem_is_one_line_naming_the_file(hostile, file, message):
     project, _, stderr = hostile
     lines = [l for l in stderr.splitlines() if f"{project / 'seeds' / file}" in l and message in l]
     assert len(lines) == 1, stderr
+
+
+@pytest.mark.parametrize(
+    "file, slug, words",
+    [
+        ("stray-quote.csv", "stray-quote-2", "The budget is sound"),  # the row after the bad one
+        ("semicolon.csv", "semicolon-1", "We will rebuild the pier, and soon"),
+        ("old-mac.jsonl", "old-mac-2", "Taxes stay"),
+        ("windows-1252.html", "windows-1252", "The café council met"),
+        ("utf-16.txt", "utf-16", "We will hold the line on taxes"),
+        ("invisible-name.txt", "invisible-name", "said Maria Lopez."),
+    ],
+)
+def test_a_file_in_another_shape_is_read_not_lost(hostile, file, slug, words):
+    project, site, stderr = hostile
+    assert words in html_module.unescape(page(site, f"articles/{slug}"))
+    told = [l for l in stderr.splitlines() if f"{project / 'seeds' / file}" in l]
+    assert not [l for l in told if "not valid UTF-8" in l or "Extra data" in l or "field with text" in l], told
+
+
+def test_a_name_with_invisible_characters_is_one_clean_actor(hostile):
+    _, site, _ = hostile
+    actor = html_module.unescape(page(site, "actors/maria-lopez"))
+    assert "Maria Lopez" in actor and "We will win again" in actor
+    assert not re.search("[\u200b-\u200f\u202a-\u202e\u2060\ufeff]", actor)
 
 
 def test_a_metadata_link_that_is_not_http_is_text(hostile):
@@ -154,5 +199,6 @@ def test_strict_lists_every_problem_then_fails(hostile):
     finally:
         config.write_text(config.read_text("utf-8").replace("strict: true", "strict: false"), "utf-8")
     assert proc.returncode != 0
-    for name in ("pipe.txt", "zeros.txt", "huge.txt", "billion-laughs.md", "actors.yml"):
+    for name in ("pipe.txt", "zeros.txt", "huge.txt", "billion-laughs.md", "actors.yml", "stray-quote.csv:2",
+                 "old-mac.jsonl:3"):
         assert f"  {project / 'seeds' / name}" in proc.stderr

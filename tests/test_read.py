@@ -1,6 +1,7 @@
 """The reader: titles, paragraphs, debris removal, credits, bad files."""
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 
@@ -210,3 +211,154 @@ def test_nul_is_dropped_from_titles_and_text(tmp_path):
     write(tmp_path, "b.txt", "Head\x00line\n\nBo\x00dy.")
     articles, _ = read_paths([tmp_path])
     assert all("\x00" not in a.title + a.text for a in articles) and len(articles) == 2
+
+
+# ---------------------------------------------------------------- build or fail clearly (issue 24)
+
+def read_items(path: Path, **settings) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(id, text) of each article a file gives, and (where, message) of each problem, `where`
+    without the folder ("c.csv:3")."""
+    from builder.read import Settings, read_paths
+
+    articles, problems = read_paths([path], Settings(**settings))
+    return ([(a.id, a.text) for a in articles],
+            [(Path(p.source).name, p.message) for p in problems if p.fatal])
+
+
+NOT_CLOSED = 'bad record: a quoted cell is not closed properly (a " inside a quoted cell is written "")'
+BIG = "x" * 140_000
+
+
+@pytest.mark.parametrize(
+    "body, articles, problems",
+    [
+        pytest.param('id,text\n1,"He said "hi" there."\n2,Fine.\n', [("2", "Fine.")],
+                     [("c.csv:2", NOT_CLOSED + "; skipped")], id="stray-quote"),
+        pytest.param('id,text\n1,"Never closed.\n2,Two.\n3,"Three."\n', [("2", "Two."), ("3", "Three.")],
+                     [("c.csv:2", NOT_CLOSED + "; skipped")], id="unclosed-swallows-no-row"),
+        pytest.param('id,text\n1,"Never closed.\n2,Two.\n', [("2", "Two.")],
+                     [("c.csv:2", NOT_CLOSED + "; skipped")], id="unclosed-at-the-end"),
+        pytest.param('id,text\n1,"Line one.\nHe said "hi" today."\n2,Fine.\n', [("2", "Fine.")],
+                     [("c.csv:2", NOT_CLOSED + " (lines 2–3); skipped")], id="multi-line-record-at-its-start"),
+        pytest.param('id,text\n1,"Line one.\nLine two."\n2,"He ""won""."\n', [("1", "Line one.\nLine two."),
+                     ("2", 'He "won".')], [], id="well-formed"),
+        pytest.param(f'id,text\n1,"{BIG}"\n2,Two.\n3,"{BIG[:70_000]}\n{BIG[:70_000]}"\n4,Four.\n',
+                     [("2", "Two."), ("4", "Four.")],
+                     [("c.csv:2", "a cell larger than the limit of 0.1 MB (setting max_article_mb); skipped"),
+                      ("c.csv:4", "a cell larger than the limit of 0.1 MB (setting max_article_mb); skipped")],
+                     id="cell-over-the-field-limit"),
+        pytest.param('id;title;text\n1;A;"Hello, world."\n2;B;Two.\n', [("1", "Hello, world."), ("2", "Two.")], [],
+                     id="semicolons"),
+        pytest.param('id\ttext\n1\tHello, world.\n', [("1", "Hello, world.")], [], id="tabs"),
+        pytest.param('id|text\n1|Hello.\n', [("1", "Hello.")], [], id="bars"),
+        pytest.param('id:text\n1:Hello.\n2:Two.\n', [],
+                     [("c.csv:1", "the header has no 'text' column (it has 'id:text'); no row is read")],
+                     id="no-text-column-told-once"),
+        pytest.param('id,text\n1,Hello, world\n2,Two.\n3,Three.,\n', [("2", "Two."), ("3", "Three.")],
+                     [("c.csv:2", "bad record: 3 cells, but the header names 2 (is a cell with a comma in it "
+                                  "not quoted?); skipped")], id="more-cells-than-the-header"),
+        pytest.param(b"id,text\n1,Caf\xe9.\n2,Two.\n", [("2", "Two.")],
+                     [("c.csv:2", "bad record: not valid UTF-8 (byte 0xe9)")], id="a-bad-byte-is-its-row's"),
+        pytest.param('id,text\r1,One.\r2,"Two\rlines."\r3,Three.\r', [("1", "One."), ("2", "Two\nlines."),
+                     ("3", "Three.")], [], id="old-mac-line-ends"),
+    ],
+)
+def test_a_csv_table_is_read_strictly_and_a_bad_row_named_where_it_starts(tmp_path, body, articles, problems):
+    got = read_items(write(tmp_path, "c.csv", body), limit=100_000)
+    assert got == (articles, problems)
+
+
+@pytest.mark.parametrize(
+    "ends",
+    [pytest.param("\n", id="LF"), pytest.param("\r\n", id="CRLF"), pytest.param("\r", id="CR-only"),
+     pytest.param(["\r", "\n", "\r\n", "\r"], id="mixed")],
+)
+def test_a_jsonl_corpus_is_read_line_by_line_whatever_its_line_ends(tmp_path, ends):
+    lines = ['{"id": "a", "text": "A."}', '{"id": "b", "text": "B."}', "not json", '{"id": "d", "text": "D."}']
+    ends = ends if isinstance(ends, list) else [ends] * 4
+    path = write(tmp_path, "c.jsonl", "".join(line + end for line, end in zip(lines, ends)))
+    articles, problems = read_items(path)
+    assert articles == [("a", "A."), ("b", "B."), ("d", "D.")]
+    assert [(where, message.split(":")[0]) for where, message in problems] == [("c.jsonl:3", "bad record")]
+
+
+def _page(charset_tag: str = "") -> str:
+    body = "".join(f"<p>The café council met on day {n} and talked about the budget for a long while.</p>"
+                   for n in range(4))
+    return (f"<html><head>{charset_tag}<title>Café council</title></head>"
+            f"<body><article><h1>Café council</h1>{body}</article></body></html>")
+
+
+@pytest.mark.parametrize(
+    "name, data, title, error",
+    [
+        ("meta.html", _page('<meta charset="windows-1252">').encode("cp1252"), "Café council", None),
+        ("equiv.html", _page('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">')
+         .encode("cp1252"), "Café council", None),
+        ("latin1.html", _page("<meta charset='ISO-8859-1'>").encode("cp1252"), "Café council", None),
+        ("utf16.html", _page().encode("utf-16"), "Café council", None),
+        ("utf16be.htm", codecs.BOM_UTF16_BE + _page().encode("utf-16-be"), "Café council", None),
+        ("utf16.txt", "Café title\n\nBody.\n".encode("utf-16"), "Café title", None),
+        ("utf16.md", "---\ntitle: Café\n---\n\nBody.\n".encode("utf-16"), "Café", None),
+        ("utf8bom.md", "\ufeff---\ntitle: Café\n---\n\nBody.\n".encode("utf-8"), "Café", None),
+        ("undeclared.html", _page().encode("cp1252"), None, "not valid UTF-8 (byte 0xe9 at offset 22)"),
+        ("unknown.html", _page('<meta charset="x-klingon">').encode("cp1252"), None,
+         "not valid UTF-8 (byte 0xe9 at offset 48), and its charset 'x-klingon' is not one Python knows"),
+        ("cp1252.txt", "Café title\n\nBody.\n".encode("cp1252"), None, "not valid UTF-8 (byte 0xe9 at offset 3)"),
+        ("binary.txt", b"\xff\xfe bad", None, "not valid UTF-8 (byte 0xff at offset 0)"),
+    ],
+)
+def test_a_file_is_decoded_by_its_byte_order_mark_or_declared_charset(tmp_path, name, data, title, error):
+    from builder.read import read_paths
+
+    articles, problems = read_paths([write(tmp_path, name, data)])
+    assert [a.title for a in articles] == ([title] if title else [])
+    assert [(Path(p.source).name, p.message) for p in problems] == ([(name, error)] if error else [])
+    assert all("The café council met" in a.text or a.text == "Body." for a in articles)
+
+
+@pytest.mark.parametrize(
+    "raw, text",
+    [
+        ("Ma\u200dria Lopez", "Maria Lopez"),
+        ("Maria\u2060 Lopez", "Maria Lopez"),
+        ("\u200eMaria Lopez\u200f", "Maria Lopez"),
+        ("\u202eMaria\u202c Lopez", "Maria Lopez"),
+        ("\u2067Maria Lopez\u2069", "Maria Lopez"),
+        ("\ufeffMaria \u200bLopez\u00ad", "Maria Lopez"),
+        ("Jose\u0301 Di\u0301az", "José Díaz"),  # composed (NFC)
+        ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"),  # Persian: kept
+        ("\U0001F469\u200d\U0001F4BB", "\U0001F469\u200d\U0001F4BB"),  # an emoji sequence: kept
+    ],
+)
+def test_invisible_characters_leave_the_text_as_it_is_read(tmp_path, raw, text):
+    from builder.read import clean_text
+
+    assert clean_text(raw) == text
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "a", "text": f"Said {raw}."}) + "\n", "utf-8")
+    write(tmp_path, "b.txt", f"Title\n\nSaid {raw}.\n")
+    articles, _ = read_seeds(tmp_path)
+    assert [a.text for a in articles] == [f"Said {text}."] * 2
+    assert all(a.paragraphs[0].end == len(a.text) for a in articles)  # offsets hold in the published text
+
+
+SPEECH = "“We will win,” said {}."
+
+
+@pytest.mark.parametrize("name", ["Ma\u200dria Lopez", "Maria\u2060 Lopez", "\u200eMaria Lopez\u200f",
+                                  "\ufeffMaria Lopez", "\u202eMaria Lopez", "Mari\u200ba Lo\u00adpez"])
+@pytest.mark.parametrize("suffix", [".txt", ".jsonl"])
+def test_a_speaker_named_with_invisible_characters_is_found(tmp_path, nlp, name, suffix):
+    from builder.build import collect
+
+    text = SPEECH.format(name)
+    if suffix == ".txt":
+        write(tmp_path, "a.txt", f"A story\n\n{text}\n")
+    else:
+        write(tmp_path, "a.jsonl", json.dumps({"id": "a", "text": text}) + "\n")
+    corpus = collect([tmp_path], cache_dir=None)
+    [article] = corpus.articles
+    [quote] = article.quotes
+    names = {a.id: a.name for a in corpus.actors}
+    assert quote.text == "We will win," and names[quote.speaker.actor] == "Maria Lopez"
+    assert article.text[quote.speaker.start:quote.speaker.end] == "Maria Lopez"
