@@ -28,9 +28,11 @@ _APPOSITION = re.compile(r"^,\s+(?:\d{1,3},\s+)?((?:[^,;:()\"“”.!?]|\.(?=[A-
 # Where an apposition gives way to a clause about the person ("…, a lawyer who’s …").
 _CLAUSE = re.compile(r"\s+(?:who|which|that|whose|where|when)\b|\s[-–—]\s")
 # A trailing place or body the description can do without when it runs long ("… at the University of …").
-_TRAILING = re.compile(r"\s+(?:at|in|for|from|on)\s")
+_TRAILING = re.compile(r"\s+(?:at|in|for|from|on|during|under|since|and\s+(?:a|an|the|now))\s")
 _PARTY_TAG = re.compile(r"^\s*\(([DRI])(?:\s*[-–,]\s*[A-Z][A-Za-z. ]{1,14})?\)")
-_ROLE_WORDS = lx.TITLES | lx.ROLE_NOUNS | lx.OCCUPATION_NOUNS
+_ROLE_WORDS = lx.TITLES | lx.ROLE_NOUNS | lx.OCCUPATION_NOUNS | lx.DESCRIPTION_NOUNS
+# A body the person belongs to, after "of" ("Ann Lee of the Tax Policy Center said").
+_OF_BODY = re.compile(r"^\s+(of\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of|on|for|and|the|[A-Z][\w'’.&-]*)){0,8})")
 
 
 def describe_actors(articles: list[Article], actors: list[Actor]) -> list[Actor]:
@@ -48,8 +50,8 @@ def describe_actors(articles: list[Article], actors: list[Actor]) -> list[Actor]
             continue
         for article_id, start, end in actor.mentions:
             text = texts.get(article_id, "")
-            before = role_before(text, start)
-            for phrase in filter(None, (_apposition(text, end), before)):
+            before = role_before(text, start) or _role_set_off(text, start, end)
+            for phrase in filter(None, (_apposition(text, end), before, _of_body(text, end))):
                 found[actor.id][phrase] += 1
             party = _party_tag(text, end) or _party_word(before)
             if party:
@@ -82,7 +84,7 @@ def _most(counts: Counter | None) -> str | None:
 
 def _apposition(text: str, end: int) -> str | None:
     """The apposition right after a name, without its article ("the", "a")."""
-    window = text[end:end + 160]
+    window = text[end:end + 240]
     clause = _CLAUSE.search(window)
     m = _APPOSITION.match(window[:clause.start()] + "," if clause else window)
     if not m:
@@ -103,7 +105,8 @@ def _apposition(text: str, end: int) -> str | None:
     if not article and not any(_is_role_word(w) for w in words):
         return None  # "Ann Lee, speaking …", "Ann Lee, of Boston,": no role named
     if any(w.lower() in lx.TITLES and w[:1].isupper() and n[:1].isupper() and n.lower() not in _ROLE_WORDS
-           for w, n in zip(words, words[1:])) or any(w.lower() in ("said", "says") for w in words):
+           and (i == 0 or words[i - 1].lower() == "and")
+           for i, (w, n) in enumerate(zip(words, words[1:]))) or any(w.lower() in ("said", "says") for w in words):
         return None  # "Ann Lee, Senator Bo Doe …": a list of names, or a clause
     return " ".join(words)
 
@@ -137,12 +140,31 @@ def role_before(text: str, start: int) -> str | None:
     return " ".join(spelt)
 
 
+def _of_body(text: str, end: int) -> str | None:
+    """"of" and the organisation a name is followed by ("of the Tax Policy Center"), not a place."""
+    m = _OF_BODY.match(text[end:end + 120])
+    if not m:
+        return None
+    words = m.group(1).split()
+    while words[-1].lower() in ("of", "on", "for", "and", "the"):
+        words.pop()
+    heads = [w.lower().strip("'’s.") for w in words]
+    return " ".join(words) if any(h in lx.ORG_HEADS for h in heads[1:]) else None
+
+
+def _role_set_off(text: str, start: int, end: int) -> str | None:
+    """The role a name is set off from by commas ("A Twitter spokesman, Ann Lee, said")."""
+    if text[max(0, start - 2):start] != ", " or text[end:end + 1] not in (",", "."):
+        return None
+    return role_before(text, start - 2)
+
+
 def _is_role_word(word: str) -> bool:
     """A title, role or occupation ("senator", "aides"), or a word formed as one names a
-    profession: "-ist" ("psychotherapist"), "-ician" ("pediatrician"), "-ologist"."""
-    low = word.lower().strip(".,")
+    profession: "-ist" ("psychotherapist"), "-ician" ("pediatrician"), "-ator" ("moderator"); "co-" aside."""
+    low = word.lower().strip(".,").removeprefix("co-")
     return low in _ROLE_WORDS or low.rstrip("s") in _ROLE_WORDS or (
-        word.islower() and len(low) >= 7 and low.endswith(("ist", "ists", "ician", "icians")))
+        word.islower() and len(low) >= 7 and low.endswith(("ist", "ists", "ician", "icians", "ator", "ators")))
 
 
 def _party_tag(text: str, end: int) -> str | None:

@@ -355,6 +355,9 @@ from in at on for with to by""".split())
 ROLE_MODIFIERS = frozenset("""former presidential vice deputy campaign state national senior chief executive
 general press political communications policy foreign economic top longtime veteran federal district
 county city republican democratic""".split())
+# Nouns that say who a person is in a description, beyond titles and occupations ("Clinton ally", "debate attendee").
+DESCRIPTION_NOUNS = frozenset("""ally confidant friend attendee voter veteran retiree resident native
+freeholder recorder clerk fund-raiser fundraiser co-host moderator filmmaker""".split())
 
 # Quotes that travel (builder/groups.py): marks folded before two quotes' words are compared,
 # so that curly and straight marks, dashes and ellipses never make a difference.

@@ -29,6 +29,14 @@ def _described(text: str, name: str = "Ann Lee", *, quotes=()):
     ("Ann Lee, 45, said so.", None),                                  # an age is no description
     ("Ann Lee, speaking on Monday, said so.", None),                  # nor a participle
     ("Ann Lee, Senator Bo Doe and others said so.", None),            # nor a list of names
+    ("Ann Lee, a former official in President Bo Doe's administration who ran it, said so.",
+     "former official in President Bo Doe's administration"),         # a title inside the description
+    ("A Harbor spokesman, Ann Lee, said so.", "Harbor spokesman"),    # a role set off by commas
+    ("Ann Lee, former head of the Harbor Party and a 43-year-old native of the bay area, said so.",
+     "former head of the Harbor Party"),                             # a second apposition dropped
+    ("Ann Lee of the Tax Policy Center said so.", "of the Tax Policy Center"),  # the body a person is of
+    ("Ann Lee of Gainesville, Fla., said so.", None),                 # not a place
+    ("Clinton ally Ann Lee said so.", "Clinton ally"),
     ("Mr. Ann Lee said so.", None),                                   # a courtesy title says nothing
     ("Ann Lee, the mayor, spoke. Later, Ann Lee, the mayor, left. Ann Lee, a runner, ran.", "mayor"),  # the most said
     ("Ann Lee, 49, a retired nurse who now works here, said so.", "retired nurse"),  # after an age, before a clause
