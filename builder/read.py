@@ -20,7 +20,6 @@ import logging
 import math
 import os
 import re
-import unicodedata
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -198,13 +197,12 @@ def _stray_joiner(match: re.Match) -> str:
 
 def clean_text(text: str) -> str:
     """Article text as it is published and annotated: without invisible characters
-    ("Ma\u200dria Lopez" is "Maria Lopez" to the reader, and now to the parser) and in
-    Unicode's composed form (NFC: "e" + combining accent is "é")."""
-    if text.isascii():
+    ("Ma\u200dria Lopez" is "Maria Lopez" to the reader, and now to the parser). Every
+    visible character stays as written: "e" + a combining accent is not composed here
+    (names are compared in a folded form, `actors._key`)."""
+    if text.isascii() or not _ANY_INVISIBLE.search(text):
         return text
-    if _ANY_INVISIBLE.search(text):
-        text = _JOINERS.sub(_stray_joiner, _INVISIBLE.sub("", text))
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    return _JOINERS.sub(_stray_joiner, _INVISIBLE.sub("", text))
 
 
 def _read_at_most(handle, size: int, chunk: int = 1 << 20) -> bytes:
