@@ -6,6 +6,8 @@ none comes from the evaluation set.
 """
 from __future__ import annotations
 
+import pytest
+
 
 def test_partial_quote_has_fragments(annotate_text):
     article = annotate_text("Lena Brooks warned of “serious consequences” if the talks fail.")
@@ -54,3 +56,13 @@ def test_the_official_can_refer_to_a_source_named_by_a_passive_agent(annotate_te
     assert [q.speaker.name for q in quotes] == ["a minister", "a senior European diplomat"]
     assert quotes[1].speaker.text == "the diplomat"
     assert "anonymity" in quotes[1].speaker.reason
+
+
+@pytest.mark.parametrize("text", [
+    "ORLANDO, Fla. (Reuters) - President Barack Obama met survivors on Thursday and said the country must act.",
+    "Washington (AFP) – Democrat Barack Obama took a swipe at his rival, saying that the plan would fail.",
+    "SELMA, Ala. — Barack Obama said on Sunday that the country must act.",
+])
+def test_a_dateline_is_never_the_speaker(annotate_text, text):
+    art = annotate_text(text)
+    assert art.quotes and all("Obama" in q.speaker.text for q in art.quotes)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
+
 from spacy.language import Language
 
 from ..records import Article, Mention, Span
@@ -21,6 +23,12 @@ log = logging.getLogger("builder.annotate")
 
 MENTION_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 _MAX_PARAGRAPH = 20_000
+# A wire story's dateline at the start of a paragraph: a place in capitals or a place
+# and its news agency, then a dash ("ORLANDO, Fla. (Reuters) - ", "Washington (AFP) – ").
+_DATELINE = re.compile(r"^(?:[A-Z]{2}[A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+                       r"(?:\s*\([A-Z][\w .&/-]{1,30}\))?"
+                       r"|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+                       r"\s*\([A-Z][\w .&/-]{1,30}\))\s*[-–—―]+\s+(?=[A-Z“\"])")
 
 
 def _mentions(doc, offset: int, speaker_spans: list[tuple[int, int]]) -> list[Mention]:
@@ -150,7 +158,7 @@ def _carry_back(parsed) -> None:
 def annotate(article: Article, nlp: Language) -> Article:
     """Return the article with its quotes and mentions filled in."""
     paragraphs = [piece for p in article.paragraphs for piece in _pieces(article.text, p)]
-    docs = nlp.pipe(article.text[p.start:p.end] for p in paragraphs)
+    docs = nlp.pipe(_without_dateline(article.text[p.start:p.end]) for p in paragraphs)
     parsed = []
     mentions: list[Mention] = []
     people: list[Person] = []
@@ -185,6 +193,13 @@ def annotate(article: Article, nlp: Language) -> Article:
             quotes.append(to_quote(cand, text=article.text, number=len(quotes) + 1, speaker=speaker))
     mentions = sorted(mentions + _speaker_mentions(quotes, mentions), key=lambda m: (m.start, m.end))
     return dataclasses.replace(article, quotes=tuple(quotes), mentions=tuple(mentions))
+
+
+def _without_dateline(text: str) -> str:
+    """A paragraph with its dateline blanked out (offsets kept): the place that opens a
+    wire story is not the subject of its first sentence ("ORLANDO, Fla. (Reuters) - Obama said")."""
+    m = _DATELINE.match(text)
+    return " " * m.end() + text[m.end():] if m else text
 
 
 def _pieces(text: str, para: Span, limit: int = _MAX_PARAGRAPH) -> list[Span]:
