@@ -275,11 +275,24 @@ def _page_date(found: str | None, page: str, warnings: list[str]) -> str | None:
     return found
 
 
+_NESTED = (list, tuple, dict, set, frozenset)
+
+
+def _kind(value: object) -> str:
+    """What a value of the wrong type is, in a word ("a list"), for a warning."""
+    if value is None:
+        return "empty"
+    return "a mapping" if isinstance(value, dict) else "a set" if isinstance(value, (set, frozenset)) else "a list"
+
+
 def _metadata(meta: dict, warnings: list[str]) -> dict:
     """Metadata as every stage uses it: `date` an ISO day, `authors` a list of
     names (from `author` or `authors`), one-line strings, and a `url` that is
     safe to link (others are shown as text). Other keys are kept as they are."""
     meta = {k: v for k, v in meta.items() if v is not None and v != ""}
+    for key in (*METADATA_TEXT, "date"):
+        if isinstance(meta.get(key), _NESTED):
+            warnings.append(f"{key}: {_kind(meta.pop(key))}, not a single value; left out")
     for key in METADATA_TEXT:
         if key in meta and not isinstance(meta[key], str):
             meta[key] = str(meta[key])
@@ -293,8 +306,15 @@ def _metadata(meta: dict, warnings: list[str]) -> dict:
             meta["date"] = day
     authors = meta.pop("authors", meta.pop("author", None))
     if authors is not None:
+        if isinstance(authors, _NESTED) and not isinstance(authors, list):
+            warnings.append(f"authors: {_kind(authors)}, not a name or a list of names; left out")
+            authors = []
         names = authors if isinstance(authors, list) else re.split(r"\s*;\s*|\s+and\s+", str(authors))
-        meta["authors"] = [" ".join(str(a).split()) for a in names if str(a).strip()]
+        for n, name in enumerate(names, 1):
+            if name is None or isinstance(name, _NESTED):
+                warnings.append(f"authors: entry {n} is {_kind(name)}, not a name; left out")
+        meta["authors"] = [" ".join(str(a).split()) for a in names
+                           if a is not None and not isinstance(a, _NESTED) and str(a).strip()]
     if "url" in meta and not is_safe_url(meta["url"]):
         warnings.append(f"url {meta['url']!r} is not an http(s) or relative link; it is shown as text")
     return meta
@@ -642,8 +662,8 @@ def record_article(data: object, *, where: str, source: str, default_id: str,
     meta = {}
     for key, value in data.items():
         key = renamed.get(key, key)
-        if key in ("text", "id") or isinstance(value, (dict, list)) and key != "authors":
-            continue  # nested data (a corpus's own annotations, say) is not metadata
+        if key in ("text", "id") or isinstance(value, (dict, list)) and key not in RECORD_FIELDS:
+            continue  # nested data (a corpus's own annotations, say) is not metadata; a known field is told
         if isinstance(value, float) and not math.isfinite(value):
             warnings.append(f"{key}: {value} is not a finite number; left out")
             continue
@@ -704,15 +724,22 @@ def read_paths(paths: list[Path], settings: Settings = Settings(), markup: bool 
             for item in READERS[_suffix(file)](file, settings):
                 if isinstance(item, Problem):
                     problems.append(item)
+                elif why := _unwritable(file, item):
+                    problems.append(Problem(_where(file, item), why))
                 else:
                     read.append((file, item if markup else _without_markup(item)))
     return _distinct_ids(read, problems), problems
 
 
+# Embeddings, overrides and isolates: in a title (the page's <title>, the theme's header)
+# they would reorder the text around it, where no template can isolate them.
+_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def _without_markup(article: Article) -> Article:
     """The article with the markup of a scraped page made plain (builder/markup.py) and
     its text cleaned (`clean_text`: an entity such as `&zwj;` is a character only now)."""
-    text, title = clean_text(plain(article.text)), plain(article.title)
+    text, title = clean_text(plain(article.text)), _DIRECTION_CONTROLS.sub("", plain(article.title))
     if text == article.text and title == article.title:
         return article
     return dataclasses.replace(article, text=text, title=" ".join(title.split()) or article.id,
@@ -734,12 +761,35 @@ def _distinct_ids(read: list[tuple[Path, Article]], problems: list[Problem]) -> 
                 n += 1
             next_number[item.id] = n + 1
             unique = f"{item.id}-{n}"
-            problems.append(Problem(str(file), f"id {item.id!r} is taken by an earlier article; "
-                                               f"this one is {unique!r}", fatal=False))
+            problems.append(Problem(_where(file, item), f"id {item.id!r} is taken by an earlier article; "
+                                                       f"this one is {unique!r}", fatal=False))
             item = dataclasses.replace(item, id=unique)
         taken.add(item.id)
         articles.append(item)
     return articles
+
+
+def _where(file: Path, article: Article) -> str:
+    """The file and, for a record of a corpus (source "corpus.jsonl:12"), its line."""
+    line = article.source[len(file.name):] if article.source.startswith(file.name + ":") else ""
+    return f"{file}{line}"
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _unwritable(file: Path, article: Article) -> str | None:
+    """Why the article cannot be written as UTF-8 (a file name that is not UTF-8, a lone
+    surrogate from a JSON escape), found here rather than when its pages are rendered."""
+    if bad := _LONE_SURROGATE.search(file.name):
+        code = ord(bad.group())
+        byte = f" (byte 0x{code - 0xdc00:02x})" if code >= 0xdc80 else ""
+        return f"the file name is not valid UTF-8{byte}; skipped"
+    for field, value in (("id", article.id), ("title", article.title), ("text", article.text),
+                         ("metadata", repr(article.metadata))):
+        if _LONE_SURROGATE.search(value):
+            return f"bad record: its {field} holds an invalid character (a lone surrogate); skipped"
+    return None
 
 
 def _distinct(paths: list[Path]) -> list[Path]:

@@ -305,7 +305,7 @@ class _Reader:
         """The top-level mapping, entry by entry: an entry with a problem is
         left out and its error returned; running out of budget stays fatal."""
         self._enter(node)
-        duplicates: list[tuple[str, YamlError]] = []
+        duplicates: list[tuple[str | None, YamlError]] = []
         pairs = self._pairs(node, (), duplicates)
         result, errors = {}, [error for _, error in duplicates]
         bad = {key for key, _ in duplicates}
@@ -333,7 +333,7 @@ class _Reader:
         return self._text(node.value, node, path)
 
     def _pairs(self, node: yaml.MappingNode, path: PathKey,
-               duplicates: list[tuple[str, YamlError]] | None = None) -> Pairs:
+               duplicates: list[tuple[str | None, YamlError]] | None = None) -> Pairs:
         """A mapping's keys and value nodes with merge keys applied: its own
         keys win, then earlier merged mappings over later ones. A key written
         twice raises, or is added to `duplicates` when a list is given."""
@@ -345,7 +345,13 @@ class _Reader:
                     for key, pair in self._merged_pairs(source, path).items():
                         merged.setdefault(key, pair)
                 continue
-            key = self._key(key_node, path)
+            try:
+                key = self._key(key_node, path)
+            except YamlError as error:  # a complex key: at the top, that entry's problem only
+                if duplicates is None:
+                    raise
+                duplicates.append((None, error))
+                continue
             if key in own:
                 error = _duplicate(key, own[key][0], key_node)
                 if duplicates is None:

@@ -67,6 +67,36 @@ def mkdocs_build(project: Path, *args: str, check: bool = True) -> subprocess.Co
     return proc
 
 
+def cli(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "builder", *args], cwd=project, capture_output=True,
+                          text=True, timeout=600)
+
+
+def snapshot(project: Path, site: str = "site") -> dict[str, tuple[int, int]]:
+    """Every file and folder outside the site folder and the annotation cache, with its size and mtime."""
+    found = {}
+    for folder, dirs, files in os.walk(project):
+        rel = Path(folder).relative_to(project)
+        if rel.parts[:1] in ((site,), (".cache",)):
+            dirs[:] = []
+            continue
+        for name in dirs + files:
+            if rel == Path(".") and name in (site, ".cache"):
+                continue
+            path = Path(folder, name)
+            st = path.lstat()
+            found[str(rel / name)] = (st.st_size if not path.is_dir() else 0, st.st_mtime_ns if not path.is_dir() else 0)
+    return found
+
+
+def told(stderr: str, file: Path | str, message: str) -> list[str]:
+    """The lines of a build's output that name `file` (as the build prints it: control
+    characters escaped) and say `message`."""
+    from builder.report import safe
+
+    return [line for line in stderr.splitlines() if safe(str(file)) in line and message in line]
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
     """The shipped sample site, built once with `mkdocs build --strict`."""

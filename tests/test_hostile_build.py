@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_project, mkdocs_build
+from conftest import cli, make_project, mkdocs_build, snapshot, told
 
 QUOTE = "“We will hold the line on taxes,” said Senator Ruth Vance."
 LONG_ID = "id-" + "x" * 300
@@ -28,29 +28,10 @@ def _page(date: str) -> str:
             f"<body><article><h1>Council</h1>{body}</article></body></html>")
 
 
-def cli(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "builder", *args], cwd=project, capture_output=True,
-                          text=True, timeout=600)
-
-
-def snapshot(project: Path, site: str = "site") -> dict[str, tuple[int, int]]:
-    """Every file and folder outside the site folder and the annotation cache, with its size and mtime."""
-    found = {}
-    for folder, dirs, files in os.walk(project):
-        rel = Path(folder).relative_to(project)
-        if rel.parts[:1] in ((site,), (".cache",)):
-            dirs[:] = []
-            continue
-        for name in dirs + files:
-            if rel == Path(".") and name in (site, ".cache"):
-                continue
-            path = Path(folder, name)
-            st = path.lstat()
-            found[str(rel / name)] = (st.st_size if not path.is_dir() else 0, st.st_mtime_ns if not path.is_dir() else 0)
-    return found
-
-
 # ---------------------------------------------------------------- one corpus of many cases, both faces
+
+LEFT_OVER = ".sourcebook-data-999999999-abc"
+
 
 @pytest.fixture(scope="module")
 def mixed(tmp_path_factory):
@@ -77,15 +58,22 @@ def mixed(tmp_path_factory):
     secret = tmp / "secret.yml"
     secret.write_text("Top Secret Key:\n  aliases: [hidden-value]\n", "utf-8")
     (project / "seeds" / "actors.yml").symlink_to(secret)
-    left_over = project / ".sourcebook-data-999999999-abc"
-    left_over.mkdir()
-    (left_over / "annotations.jsonl").write_text("{}", "utf-8")
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    (project / "mkdocs-strict.yml").write_text(config.replace("      strict: false\n", "      strict: true\n"), "utf-8")
     before = snapshot(project)
-    out = {"cli": cli(project, "build")}
-    (project / "site-cli").mkdir()
-    os.rename(project / "site", project / "site-cli" / "site")
-    out["strict"] = cli(project, "build", "--strict", "-q")
-    out["mkdocs"] = mkdocs_build(project)
+    out = {}
+    for face in ("cli", "strict", "mkdocs-strict", "mkdocs"):
+        # Left over by a killed build (its process is gone): each face removes it.
+        left_over = project / LEFT_OVER
+        left_over.mkdir()
+        (left_over / "annotations.jsonl").write_text("{}", "utf-8")
+        out[face] = (cli(project, "build") if face == "cli" else cli(project, "build", "--strict", "-q")
+                     if face == "strict" else mkdocs_build(project, "-f", "mkdocs-strict.yml", check=False)
+                     if face == "mkdocs-strict" else mkdocs_build(project))
+        assert not left_over.exists(), face
+        if face == "cli":
+            (project / "site-cli").mkdir()
+            os.rename(project / "site", project / "site-cli" / "site")
     return project, before, out
 
 
@@ -94,9 +82,26 @@ def test_both_faces_build_and_change_nothing_outside_the_site(mixed):
     assert out["cli"].returncode == 0 and out["mkdocs"].returncode == 0, out["cli"].stderr
     after = snapshot(project)
     after = {k: v for k, v in after.items() if not k.startswith("site-cli")}
-    assert ".sourcebook-data-999999999-abc" not in after  # left over by a killed build: cleaned
-    before.pop(".sourcebook-data-999999999-abc"), before.pop(".sourcebook-data-999999999-abc/annotations.jsonl")
     assert after == before
+    assert ".sourcebook-data-*/" in (Path(__file__).parent.parent / ".gitignore").read_text("utf-8").splitlines()
+
+
+def test_strict_fails_on_both_faces_naming_the_files(mixed):
+    project, _, out = mixed
+    for face in ("strict", "mkdocs-strict"):
+        err = out[face].stderr
+        assert out[face].returncode == 1 if face == "strict" else out[face].returncode != 0
+        for name in ("bad\\x1b[31mname\\n.txt", "impossible.html", "corpus.jsonl:2", "actors.yml"):
+            assert f"{project / 'seeds'}/{name}" in err, (face, name, err)
+        assert "Traceback" not in err and "\x1b" not in err
+
+
+def test_the_summary_counts_agree(mixed):
+    project, _, out = mixed
+    for face, how in (("cli", r"(\d+) articles \(0 from the cache, (\d+) parsed\)"),
+                      ("mkdocs", r"(\d+) articles \((\d+) from the cache, 0 parsed\)")):
+        [(articles, counted)] = re.findall(how, out[face].stderr)
+        assert articles == counted, out[face].stderr
 
 
 @pytest.mark.parametrize("face", ["cli", "mkdocs"])
@@ -118,10 +123,12 @@ def test_nested_upper_case_and_markdown_files_are_read(mixed, face):
         assert (site / "articles" / slug / "index.html").exists(), slug
 
 
-def test_repeated_quotations_and_answers_are_not_debris(mixed):
+@pytest.mark.parametrize("face", ["cli", "mkdocs"])
+def test_repeated_quotations_and_answers_are_not_debris(mixed, face):
     project, _, _ = mixed
+    site = project / ("site-cli/site" if face == "cli" else "site")
     records = {json.loads(l)["id"]: json.loads(l) for l in
-               (project / "site" / "data" / "annotations.jsonl").read_text("utf-8").splitlines()}
+               (site / "data" / "annotations.jsonl").read_text("utf-8").splitlines()}
     text = records["repeated"]["text"]
     assert text.count("“No comment,” said Ada Moss.") == 2 and text.count("A: No.") == 2
 
@@ -145,26 +152,33 @@ def test_the_cli_prints_each_skipped_file_and_a_summary(mixed):
 def test_mkdocs_prints_the_same_messages(mixed):
     project, _, out = mixed
     err = out["mkdocs"].stderr
-    assert "bad\\x1b[31mname\\n.txt: not valid UTF-8" in err and "\x1b" not in err
+    assert "skipped " + str(project / "seeds") + "/bad\\x1b[31mname\\n.txt: not valid UTF-8" in err and "\x1b" not in err
+    assert "a symbolic link to a file outside the seeds directory; not read" in err
     assert "Top Secret" not in err and "hidden-value" not in err
+    assert all(len(line) <= 320 for line in err.splitlines())
+    folded = [l for l in err.splitlines() if "corpus.jsonl:2: bad record: no 'text' field" in l]
+    assert len(folded) == 1 and "[40 times (lines 2, 3, 4, …)]" in folded[0], err
 
 
-def test_csv_cells_are_never_formulas_and_ids_join(mixed):
+@pytest.mark.parametrize("face", ["cli", "mkdocs"])
+def test_csv_cells_are_never_formulas_and_ids_join(mixed, face):
     project, _, _ = mixed
-    rows = list(csv.DictReader(io.StringIO((project / "site" / "data" / "quotes.csv").read_text("utf-8"))))
+    site = project / ("site-cli/site" if face == "cli" else "site")
+    rows = list(csv.DictReader(io.StringIO((site / "data" / "quotes.csv").read_text("utf-8"))))
     row = next(r for r in rows if r["article"] == "-dash")  # the id as in the JSON Lines
     assert row["title"] == "'\u200b=1+1"
-    records = [json.loads(l) for l in (project / "site" / "data" / "annotations.jsonl").read_text("utf-8").splitlines()]
+    records = [json.loads(l) for l in (site / "data" / "annotations.jsonl").read_text("utf-8").splitlines()]
     assert "-dash" in {r["id"] for r in records}
-    assert "hidden-value" not in (project / "site" / "data" / "annotations.jsonl").read_text("utf-8")
+    assert "hidden-value" not in (site / "data" / "annotations.jsonl").read_text("utf-8")
 
 
 def test_a_month_stays_a_month_and_an_impossible_day_is_dropped(mixed):
     project, _, out = mixed
-    records = {json.loads(l)["id"]: json.loads(l) for l in
-               (project / "site" / "data" / "annotations.jsonl").read_text("utf-8").splitlines()}
-    assert records["month"]["metadata"]["date"] == "2024-02"
-    assert "date" not in records["impossible"]["metadata"]
+    for site in (project / "site", project / "site-cli" / "site"):
+        records = {json.loads(l)["id"]: json.loads(l) for l in
+                   (site / "data" / "annotations.jsonl").read_text("utf-8").splitlines()}
+        assert records["month"]["metadata"]["date"] == "2024-02"
+        assert "date" not in records["impossible"]["metadata"]
     message = f"{project / 'seeds' / 'impossible.html'}: date 2024-02-30 is not a day of the calendar; left out"
     assert message in out["cli"].stderr and message in out["mkdocs"].stderr
 
@@ -186,9 +200,12 @@ def test_a_bad_max_article_mb_is_refused_naming_the_setting(tmp_path, value, fac
     config.write_text(config.read_text("utf-8").replace("      strict: false\n",
                                                         f"      strict: false\n      max_article_mb: {value}\n"), "utf-8")
     before = snapshot(project)
-    proc = cli(project, "build", "--strict") if face == "cli" else mkdocs_build(project, check=False)
-    assert proc.returncode != 0
-    assert "max_article_mb" in proc.stderr and "Traceback" not in proc.stderr and "MemoryError" not in proc.stderr
+    runs = [cli(project, "build")] if face == "cli" else [mkdocs_build(project, check=False)]
+    if value == "-1":  # and strict, once per face
+        runs.append(cli(project, "build", "--strict") if face == "cli" else mkdocs_build(project, "--strict", check=False))
+    for proc in runs:
+        assert proc.returncode != 0
+        assert "max_article_mb" in proc.stderr and "Traceback" not in proc.stderr and "MemoryError" not in proc.stderr
     assert snapshot(project) == before and not (project / "site").exists()
 
 
@@ -208,11 +225,12 @@ def test_a_template_error_fails_the_build_with_its_cause(tmp_path, face):
     template = project / "templates" / "article.md.j2"
     template.write_text("{{ no_such_name }}\n" + template.read_text("utf-8"), "utf-8")
     before = snapshot(project)
-    proc = cli(project, "build") if face == "cli" else mkdocs_build(project, "--strict", check=False)
-    assert proc.returncode != 0
-    assert "rendering failed for every article" in proc.stderr and "'no_such_name' is undefined" in proc.stderr
-    assert "article.md.j2, line 1" in proc.stderr and "Traceback" not in proc.stderr
-    assert snapshot(project) == before
+    for strict in ((), ("--strict",)):  # a fault of the build fails it, strict or not
+        proc = cli(project, "build", *strict) if face == "cli" else mkdocs_build(project, *strict, check=False)
+        assert proc.returncode != 0
+        assert "rendering failed for every article" in proc.stderr and "'no_such_name' is undefined" in proc.stderr
+        assert "article.md.j2, line 1" in proc.stderr and "Traceback" not in proc.stderr
+        assert snapshot(project) == before
 
 
 # ---------------------------------------------------------------- output folders that hold the inputs
@@ -223,15 +241,18 @@ def test_a_site_dir_over_the_inputs_is_refused_before_anything_is_deleted(tmp_pa
     project = make_project(tmp_path, {"good.txt": f"Good\n\n{QUOTE}\n"})
     (project / "seeds" / "actors.yml").write_text("Ruth Vance:\n  aliases: [Vance]\n", "utf-8")
     before = snapshot(project, site="none")
+    strict = ("--strict",) if site_dir == "seeds" else ()  # and strict, once per face
     if face == "cli":
-        proc = cli(project, "build", "--site-dir", site_dir)
+        runs = [cli(project, "build", "--site-dir", site_dir)]
+        runs += [cli(project, "build", "--site-dir", site_dir, *strict)] if strict else []
     else:
         config = project / "mkdocs.yml"
         config.write_text(config.read_text("utf-8").replace("site_dir: site", f"site_dir: '{site_dir}'"), "utf-8")
         before = snapshot(project, site="none")
-        proc = mkdocs_build(project, check=False)
-    assert proc.returncode != 0
-    assert "site_dir" in proc.stderr and "Traceback" not in proc.stderr
+        runs = [mkdocs_build(project, check=False)] + ([mkdocs_build(project, *strict, check=False)] if strict else [])
+    for proc in runs:
+        assert proc.returncode != 0
+        assert "site_dir" in proc.stderr and "Traceback" not in proc.stderr
     assert snapshot(project, site="none") == before
 
 
@@ -240,11 +261,39 @@ def test_a_site_dir_over_the_inputs_is_refused_before_anything_is_deleted(tmp_pa
 @pytest.mark.parametrize("face", ["cli", "mkdocs"])
 def test_an_unclosed_quotation_mark_is_a_counted_warning_fatal_when_strict(tmp_path, face):
     project = make_project(tmp_path, {"open.txt": "Open\n\n“We will win, he said.\n\nThe end.\n"})
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    (project / "mkdocs-strict.yml").write_text(config.replace("      strict: false\n", "      strict: true\n"), "utf-8")
+    before = snapshot(project)
     for run in range(2):  # parsed, then from the cache: told and counted both times
         proc = cli(project, "build") if face == "cli" else mkdocs_build(project, check=False)
         assert proc.returncode == 0
-        told = [line for line in proc.stderr.splitlines() if "unclosed quotation mark" in line]
-        assert len(told) == 1 and "open.txt" in told[0], proc.stderr
+        lines = [line for line in proc.stderr.splitlines() if "unclosed quotation mark" in line]
+        assert len(lines) == 1 and "open.txt" in lines[0], proc.stderr
         assert re.search(r"0 problems, 1 warning in", proc.stderr), proc.stderr
-    strict = cli(project, "build", "--strict")
-    assert strict.returncode == 1 and "open.txt" in strict.stderr and "unclosed quotation mark" in strict.stderr
+    strict = cli(project, "build", "--strict") if face == "cli" else mkdocs_build(project, "-f", "mkdocs-strict.yml", check=False)
+    assert strict.returncode != 0 and "open.txt" in strict.stderr and "unclosed quotation mark" in strict.stderr
+    assert snapshot(project) == before
+
+
+# ---------------------------------------------------------------- a cache that cannot be written
+
+def test_a_read_only_cache_is_read_told_once_and_counted_by_both_faces(tmp_path):
+    from test_cache import read_only
+
+    project = make_project(tmp_path, {"a.txt": f"One\n\n{QUOTE}\n", "b.txt": f"Two\n\n{QUOTE}\n"})
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    (project / "mkdocs-strict.yml").write_text(config.replace("      strict: false\n", "      strict: true\n"), "utf-8")
+    assert cli(project, "build").returncode == 0  # fills the cache
+    cache_dir = project / ".cache" / "sourcebook"
+    before = snapshot(project)
+    with read_only(cache_dir, *cache_dir.rglob("*")):
+        for face in ("cli", "mkdocs"):
+            proc = cli(project, "build") if face == "cli" else mkdocs_build(project, check=False)
+            assert proc.returncode == 0, proc.stderr
+            lines = [l for l in proc.stderr.splitlines() if "cannot write to the annotation cache" in l]
+            assert len(lines) == 1 and str(cache_dir) in lines[0] and "it is read" in lines[0], proc.stderr
+            assert re.search(r"2 articles \(2 from the cache, 0 parsed\).* 0 problems, 1 warning in", proc.stderr)
+            strict = cli(project, "build", "--strict") if face == "cli" else \
+                mkdocs_build(project, "-f", "mkdocs-strict.yml", check=False)
+            assert strict.returncode != 0 and "cannot write to the annotation cache" in strict.stderr
+    assert snapshot(project) == before

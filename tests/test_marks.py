@@ -18,6 +18,10 @@ def texts(para: str):
         ('He said "yes, we will."', ["yes, we will."], False),
         ("“One,” she said, “two.”", ["One,", "two."], False),
         ("“It’s ‘fine,’ really,” he said.", ["It’s ‘fine,’ really,"], False),
+        ("‘We will win,” she said.", ["We will win,"], False),          # a single mark opening, a double closing
+        ("She said: ‘We don’t know.”", ["We don’t know."], False),       # an apostrophe inside is no close
+        ("The ‘fine’ print, she said.", [], False),                       # single marks closed by a single mark
+        ("Jones’ ‘plan’ is “bold,” she said.", ["bold,"], False),
         ("“This runs on into the next paragraph.", ["This runs on into the next paragraph."], False),
         ("A stray ” mark here and “a real quote.”", ["a real quote."], True),
         ("He said “this never closes and the article goes on.", [], True),

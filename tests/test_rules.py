@@ -54,6 +54,7 @@ TARGETS = {
     "according-to-quote": "quote-with-its-own-verb-under-according-to",
     "close-bracket": "report-takes-the-closing-bracket-it-opened",
     "object-after-quote": "inverted-verb-with-two-speakers-parsed-as-its-object",
+    "verb-after-quote": "inverted-verb-after-an-exclamation-tagged-as-a-noun",
     "refusal-fragment": "quoted-word-under-a-refusal",
     "object-subject": "group-privately-told-with-the-subject-parsed-as-object",
     "trailing-aside-cut": "report-stops-before-a-trailing-relative-clause",

@@ -178,6 +178,16 @@ CASES = [
         id="inverted-verb-with-two-speakers-parsed-as-its-object",
     ),
     pytest.param(
+        "“Stop the vote now!” reply Ann Lee and Bo Marsh.",
+        [("Stop the vote now!", "direct", "Ann Lee and Bo Marsh", "named", "direct", "inverted-subject")],
+        id="inverted-verb-after-an-exclamation-tagged-as-a-noun",
+    ),
+    pytest.param(
+        "‘We will win this fight,” said Ann Lee, the mayor.",
+        [("We will win this fight,", "direct", "Ann Lee", "named", "direct", "verb-subject")],
+        id="single-mark-opening-double-mark-closing",
+    ),
+    pytest.param(
         '“The pier stays closed," the harbor master said. "Storms come first,” said Ann Lee.',
         [("The pier stays closed,", "direct", "the harbor master", "unknown", "direct", "verb-subject"),
          ("Storms come first,", "direct", "Ann Lee", "named", "direct", "verb-subject")],

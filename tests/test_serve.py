@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -73,12 +74,19 @@ def test_serve_rebuilds_when_a_seed_changes(tmp_path):
         assert log.read().count("Building documentation") == builds
 
 
+# (file, content, what the serve log then says of it, or "" when it builds): each once took
+# the build down, or hung `mkdocs serve` on every request.
 CRASHERS = [
-    ("cyrillic.txt", "Talks\n\n\"We will not retreat,\" said Владимир Путин.\n"),
-    ("dates.md", "---\ntitle: Dates\nupdated: 2024-05-01\nauthors: 5\nscore: .nan\n---\n\nBody text.\n"),
-    ("actors.yml", "base: &base\n  type: person\nAda Moss:\n  <<: *base\nBo Li:\n  description: !!python/name:os.system\n"),
+    ("long-id.md", "---\nid: id-" + "x" * 300 + "\ntitle: A long id\n---\n\n“Long,” said Ada Moss.\n", ""),
+    ("cyrillic.txt", "Talks\n\n\"We will not retreat,\" said Владимир Путин.\n", ""),
+    ("dates.md", "---\ntitle: Dates\nupdated: 2024-05-01\nauthors: 5\nscore: .nan\n---\n\nBody text.\n",
+     "'.nan' is not a finite number; left out"),
+    ("actors.yml", "base: &base\n  type: person\nAda Moss:\n  <<: *base\nBo Li:\n  description: !!python/name:os.system\n",
+     "unsupported tag !!python/name:os.system"),
     ("laughs.md", "---\na: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
-                  "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c]\n---\n\nBody.\n"),
+                  "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c]\n---\n\nBody.\n",
+     "no article body after the title"),
+    ("surrogate.jsonl", '{"id": "sur\\ud800", "text": "\\u201cBad,\\u201d said Ada Moss."}\n', "a lone surrogate"),
 ]
 
 
@@ -88,9 +96,18 @@ def test_serve_keeps_serving_whatever_file_is_added(tmp_path):
         base = root + "articles/"
         assert _wait_for(lambda: "A headline" in (_get(base + "story/") or ""), 120), open(tmp_path / "serve.log").read()
         os.mkfifo(project / "seeds" / "pipe.txt")
-        for n, (name, body) in enumerate(CRASHERS):
+        for n, (name, body, says) in enumerate(CRASHERS):
             (project / "seeds" / name).write_text(body, "utf-8")
             marker = f"After case {n}"
             (project / "seeds" / f"after-{n}.txt").write_text(f"{marker}\n\n“Still here,” said Ada Moss.\n", "utf-8")
             assert _wait_for(lambda: marker in (_get(f"{base}after-{n}/") or ""), 120), \
                 f"{name}: " + open(tmp_path / "serve.log").read()[-3000:]
+            if says:  # the problem is shown, naming the file
+                log = open(tmp_path / "serve.log").read()
+                assert any(str(project / "seeds" / name) in line and says in line for line in log.splitlines()), log[-3000:]
+        log = open(tmp_path / "serve.log").read()
+        assert f"{project / 'seeds' / 'pipe.txt'}: not a regular file" in log and "Traceback" not in log
+        assert "File name too long" not in log
+        long_page = set(re.findall(r'href="?(id-x{10}[^"/ >]*)/', _get(base) or ""))  # a bounded name
+        assert len(long_page) == 1 and len(next(iter(long_page))) <= 100
+        assert "Long" in (_get(f"{base}{next(iter(long_page))}/") or "")

@@ -5,6 +5,7 @@ never looks at other articles.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import logging
 import re
@@ -203,19 +204,53 @@ def _without_dateline(text: str) -> str:
 
 
 def _pieces(text: str, para: Span, limit: int = _MAX_PARAGRAPH) -> list[Span]:
-    """A paragraph longer than `limit` characters, cut for parsing at sentence
-    ends (at a space when a sentence is longer still): annotated whole, never truncated."""
+    """A paragraph longer than `limit` characters, cut for parsing at sentence ends
+    outside quotations (a quotation longer than `limit` stays whole in its piece, up to
+    `_MAX_PIECE`; at a space when a sentence is longer still): annotated whole, never truncated."""
+    if para.end - para.start <= limit:
+        return [para]
+    quoted = [(para.start + q.outer_start, para.start + q.outer_end)
+              for q in find_quoted(text[para.start:para.end])[0] if q.outer_start >= 0 and q.outer_end >= 0]
+    starts = [s for s, _ in quoted]
     pieces, start = [], para.start
     while para.end - start > limit:
-        window = text[start:start + limit]
-        cut = max(window.rfind(end) + len(end) for end in lx.SENTENCE_ENDS)
-        if cut < limit // 2:
-            cut = window.rfind(" ") + 1 or limit
-        end = start + cut
+        end = _cut(text, start, limit, para.end, quoted, starts)
         pieces.append(Span(start, len(text[:end].rstrip())))
         start = end + len(text[end:para.end]) - len(text[end:para.end].lstrip())
     pieces.append(Span(start, para.end))
     return [p for p in pieces if p.end > p.start]
+
+
+_SENTENCE_END = re.compile("|".join(re.escape(e) for e in lx.SENTENCE_ENDS))
+_MAX_PIECE = 500_000  # a quotation longer still is cut like a sentence (spaCy parses at most 1,000,000)
+
+
+def _quotation_at(pos: int, quoted: list[tuple[int, int]], starts: list[int]) -> tuple[int, int] | None:
+    """The quotation (its marks' offsets) that `pos` falls strictly inside, if any."""
+    i = bisect.bisect_left(starts, pos) - 1
+    return quoted[i] if i >= 0 and quoted[i][0] < pos < quoted[i][1] else None
+
+
+def _cut(text: str, start: int, limit: int, para_end: int, quoted: list[tuple[int, int]],
+         starts: list[int]) -> int:
+    """Where the piece that begins at `start` ends: the last sentence end of the next `limit`
+    characters outside a quotation; else past the quotation that crosses the limit, at
+    the first sentence end after it; else (a sentence longer than `limit`) at a space."""
+    window_end = start + limit
+    for found in reversed([m.end() for m in _SENTENCE_END.finditer(text, start, window_end)]):
+        if found - start < limit // 4:
+            break
+        if _quotation_at(found, quoted, starts) is None:
+            return found
+    crossing = _quotation_at(window_end, quoted, starts)
+    if crossing is not None and crossing[1] - start <= _MAX_PIECE:
+        after = _SENTENCE_END.search(text, crossing[1], para_end)
+        return after.end() if after else para_end
+    window = text[start:window_end]
+    cut = max(window.rfind(end) + len(end) for end in lx.SENTENCE_ENDS)
+    if cut < limit // 2:
+        cut = window.rfind(" ") + 1 or limit
+    return start + cut
 
 
 def _shifted(cand: Candidate, offset: int) -> Candidate:

@@ -49,6 +49,8 @@ PASSES: dict[str, Callable[[Paragraph], None]] = {
 SPEAKER_SWITCHES: dict[str, str] = {
     "object-after-quote": "an inverted verb right after a quotation takes the noun phrase parsed as its object"
                           " as its subject (“…,” reply Ann and Bo)",
+    "verb-after-quote": "a verb of saying the parser took for a noun right after a closing mark is the verb"
+                        " (“… now!” reply Ann and Bo)",
     "gerund-after-preposition": "a gerund of saying after \"by\", \"after\" … takes the subject of the verb it"
                                 " modifies (\"won the crowd over by promising …\")",
     "gerund-through-control": "a gerund of saying after \"by\" … under a control verb takes that verb's subject"

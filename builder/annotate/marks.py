@@ -34,6 +34,21 @@ def _straight_is_opening(text: str, i: int, width: int = 1) -> bool:
     return False
 
 
+def _opens_mismatched(text: str, i: int) -> bool:
+    """True for a single opening mark closed by a double one ("‘We will win,” she said"):
+    it opens a word, and a closing double mark follows before any double opening mark
+    or any single mark that closes it."""
+    if not _straight_is_opening(text, i):
+        return False
+    for j in range(i + 1, len(text)):
+        ch = text[j]
+        if ch == "”":
+            return True
+        if ch in "“\"" or (ch == "’" and not text[j + 1:j + 2].isalpha()):
+            return False
+    return False
+
+
 def find_quoted(text: str) -> tuple[list[Quoted], bool]:
     """Find quoted stretches in one paragraph.
 
@@ -50,6 +65,10 @@ def find_quoted(text: str) -> tuple[list[Quoted], bool]:
     i = 0
     while i < len(text):
         ch, width = text[i], 1
+        if ch == "‘" and opened is None and _opens_mismatched(text, i):
+            opened, closer, open_width = i + 1, "”", 1  # a single mark opening, a double one closing
+            i += 1
+            continue
         if text.startswith("''", i) or text.startswith("``", i):
             ch, width = '"', 2  # typewriter-style double quotes
         if ch not in _OPEN and ch not in _CLOSE and ch != '"':

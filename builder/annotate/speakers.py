@@ -392,8 +392,13 @@ def _clip_text(doc: Doc, start: int, end: int) -> str:
 
 
 def speech_verb(tok: Token, words: frozenset[str]) -> bool:
-    """Whether the token is a verb with one of the lemmas `words`."""
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in words
+    """Whether the token is a verb with one of the lemmas `words`, or one the parser took
+    for a noun right after a closing mark ("“… now!” reply Ann and Bo": rule `verb-after-quote`)."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return tok.lemma_.lower() in words
+    before = tok.doc[tok.i - 1] if tok.i else None
+    return tok.pos_ == "NOUN" and tok.is_lower and tok.lower_ in words and before is not None \
+        and before.text in lx.CLOSE_MARKS and rule_on("verb-after-quote")
 
 
 def _relative_source(pronoun: Token, quotes: list[tuple[int, int]]) -> Who | None:
