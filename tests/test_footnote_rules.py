@@ -59,7 +59,7 @@ ROWS = [
     ("issuer", "speaker", "Governor Eva Lind released a statement saying she would not attend the parade.",
      "she would not attend the parade"),
     ("participle-noun", "speaker", "Protesters carried a sign saying the war must end soon.", "the war must end soon"),
-    ("dateline-apposition", "speaker", "BOSTON -- Governor Eva Lind, speaking at a rally, said the state would cut taxes.",
+    ("dateline-apposition", "speaker", "BOSTON -- the governor, speaking at a rally, said the state would cut taxes.",
      "the state would cut taxes"),
     ("colon-person", "speaker", "The message from pollster Jane Roe was blunt: “Nobody saw this coming.”",
      "Nobody saw this coming."),

@@ -19,6 +19,7 @@ from .marks import find_quoted
 from ..names import clean_name, is_junk, looks_like_name
 from .attribution import Candidate
 from .resolve import Group, Person, SpeakerResolver, name_gender, to_quote
+from .speakers import Regions
 
 log = logging.getLogger("builder.annotate")
 
@@ -26,13 +27,16 @@ MENTION_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 _MAX_PARAGRAPH = 20_000
 # A wire story's dateline at the start of a paragraph: a place in capitals or a place
 # and its news agency, then a dash ("ORLANDO, Fla. (Reuters) - ", "Washington (AFP) – ").
-_DATELINE = re.compile(r"^(?:[A-Z]{2}[A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+_DATELINE = re.compile(r"(?:[A-Z]{2}[A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
                        r"(?:\s*\([A-Z][\w .&/-]{1,30}\))?"
                        r"|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
                        r"\s*\([A-Z][\w .&/-]{1,30}\))\s*[-–—―]+\s+(?=[A-Z“\"])")
+# The most text spaCy parses in one batch: a batch of long pieces (a one-paragraph article of
+# a megabyte is fifty of them) would otherwise hold the model's arrays for all their words at once.
+_BATCH_CHARS = 100_000
 
 
-def _mentions(doc, offset: int, speaker_spans: list[tuple[int, int]]) -> list[Mention]:
+def _mentions(doc, offset: int, speaker_spans: Regions) -> list[Mention]:
     found = []
     for ent in doc.ents:
         if ent.label_ not in MENTION_LABELS:
@@ -41,13 +45,13 @@ def _mentions(doc, offset: int, speaker_spans: list[tuple[int, int]]) -> list[Me
         prev = doc[ent.start - 1].lower_ if ent.start else ""
         found.append(Mention(
             text=ent.text, start=start, end=end, label=ent.label_,
-            speaker=any(s <= start and end <= e for s, e in speaker_spans),
+            speaker=speaker_spans.covers(start, end),
             titled=prev in lx.TITLES, head=ent.root.lower_,
         ))
     return found
 
 
-def _people(doc, offset: int, para: int, regions: list[tuple[int, int]]) -> list[Person]:
+def _people(doc, offset: int, para: int, regions: Regions) -> list[Person]:
     """PERSON names outside quotation marks (`regions`): the candidates for 'he' and 'she'."""
     spans = [(ent, False) for ent in doc.ents if ent.label_ == "PERSON"]
     # Proper-noun subjects the model did not tag as people ("Sanders said"); one
@@ -63,7 +67,7 @@ def _people(doc, offset: int, para: int, regions: list[tuple[int, int]]) -> list
             spans.append((doc[left: tok.i + 1], doubtful))
     found = []
     for ent, doubtful in spans:
-        if any(s <= ent.start_char < e for s, e in regions):
+        if regions.holds(ent.start_char):
             continue
         prev = doc[ent.start - 1].text if ent.start else ""
         found.append(Person(
@@ -108,7 +112,7 @@ def _clause_verb(tok):
     return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
-def _groups(doc, offset: int, para: int, regions: list[tuple[int, int]]) -> list[Group]:
+def _groups(doc, offset: int, para: int, regions: Regions) -> list[Group]:
     """Subjects naming groups or organisations outside quotation marks (`regions`), and objects naming
     people in the plural ("drove her critics away") with the verb of their clause: the candidates for "they"."""
     found = []
@@ -119,7 +123,7 @@ def _groups(doc, offset: int, para: int, regions: list[tuple[int, int]]) -> list
         verb = None if subject else _clause_verb(tok)
         if kind is None or not subject and (kind != "group" or verb is None):
             continue
-        if any(s <= tok.idx < e for s, e in regions):
+        if regions.holds(tok.idx):
             continue
         left = tok.left_edge.i
         while left < tok.i and (doc[left].is_punct or doc[left].pos_ in ("CCONJ", "ADP")):
@@ -158,8 +162,8 @@ def _carry_back(parsed) -> None:
 
 def annotate(article: Article, nlp: Language) -> Article:
     """Return the article with its quotes and mentions filled in."""
-    paragraphs = [piece for p in article.paragraphs for piece in _pieces(article.text, p)]
-    docs = nlp.pipe(_without_dateline(article.text[p.start:p.end]) for p in paragraphs)
+    paragraphs = [_after_dateline(article.text, piece) for p in article.paragraphs for piece in _pieces(article.text, p)]
+    docs = _parse(nlp, [article.text[p.start:p.end] for p in paragraphs])
     parsed = []
     mentions: list[Mention] = []
     people: list[Person] = []
@@ -173,9 +177,9 @@ def annotate(article: Article, nlp: Language) -> Article:
         except Exception:  # one confusing paragraph must not lose the article
             log.warning("%s: paragraph %d could not be attributed; skipped", article.source, number + 1, exc_info=log.isEnabledFor(logging.DEBUG))
             cands = []
-        speakers = [(c.who.start, c.who.end) for c in cands if c.who]
+        speakers = Regions((c.who.start, c.who.end) for c in cands if c.who)
         mentions.extend(_mentions(doc, para.start, speakers))
-        outside = [(q.outer_start, q.outer_end) for q in quoted]
+        outside = Regions((q.outer_start, q.outer_end) for q in quoted)
         people.extend(_people(doc, para.start, number, outside))
         groups.extend(_groups(doc, para.start, number, outside))
         sents = [para.start + s.start_char for s in doc.sents]
@@ -187,7 +191,8 @@ def annotate(article: Article, nlp: Language) -> Article:
     for number, para, cands, sents in parsed:
         for cand in cands:
             where = cand.who.start if cand.who else cand.start
-            sent = max((s for s in sents if s <= where), default=para.start)
+            at = bisect.bisect_right(sents, where)  # `sents` is in text order
+            sent = sents[at - 1] if at else para.start
             speaker = resolver.speaker(cand, number, sent)
             if cand.kind == "source":
                 continue
@@ -196,11 +201,26 @@ def annotate(article: Article, nlp: Language) -> Article:
     return dataclasses.replace(article, quotes=tuple(quotes), mentions=tuple(mentions))
 
 
-def _without_dateline(text: str) -> str:
-    """A paragraph with its dateline blanked out (offsets kept): the place that opens a
-    wire story is not the subject of its first sentence ("ORLANDO, Fla. (Reuters) - Obama said")."""
-    m = _DATELINE.match(text)
-    return " " * m.end() + text[m.end():] if m else text
+def _after_dateline(text: str, para: Span) -> Span:
+    """A paragraph without the dateline that opens it, which is not parsed: the place that
+    opens a wire story is not the subject of its first sentence ("ORLANDO, Fla. (Reuters) - Obama said")."""
+    m = _DATELINE.match(text, para.start, para.end)
+    return Span(m.end(), para.end) if m and m.end() < para.end else para
+
+
+def _parse(nlp: Language, texts: list[str], budget: int = _BATCH_CHARS):
+    """The parsed `texts`, in order, handed to spaCy a batch of at most `budget` characters
+    at a time (an article shorter than that is one call, as before): memory stays that of
+    the batch, however the article is cut into paragraphs."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and size + len(text) > budget:
+            yield from nlp.pipe(batch)
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    yield from nlp.pipe(batch)
 
 
 def _pieces(text: str, para: Span, limit: int = _MAX_PARAGRAPH) -> list[Span]:
@@ -270,18 +290,47 @@ def _shifted(cand: Candidate, offset: int) -> Candidate:
 def _speaker_mentions(quotes: list, mentions: list[Mention]) -> list[Mention]:
     """A mention for each named source the model tagged no entity for
     ("Sanders said" with "Sanders" untagged), so every speaker can become an actor."""
-    taken = [(m.start, m.end) for m in mentions if not is_junk(clean_name(m.text))]
+    taken = _Taken((m.start, m.end) for m in mentions if not is_junk(clean_name(m.text)))
     added = []
     for q in quotes:
         sp = q.speaker
         if sp.kind not in ("named", "organization") or not sp.name:
             continue
-        if any(s <= sp.name_start < e or sp.name_start <= s < sp.name_end for s, e in taken):
+        if taken.meets(sp.name_start, sp.name_end):
             continue
         if not looks_like_name(sp.name):
             continue
         label = "PERSON" if sp.kind == "named" else "ORG"
         added.append(Mention(text=sp.name, start=sp.name_start, end=sp.name_end, label=label,
                              speaker=True, head=sp.head))
-        taken.append((sp.name_start, sp.name_end))
+        taken.add(sp.name_start, sp.name_end)
     return added
+
+
+class _Taken:
+    """The character ranges [start, end) of the mentions so far. `meets(start, end)` says
+    whether one holds `start` or starts inside [start, end), by bisection while the
+    ranges do not overlap (the model's entities never do, and `_speaker_mentions` adds
+    only ranges that meet none), else by a scan: a long article asks once per quote."""
+
+    def __init__(self, ranges) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [s for s, _ in self.ranges]
+        self.disjoint = all(e <= s for (_, e), (s, _) in zip(self.ranges, self.ranges[1:]))
+
+    def meets(self, start: int, end: int) -> bool:
+        if not self.disjoint:
+            return any(s <= start < e or start <= s < end for s, e in self.ranges)
+        i = bisect.bisect_right(self.starts, start) - 1  # the one range that may hold `start`
+        if i >= 0 and self.ranges[i][1] > start:
+            return True
+        j = bisect.bisect_left(self.starts, start)  # the first range starting at or after `start`
+        return j < len(self.starts) and self.starts[j] < end
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect.bisect_left(self.ranges, (start, end))
+        self.ranges.insert(at, (start, end))
+        self.starts.insert(at, start)
+        if self.disjoint:
+            self.disjoint = (at == 0 or self.ranges[at - 1][1] <= start) and (
+                at + 1 == len(self.ranges) or end <= self.ranges[at + 1][0])

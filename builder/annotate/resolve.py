@@ -137,6 +137,7 @@ class SpeakerResolver:
     def __init__(self, mentions: list[Mention], people: list[Person], groups: list[Group] = ()):
         # Indexes keep every look-up bounded, so resolution stays linear in the article's length.
         self.by_surname: dict[str, list[Mention]] = defaultdict(list)
+        self._fuller: dict[tuple[str, int, str | None], list[Mention]] = {}  # see `_full_name`
         for m in mentions:
             if m.label == "PERSON":
                 self.by_surname[self._surname(m.text)].append(m)
@@ -240,9 +241,13 @@ class SpeakerResolver:
         if not words:
             return None
         first = words[0].lower() if len(words) > 1 else None
-        return next((m for m in self.by_surname.get(self._surname(name), ())
-                     if m.start < pos and len(m.text.split()) > len(words)
-                     and (first is None or m.text.split()[0].lower() == first)), None)
+        key = (self._surname(name), len(words), first)
+        fuller = self._fuller.get(key)
+        if fuller is None:  # the fuller mentions of that surname, in their order, found once per shape of name
+            fuller = self._fuller[key] = [
+                m for m in self.by_surname.get(key[0], ())
+                if len(m.text.split()) > len(words) and (first is None or m.text.split()[0].lower() == first)]
+        return next((m for m in fuller if m.start < pos), None)
 
     def _antecedent(self, who: Who, pos: int, para: int, sent: int = -1, clause: int = -1) -> Seen | None:
         head = who.head

@@ -8,6 +8,7 @@ anonymity.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from dataclasses import dataclass
 
@@ -74,8 +75,36 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+class Regions(tuple):
+    """Character ranges [start, end) (a paragraph's quotations, marks included), indexed
+    so that `holds` bisects instead of scanning: a paragraph of thousands of
+    quotations asks it once per token. Immutable, so the index never goes stale."""
+
+    def __new__(cls, ranges=()):
+        self = super().__new__(cls, ranges)
+        order = sorted(self)
+        self._starts = [s for s, _ in order]
+        self._reach, top = [], None  # the furthest end of any range starting at or before each start
+        for _, e in order:
+            top = e if top is None or e > top else top
+            self._reach.append(top)
+        return self
+
+    def holds(self, pos: int) -> bool:
+        """Whether `pos` lies in one of the ranges."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and self._reach[i] > pos
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one of the ranges holds all of [start, end)."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i >= 0 and self._reach[i] >= end
+
+
 def inside(tok: Token, regions: list[tuple[int, int]]) -> bool:
     """Whether the token starts inside one of the character ranges `regions`."""
+    if isinstance(regions, Regions):
+        return regions.holds(tok.idx)
     return any(s <= tok.idx < e for s, e in regions)
 
 

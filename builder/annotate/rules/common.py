@@ -2,12 +2,14 @@
 passes work through, and small helpers over tokens and character ranges."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
 from ..marks import Quoted
-from ..speakers import Who
+from ..speakers import Regions, Who
 
 
 Range = tuple[int, int]
@@ -33,7 +35,7 @@ class Paragraph:
 
     doc: Doc
     marks: list[Quoted]  # every pair of quotation marks
-    regions: list[Range]  # their character ranges, marks included
+    regions: Regions  # their character ranges, marks included
     standalone: list[Quoted]  # quotations that open a sentence: direct quotes
     embedded: list[Quoted]  # quotations inside a sentence: fragments
     out: list[Candidate] = field(default_factory=list)
@@ -43,9 +45,18 @@ class Paragraph:
     run_in: set[Quoted] = field(default_factory=set)  # long quotations run into a sentence with no verb of saying
     done: bool = False  # no later pass runs
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The paragraph's text, built once (spaCy joins its tokens anew on every `doc.text`)."""
         return self.doc.text
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.idx for t in self.doc]
+
+    def token_at(self, char: int) -> int:
+        """Index of the first token starting at or after character `char` (`len(doc)` if none)."""
+        return bisect.bisect_left(self._token_starts, char)
 
 
 def cue_of(tok: Token) -> tuple[str, int, int]:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import lexicon as lx
 from ..marks import Quoted
-from ..speakers import Who, inside, rule_on as _on, speech_verb, who_from, who_of_verb
+from ..speakers import Regions, Who, inside, rule_on as _on, speech_verb, who_from, who_of_verb
 from .common import Candidate, Paragraph, Range, cue_of, subject_child, word_count
 from .fragments import clause_lead, colon_content_lead, quote_runs_on, run_in_lead, sentence_lead
 
@@ -54,7 +54,9 @@ def _verbs_in_reach(p: Paragraph, q: Quoted, span: Span) -> list[Token]:
     short_after = first is not None and first.is_sent_start and (len(first.sent) <= 12 or first.text[:1].islower())
     if short_after and _on("next-sentence"):
         sents.add(first.sent.start)
-    return [t for t in doc if t.sent.start in sents and not inside(t, p.regions) and speech_verb(t, lx.SPEECH_VERBS)]
+    # Only those sentences are read, in text order: never the whole paragraph once per quotation.
+    return [t for start in sorted(sents) for t in doc[start].sent
+            if not inside(t, p.regions) and speech_verb(t, lx.SPEECH_VERBS)]
 
 
 def _colon_lead_in(p: Paragraph, q: Quoted) -> tuple[list[Token], Token | None]:
@@ -178,15 +180,26 @@ def split_quote_pass(p: Paragraph) -> None:
             cand.rule = _attributed(cand, "split-quote")
 
 
-def _previous_subject(doc: Doc, start: int, regions: list[Range]) -> Token | None:
+def _last_before(p: Paragraph, start: int) -> Token | None:
+    """The last word ending at or before character `start`, not counting
+    spaces or the opening marks right before it; None when there is none."""
+    doc = p.doc
+    for i in range(p.token_at(start) - 1, -1, -1):  # backwards from `start`, not the whole paragraph
+        tok = doc[i]
+        if tok.idx + len(tok) > start or tok.is_space or tok.text in lx.OPEN_MARKS:
+            continue
+        return tok
+    return None
+
+
+def _previous_subject(p: Paragraph, start: int) -> Token | None:
     """The person a quote's preceding sentence is about, when that sentence
     ends right before the quote and is not itself quoted."""
-    before = [t for t in doc if t.idx + len(t) <= start and not t.is_space]
-    while before and before[-1].text in lx.OPEN_MARKS:
-        before.pop()
-    if not before or before[-1].text not in lx.SENTENCE_CLOSERS or inside(before[-1], regions):
+    regions = p.regions
+    last = _last_before(p, start)
+    if last is None or last.text not in lx.SENTENCE_CLOSERS or inside(last, regions):
         return None
-    subj = subject_child(before[-1].sent.root)
+    subj = subject_child(last.sent.root)
     if subj is None or inside(subj, regions):
         return None
     if subj.ent_type_ == "PERSON" or subj.lower_ in lx.PRONOUNS_HE_SHE:
@@ -198,7 +211,7 @@ def previous_subject_pass(p: Paragraph) -> None:
     """'Clinton touted her record. “We need …”': a quote right after a sentence
     about a person is that person's, not the last source named before."""
     for cand in p.directs:
-        subj = _previous_subject(p.doc, cand.start, p.regions) if cand.who is None else None
+        subj = _previous_subject(p, cand.start) if cand.who is None else None
         if subj is not None:
             cand.who, cand.rule = who_from(subj, p.regions, rule="previous-subject"), _attributed(cand, "previous-subject")
 
@@ -226,8 +239,9 @@ def paragraph(doc: Doc, quoted: list[Quoted]) -> Paragraph:
     speech = [q for q in quoted
               if not (_on("scare-quote") and para[:q.outer_start].rstrip().lower().endswith(lx.SCARE_QUOTE_LEAD))]
     standalone = [q for q in speech if opens_sentence(doc, q, para)]
-    return Paragraph(doc=doc, marks=quoted, regions=[(q.outer_start, q.outer_end) for q in quoted],
-                     standalone=standalone, embedded=[q for q in speech if q not in standalone])
+    opening = set(standalone)  # looked up once per quotation: a set, not the list
+    return Paragraph(doc=doc, marks=quoted, regions=Regions((q.outer_start, q.outer_end) for q in quoted),
+                     standalone=standalone, embedded=[q for q in speech if q not in opening])
 
 
 # The rules of this family that `disabled_rules` can switch off, with what they do.

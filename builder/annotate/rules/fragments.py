@@ -119,12 +119,27 @@ def _content_child(verb: Token, colon: Token) -> Token | None:
     return None
 
 
+def _words_back_to_sentence_end(p: Paragraph, q: Quoted, span: Span) -> list[Token]:
+    """The words before a quotation's opening mark and outside quotation marks, in
+    text order, back to and including the last sentence closer among them: read
+    backwards from the quotation, never the whole paragraph before it."""
+    doc, lead = span.doc, []
+    for i in range(span.start - 1, -1, -1):
+        tok = doc[i]
+        if tok.idx >= q.outer_start or inside(tok, p.regions):
+            continue
+        lead.append(tok)
+        if tok.text in lx.SENTENCE_CLOSERS:
+            break
+    return lead[::-1]
+
+
 def colon_content_lead(p: Paragraph, q: Quoted, span: Span) -> tuple[int, Token] | None:
     """Where the paraphrase starts when a verb of saying reports something of
     its own right up to the colon before a quotation ("She recalled the pay
     freeze: “…”"), with that verb; None after a bare "said:" or a hearer."""
     doc = span.doc
-    lead = [t for t in doc[:span.start] if t.idx < q.outer_start and not inside(t, p.regions)]
+    lead = _words_back_to_sentence_end(p, q, span)
     if not lead or lead[-1].text != ":":
         return None
     colon = lead[-1]
@@ -153,7 +168,7 @@ def quote_runs_on(p: Paragraph, q: Quoted) -> int | None:
             or not (text[q.outer_end:q.outer_end + 1].isspace() and text[q.outer_end:].lstrip()[:1].islower())):
         return None  # … ended its own clause, or the mark is glued to a word: not one that closes
     after = []
-    for tok in (t for t in doc if t.idx >= q.outer_end):
+    for tok in doc[p.token_at(q.outer_end):]:  # the tokens from the closing mark on
         if tok.text in lx.SENTENCE_CLOSERS and not inside(tok, p.regions) or "\n" in tok.text:
             break
         after.append(tok)
