@@ -425,9 +425,11 @@ def speech_verb(tok: Token, words: frozenset[str]) -> bool:
     for a noun right after a closing mark ("“… now!” reply Ann and Bo": rule `verb-after-quote`)."""
     if tok.pos_ in ("VERB", "AUX"):
         return tok.lemma_.lower() in words
-    before = tok.doc[tok.i - 1] if tok.i else None
-    return tok.pos_ == "NOUN" and tok.is_lower and tok.lower_ in words and before is not None \
-        and before.text in lx.CLOSE_MARKS and rule_on("verb-after-quote")
+    doc = tok.doc
+    # The quotation ends as an attributed one does ("…!”", "…,”") and a name or a noun phrase follows.
+    return tok.pos_ == "NOUN" and tok.is_lower and tok.lower_ in words and tok.i >= 2 \
+        and doc[tok.i - 1].text in lx.CLOSE_MARKS and doc[tok.i - 2].text in (",", "!", "?") \
+        and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("PROPN", "DET") and rule_on("verb-after-quote")
 
 
 def _relative_source(pronoun: Token, quotes: list[tuple[int, int]]) -> Who | None:
