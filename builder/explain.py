@@ -14,6 +14,7 @@ FOUND = {
     "according-to": "“{cue}”",
     "quoted-fragment": "a quoted phrase hung on “{cue}”",
     "colon-lead-in": "a quotation after a lead-in ending with a colon",
+    "lead-in-paragraph": "a quotation that makes up its paragraph, after a paragraph ending with a colon",
     "transcript-label": "a transcript line opened by its speaker's label",
     "headline": "a headline of the form “Source: what they said”",
     "title-headline": "a headline in title case of the form “Source Says …”",

@@ -66,3 +66,13 @@ def test_the_official_can_refer_to_a_source_named_by_a_passive_agent(annotate_te
 def test_a_dateline_is_never_the_speaker(annotate_text, text):
     art = annotate_text(text)
     assert art.quotes and all("Obama" in q.speaker.text for q in art.quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Reporter Ann Lee says:\n\n“The harbor is closed until Monday.”", "Reporter Ann Lee"),
+    ("The council released the following statement:\n\n“The bridge will reopen in May.”", "The council"),
+    ("Mayor Bo Diaz spoke first.\n\n“The bridge will reopen in May,” said Ann Lee.", "Ann Lee"),  # no colon: its own
+])
+def test_a_quotation_paragraph_takes_the_source_of_a_lead_in_ending_with_a_colon(annotate_text, text, speaker):
+    (quote,) = annotate_text(text).quotes
+    assert quote.speaker.text == speaker

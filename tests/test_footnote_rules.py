@@ -23,6 +23,8 @@ ROWS = [
     # How the quote was found.
     ("direct", "quote", "“We did it,” said Nina Park.", "We did it,"),
     ("colon-lead-in", "quote", "The mayor had one message for the crowd: “Go vote today.”", "Go vote today."),
+    ("lead-in-paragraph", "quote", "The council released the following statement:\n\n“The bridge will reopen in May.”",
+     "The bridge will reopen in May."),
     ("transcript-label", "quote", "Host Tom Kerr spoke with Senator Maria Diaz.\n\n“KERR: Thanks for joining us.”",
      "Thanks for joining us."),
     ("sentence-lead", "quote", "The harbor plan, first drafted a decade ago, “will finally be built this year,” said Mayor Ana Ortiz.",

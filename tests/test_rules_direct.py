@@ -187,6 +187,7 @@ CASES = [
         [("We will win this fight,", "direct", "Ann Lee", "named", "direct", "verb-subject")],
         id="single-mark-opening-double-mark-closing",
     ),
+
     pytest.param(
         '“The pier stays closed," the harbor master said. "Storms come first,” said Ann Lee.',
         [("The pier stays closed,", "direct", "the harbor master", "unknown", "direct", "verb-subject"),

@@ -19,7 +19,8 @@ from .marks import find_quoted
 from ..names import clean_name, is_junk, looks_like_name
 from .attribution import Candidate
 from .resolve import Group, Person, SpeakerResolver, name_gender, to_quote
-from .speakers import Regions
+from .rules.direct import lead_in_paragraph
+from .speakers import Regions, Who
 
 log = logging.getLogger("builder.annotate")
 
@@ -168,15 +169,21 @@ def annotate(article: Article, nlp: Language) -> Article:
     mentions: list[Mention] = []
     people: list[Person] = []
     groups: list[Group] = []
+    lead: Who | None = None  # the source a paragraph ending with a colon gives the next one
     for number, (para, doc) in enumerate(zip(paragraphs, docs)):
         quoted, unbalanced = find_quoted(doc.text)
         if unbalanced:
             log.info("%s: paragraph %d has unbalanced quotation marks", article.source, number + 1)
         try:
             cands = [_shifted(c, para.start) for c in attribute_paragraph(doc, quoted)]
+            for cand in cands:
+                if lead is not None and cand.kind == "direct" and cand.opens_paragraph and cand.who is None:
+                    cand.who, cand.rule = lead, "lead-in-paragraph"
+            found = lead_in_paragraph(doc, quoted)
+            lead = _shifted_who(found, para.start) if found is not None else None
         except Exception:  # one confusing paragraph must not lose the article
             log.warning("%s: paragraph %d could not be attributed; skipped", article.source, number + 1, exc_info=log.isEnabledFor(logging.DEBUG))
-            cands = []
+            cands, lead = [], None
         speakers = Regions((c.who.start, c.who.end) for c in cands if c.who)
         mentions.extend(_mentions(doc, para.start, speakers))
         outside = Regions((q.outer_start, q.outer_end) for q in quoted)
@@ -273,13 +280,15 @@ def _cut(text: str, start: int, limit: int, para_end: int, quoted: list[tuple[in
     return start + cut
 
 
+def _shifted_who(who: Who, offset: int) -> Who:
+    rel = who.relative
+    return dataclasses.replace(who, start=who.start + offset, end=who.end + offset,
+                               relative=(rel[0], rel[1] + offset, rel[2] + offset) if rel else None)
+
+
 def _shifted(cand: Candidate, offset: int) -> Candidate:
     """The candidate with article offsets in place of paragraph offsets: the one place they change."""
-    who = cand.who
-    if who is not None:
-        rel = who.relative
-        who = dataclasses.replace(who, start=who.start + offset, end=who.end + offset,
-                                  relative=(rel[0], rel[1] + offset, rel[2] + offset) if rel else None)
+    who = _shifted_who(cand.who, offset) if cand.who is not None else None
     return dataclasses.replace(
         cand, start=cand.start + offset, end=cand.end + offset, who=who,
         cue=(cand.cue[0], cand.cue[1] + offset, cand.cue[2] + offset) if cand.cue else None,

@@ -76,6 +76,28 @@ def _colon_lead_in(p: Paragraph, q: Quoted) -> tuple[list[Token], Token | None]:
     return [t for t in last_sent if t.pos_ == "VERB"], None
 
 
+def lead_in_paragraph(doc: Doc, quoted: list[Quoted]) -> Who | None:
+    """The source a paragraph ending with a colon gives the quotation that makes up the
+    next paragraph ("Reporter Ann Lee says:" / "The council released this statement:"):
+    the subject of its last sentence's verbs, else the last person it names. None when
+    the paragraph does not end with a colon outside quotation marks. The article stage
+    uses it (rule `lead-in-paragraph`, like `carry-back` a rule across paragraphs)."""
+    text = doc.text.rstrip()
+    regions = Regions((q.outer_start, q.outer_end) for q in quoted)
+    if not text.endswith(":") or inside(doc.char_span(
+            len(text) - 1, len(text), alignment_mode="expand")[0], regions):
+        return None
+    sent = list(doc.sents)[-1]
+    verbs = sorted((t for t in sent if t.pos_ in ("VERB", "AUX") and not inside(t, regions)),
+                   key=lambda t: (t.dep_ != "ROOT", -t.i))
+    for verb in verbs:
+        who = who_of_verb(verb, regions)
+        if who is not None:
+            return who
+    people = [e for e in doc.ents if e.label_ == "PERSON" and sent.start <= e.start and e.end <= sent.end]
+    return who_from(people[-1].root, regions, rule="colon-person") if people else None
+
+
 def _source_of_verbs(p: Paragraph, q: Quoted, verbs: list[Token]) -> tuple[Who | None, tuple[str, int, int] | None]:
     """The source of the verb nearest the quote that has one, and its cue."""
     for verb in sorted(verbs, key=lambda v: min(abs(v.idx - q.start), abs(v.idx - q.end))):
