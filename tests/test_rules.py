@@ -30,6 +30,7 @@ TARGETS = {
     "headline-question": "headline-question-is-not-a-report",
     "run-in-quote": "long-quote-run-into-a-sentence",
     "next-sentence": "attribution-in-a-short-sentence-after-the-quote",
+    "according-to-lead-in": "quotation-after-according-to",
     "overlap": "report-inside-a-report-is-taken-once",
     "parenthetical-attribution": "parenthetical-attribution",
     "complement": "group-privately-told-with-the-subject-parsed-as-object",

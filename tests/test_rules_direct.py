@@ -173,6 +173,11 @@ CASES = [
         id="attribution-in-a-short-sentence-after-the-quote",
     ),
     pytest.param(
+        "The hearing was long. According to Ann Lee, “The levee will hold through the spring.”",
+        [("The levee will hold through the spring.", "direct", "Ann Lee", "named", "direct", "according-to-object")],
+        id="quotation-after-according-to",
+    ),
+    pytest.param(
         "“We are done,” reply Ann Lee and Bo Marsh.",
         [("We are done,", "direct", "Ann Lee and Bo Marsh", "named", "direct", "inverted-subject")],
         id="inverted-verb-with-two-speakers-parsed-as-its-object",

@@ -59,6 +59,22 @@ def _verbs_in_reach(p: Paragraph, q: Quoted, span: Span) -> list[Token]:
             if not inside(t, p.regions) and speech_verb(t, lx.SPEECH_VERBS)]
 
 
+_ACCORDING_LEAD = re.compile(r"(?:^|[.!?]\s+|\n)\s*According to [^.!?\"“”]+[,:]\s*$")
+
+
+def _according_to_lead_in(p: Paragraph, q: Quoted) -> Who | None:
+    """The source of a quotation opened right after "According to X," or "According to X:"."""
+    before = p.text[:q.outer_start]
+    m = _ACCORDING_LEAD.search(before)
+    if m is None:
+        return None
+    lead = p.doc.char_span(m.start(), len(before.rstrip()), alignment_mode="expand")
+    according = next((t for t in lead if t.lower_ == "according"), None) if lead is not None else None
+    to = next((c for c in according.children if c.lower_ == "to"), None) if according is not None else None
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return who_from(obj, p.regions, rule="according-to-object") if obj is not None else None
+
+
 def _colon_lead_in(p: Paragraph, q: Quoted) -> tuple[list[Token], Token | None]:
     """The verbs of the sentence that ends with a colon right before the quote,
     or the last person it names ("… pollster Jane Roe: “…”"), or any of its verbs."""
@@ -115,6 +131,10 @@ def _direct(p: Paragraph, q: Quoted) -> Candidate | None:
     if span is None or not span.text.strip():
         return None
     verbs, rule, person = _verbs_in_reach(p, q, span), "direct", None
+    according = _according_to_lead_in(p, q) if not verbs and _on("according-to-lead-in") else None
+    if according is not None:
+        return Candidate(start=q.start, end=q.end, kind="direct", who=according, cue=None, rule="direct",
+                         opens_paragraph=False, open_end=q.open_end)
     if not verbs and _on("colon-lead-in") and p.text[:q.outer_start].rstrip().endswith(":"):
         (verbs, person), rule = _colon_lead_in(p, q), "colon-lead-in"
     if person is not None:
@@ -271,6 +291,7 @@ RULES: dict[str, str] = {
     "direct": "a quotation opening a sentence, attributed to a verb of saying in reach",
     "colon-lead-in": "a direct quote attributed by a sentence ending with a colon before it",
     "next-sentence": "a short sentence right after a quotation is in its reach (“… ready.” Smith said.)",
+    "according-to-lead-in": "a quotation opened right after \"According to X,\" is X's (According to Ann Lee, “…”)",
     "transcript-label": "a transcript line (“WALLACE: …”): the label speaks",
     "split-quote": "a piece of a quote with no attribution takes its neighbour's in the paragraph",
     "previous-subject": "a quote with no attribution right after a sentence about a person is that person's",
