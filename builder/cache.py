@@ -255,10 +255,10 @@ def _refused(exc: BaseException) -> bool:
 
 
 class AnnotationCache:
-    """One SQLite file of entries `key → value`. Every failure is logged and
-    turns the cache off for the run; none is raised. A cache that cannot be
-    written (a read-only folder or file) is still read: `told` says so once,
-    for the build to tell and count with its warnings."""
+    """One SQLite file of entries `key → value`. Every failure turns the cache off
+    for the run (a damaged file is moved aside and replaced); none is raised. A
+    cache that cannot be written (a read-only folder or file) is still read. Each
+    failure goes into `told`, for the build to tell and count with its warnings."""
 
     def __init__(self, directory: Path) -> None:
         self.path = Path(directory) / CACHE_FILE
@@ -328,14 +328,15 @@ class AnnotationCache:
     def _move_aside(self, exc: Exception) -> None:
         """Keep a broken or foreign file for inspection and start an empty cache."""
         aside = self.path.with_name(f"{self.path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
-        log.warning("annotation cache %s is not usable (%s); moved to %s, starting afresh", self.path, exc, aside.name)
+        self.told.append(f"the annotation cache {self.path.name} is not usable ({exc}); moved to {aside.name}, "
+                         "starting afresh")
         try:
             self.path.replace(aside)
             for suffix in ("-wal", "-shm"):
                 self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
             self.conn = self._open()
         except (OSError, sqlite3.Error) as again:
-            log.warning("annotation cache %s cannot be recreated (%s); annotating without it", self.path, again)
+            self.told.append(f"the annotation cache {self.path.name} cannot be recreated ({again}); annotating without it")
             self.conn = None
 
     def _failed(self, exc: OSError | sqlite3.Error) -> None:
@@ -346,7 +347,7 @@ class AnnotationCache:
         if _damaged(exc):
             self._move_aside(exc)
         else:
-            log.warning("annotation cache %s failed (%s); annotating without it", self.path, exc)
+            self.told.append(f"the annotation cache {self.path.name} failed ({exc}); annotating without it")
 
     def get(self, key: str) -> Any:
         """The stored value under `key` (anything: it is checked by the caller), or None."""
@@ -375,8 +376,8 @@ class AnnotationCache:
             elif _damaged(exc):
                 self._failed(exc)
             else:  # locked for longer than the busy timeout, or no space: read on, write no more
-                log.warning("annotation cache %s cannot be written (%s); it is read, but what this build "
-                            "parses is not kept", self.path, exc)
+                self.told.append(f"the annotation cache {self.path.name} cannot be written ({exc}); it is read, "
+                                 "but what this build parses is not kept")
                 self.writable = False
 
     def close(self) -> None:
