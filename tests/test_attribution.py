@@ -76,3 +76,15 @@ def test_a_dateline_is_never_the_speaker(annotate_text, text):
 def test_a_quotation_paragraph_takes_the_source_of_a_lead_in_ending_with_a_colon(annotate_text, text, speaker):
     (quote,) = annotate_text(text).quotes
     assert quote.speaker.text == speaker
+
+
+def test_a_paragraph_of_doubled_apostrophes_gives_no_bogus_partial_quotes(annotate_text):
+    """The New York Times' typewriter marks: titles in '' are not quotes, possessive
+    apostrophes close nothing, and the one quotation is read as with curly marks."""
+    text = ("The store's ''Buy American'' sign and the mayor's ''Main Street'' plan were mentioned. "
+            "It's the owners' ''best season,'' Ms. Lee said.")
+    curly = text.replace("''", "“", 1).replace("''", "”", 1).replace("''", "“", 1).replace("''", "”", 1) \
+        .replace("''", "“", 1).replace("''", "”", 1)
+    got = [(q.text, q.speaker.text) for q in annotate_text(text).quotes]
+    assert got == [("It's the owners' ''best season,''", "Ms. Lee")]
+    assert len(annotate_text(curly).quotes) == 1
