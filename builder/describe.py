@@ -146,7 +146,7 @@ def _of_body(text: str, end: int) -> str | None:
     if not m:
         return None
     words = m.group(1).split()
-    while words[-1].lower() in ("of", "on", "for", "and", "the"):
+    while words[-1].lower() in lx.BODY_NAME_LINKS:
         words.pop()
     heads = [w.lower().strip("'’s.") for w in words]
     return " ".join(words) if any(h in lx.ORG_HEADS for h in heads[1:]) else None
@@ -164,7 +164,7 @@ def _is_role_word(word: str) -> bool:
     profession: "-ist" ("psychotherapist"), "-ician" ("pediatrician"), "-ator" ("moderator"); "co-" aside."""
     low = word.lower().strip(".,").removeprefix("co-")
     return low in _ROLE_WORDS or low.rstrip("s") in _ROLE_WORDS or (
-        word.islower() and len(low) >= 7 and low.endswith(("ist", "ists", "ician", "icians", "ator", "ators")))
+        word.islower() and len(low) >= 7 and low.endswith(lx.PROFESSION_ENDINGS))
 
 
 def _party_tag(text: str, end: int) -> str | None:

@@ -355,6 +355,10 @@ from in at on for with to by""".split())
 ROLE_MODIFIERS = frozenset("""former presidential vice deputy campaign state national senior chief executive
 general press political communications policy foreign economic top longtime veteran federal district
 county city republican democratic""".split())
+# Word endings that make a lowercase word a profession in a description ("psychotherapist", "pediatrician", "moderator").
+PROFESSION_ENDINGS = ("ist", "ists", "ician", "icians", "ator", "ators")
+# Small words that may stand inside a body's name after "of" ("of the Council on Foreign Relations"), not end it.
+BODY_NAME_LINKS = frozenset("of on for and the".split())
 # Nouns that say who a person is in a description, beyond titles and occupations ("Clinton ally", "debate attendee").
 DESCRIPTION_NOUNS = frozenset("""ally confidant friend attendee voter veteran retiree resident native
 freeholder recorder clerk fund-raiser fundraiser co-host moderator filmmaker""".split())
