@@ -38,10 +38,15 @@ _HERE = "\x1f"
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?")
+
+
 @functools.lru_cache(maxsize=65536)
 def _key(name: str) -> str:
     """A grouping key: lowercase words of any script ("Владимир Путин" keeps its letters),
     without accents or invisible characters ("José Díaz", "Jose Diaz" and "Jo\u200dse Diaz" are one)."""
+    if _DOTTED.fullmatch(name.strip()):  # "F.B.I." and "FBI" are one name
+        name = name.replace(".", "")
     bare = unicodedata.normalize("NFKD", _INVISIBLE.sub("", name))
     bare = "".join(ch for ch in bare if not unicodedata.combining(ch))
     return re.sub(r"[\W_]+", " ", bare.lower()).strip() or name.strip().lower() or "?"
@@ -97,10 +102,13 @@ _is_junk = functools.lru_cache(maxsize=65536)(names.is_junk)
 
 def _state(name: str, before: str) -> str | None:
     """The US state a name gives: its name, its abbreviation, or the postal code
-    of a party-state tag ("R-Tex.", "D-VT")."""
+    of a party-state tag ("R-Tex.", "D-VT"); or the United States, by any of its
+    spellings ("U.S.", "USA", "America")."""
     low = name.lower().rstrip(".")
     if low in lx.US_STATES:
         return low
+    if low in lx.COUNTRY_NAMES and (name.isupper() or name[:1].isupper() and low != "us"):
+        return lx.COUNTRY_NAMES[low]
     if before.endswith(lx.PARTY_LETTERS) and low in lx.POSTAL_CODES:
         return lx.POSTAL_CODES[low]
     return lx.STATE_ABBREVIATIONS.get(low)

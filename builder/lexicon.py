@@ -293,6 +293,9 @@ FIRST_NAMES = dict(line.split("\t") for line in _lines("first_names.txt"))
 # "Boise, Idaho"): abbreviation (without its last stop) → the state's name.
 _STATES = [line.split("\t") for line in _lines("us_states.txt")]
 US_STATES = frozenset(row[0] for row in _STATES)
+# Spellings of the one country a US corpus names most, folded as states are ("U.S.", "America").
+COUNTRY_NAMES = {name: "united states" for name in (
+    "u.s", "us", "usa", "u.s.a", "america", "united states", "united states of america")}
 STATE_ABBREVIATIONS = {abbr.rstrip("."): row[0] for row in _STATES for abbr in row[1].split()}
 # Two-letter postal codes, read as states only inside a party-state tag ("R-TX").
 POSTAL_CODES = {row[2]: row[0] for row in _STATES}

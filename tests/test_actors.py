@@ -461,3 +461,13 @@ def test_a_plural_the_parser_took_for_a_person_joins_its_group():
     _, actors = resolve_actors([first, second])
     [group] = [a for a in actors if "Muslims" in (a.name, *a.aliases)]
     assert group.type == "group" and {m[0] for m in group.mentions} == {"a1", "a2"}
+
+
+@pytest.mark.parametrize("mentions, name, kind", [
+    ([("U.S.", "GPE"), ("United States", "GPE"), ("America", "GPE"), ("USA", "GPE")], "United States", "place"),
+    ([("F.B.I.", "GPE"), ("FBI", "ORG"), ("FBI", "ORG")], "FBI", "organization"),   # dotted or not, one acronym
+])
+def test_spellings_of_one_country_or_agency_are_one_actor(mentions, name, kind):
+    text = " and ".join(m for m, _ in mentions) + " met."
+    _, actors = resolve_actors([article("a", text, mentions)])
+    assert [(a.name, a.type, len(a.mentions)) for a in actors] == [(name, kind, len(mentions))]
