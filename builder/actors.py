@@ -469,10 +469,15 @@ def _dominant(candidates: dict[str, int]) -> str | None:
     return best[0] if best[1] >= DOMINANCE * sum(candidates.values()) else None
 
 
+@functools.lru_cache(maxsize=65536)
+def _spelt_out(name: str) -> re.Pattern:
+    return re.compile(r"(?<![\w.])" + re.escape(name) + r"(?![\w-]|\s+[A-Z])")
+
+
 def _named_in_full(text: str, full_names: set[str]) -> bool:
     """True when the text spells out one of a person's full names as a name of its
     own, not as the start of a longer one ("George Washington University")."""
-    return any(re.search(r"(?<![\w.])" + re.escape(n) + r"(?![\w-]|\s+[A-Z])", text) for n in full_names)
+    return any(_spelt_out(n).search(text) for n in full_names)
 
 
 def _join_alone(groups: dict[str, _Group], alone: set[str], merges: _Merges, texts: dict[str, str]) -> set[str]:

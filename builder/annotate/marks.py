@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from .. import lexicon as lx
@@ -34,19 +35,22 @@ def _straight_is_opening(text: str, i: int, width: int = 1) -> bool:
     return False
 
 
-def _opens_mismatched(text: str, i: int) -> bool:
+# What decides a single opening mark: a closing double mark (it opens a quotation), or a
+# double opening mark or a single mark that closes a word (it does not).
+_MISMATCH_STOP = re.compile(r"[”“\"]|’(?![^\W\d_])")
+
+
+def _opens_mismatched(text: str, i: int, seen: list[tuple[int, bool]]) -> bool:
     """True for a single opening mark closed by a double one ("‘We will win,” she said"):
     it opens a word, and a closing double mark follows before any double opening mark
-    or any single mark that closes it."""
+    or any single mark that closes it. `seen` holds the last (stop, answer) found in this
+    text: marks before the same stop share its answer, so a paragraph is scanned once."""
     if not _straight_is_opening(text, i):
         return False
-    for j in range(i + 1, len(text)):
-        ch = text[j]
-        if ch == "”":
-            return True
-        if ch in "“\"" or (ch == "’" and not text[j + 1:j + 2].isalpha()):
-            return False
-    return False
+    if not seen or seen[0][0] <= i:
+        stop = _MISMATCH_STOP.search(text, i + 1)
+        seen[:] = [(stop.start() if stop else len(text), bool(stop) and stop.group() == "”")]
+    return seen[0][1]
 
 
 def find_quoted(text: str) -> tuple[list[Quoted], bool]:
@@ -63,9 +67,10 @@ def find_quoted(text: str) -> tuple[list[Quoted], bool]:
     closer = ""
     open_width = 1
     i = 0
+    seen: list[tuple[int, bool]] = []
     while i < len(text):
         ch, width = text[i], 1
-        if ch == "‘" and opened is None and _opens_mismatched(text, i):
+        if ch == "‘" and opened is None and _opens_mismatched(text, i, seen):
             opened, closer, open_width = i + 1, "”", 1  # a single mark opening, a double one closing
             i += 1
             continue

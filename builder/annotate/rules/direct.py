@@ -99,8 +99,10 @@ def lead_in_paragraph(doc: Doc, quoted: list[Quoted]) -> Who | None:
     the paragraph does not end with a colon outside quotation marks. The article stage
     uses it (rule `lead-in-paragraph`, like `carry-back` a rule across paragraphs)."""
     text = doc.text.rstrip()
+    if not text.endswith(":"):
+        return None
     regions = Regions((q.outer_start, q.outer_end) for q in quoted)
-    if not text.endswith(":") or inside(doc.char_span(
+    if inside(doc.char_span(
             len(text) - 1, len(text), alignment_mode="expand")[0], regions):
         return None
     sent = list(doc.sents)[-1]
